@@ -1,0 +1,45 @@
+//! relations-card: a country's foreign relations as a sourced dataset, with
+//! the validation, queries and view model behind the `<relations-card>`
+//! element. Everything here is plain Rust tested natively; the only code
+//! that knows about the browser is the `wasm` module, built for wasm32 alone.
+//!
+//! ```
+//! let dataset = relations_card::builtin();
+//! let overview = relations_card::view::overview(&dataset);
+//! assert!(overview.partners.iter().any(|p| p.code == "IR"));
+//! ```
+
+pub mod date;
+pub mod locate;
+pub mod model;
+pub mod validate;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use model::Dataset;
+pub use validate::{load, DatasetError};
+
+/// The built-in dataset's text: `data/tajikistan.json`, compiled in.
+pub const BUILTIN_JSON: &str = include_str!("../data/tajikistan.json");
+
+/// The built-in dataset. Its validity is a test (`builtin_dataset_is_valid`),
+/// so this cannot fail in a released build.
+pub fn builtin() -> Dataset {
+    match load(BUILTIN_JSON) {
+        Ok(dataset) => dataset,
+        Err(errors) => panic!("the built-in dataset is invalid: {}", errors[0]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn builtin_dataset_is_valid() {
+        if let Err(errors) = crate::load(crate::BUILTIN_JSON) {
+            let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            panic!("data/tajikistan.json is invalid:\n{}", list.join("\n"));
+        }
+    }
+}

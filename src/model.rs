@@ -1,0 +1,266 @@
+//! The dataset as Rust types: this *is* the schema that `data/*.json` files
+//! follow (field names in camelCase, unknown fields rejected). Reading a file
+//! into these types checks its shape; `validate` then checks what the types
+//! cannot say (references, duplicates, sources).
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::DateSpec;
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole dataset: one country's foreign relations and the documents behind them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Dataset {
+    pub schema_version: u32,
+    /// Whose relations these are.
+    pub subject: Subject,
+    /// A one-line title for the card, e.g. "Tajikistan's foreign relations".
+    pub title: String,
+    pub sources: Vec<Source>,
+    pub partners: Vec<Partner>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    #[serde(default)]
+    pub periods: Vec<Period>,
+    #[serde(default)]
+    pub memberships: Vec<Membership>,
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Subject {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    pub name: String,
+}
+
+/// A document the facts come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    /// When the document's "now" is: facts in it are true as of this date.
+    pub as_of: DateSpec,
+    /// How far to trust it, in a sentence a reader can understand.
+    pub reliability: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PartnerKind {
+    Country,
+    Organisation,
+}
+
+/// A country or organisation the subject has relations with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Partner {
+    /// ISO 3166-1 alpha-2 for countries (`IR`), the usual short name for
+    /// organisations (`OSCE`).
+    pub code: String,
+    pub kind: PartnerKind,
+    pub name: String,
+    /// Other names and spellings, in any script (`Kazakstan`, `CSCE`, `Иран`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub region: String,
+}
+
+/// Where in a source a fact is stated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Citation {
+    pub source: String,
+    /// Section or paragraph, e.g. "Bilateral relations › Afghanistan, ¶2".
+    pub locator: String,
+}
+
+/// The fixed theme vocabulary; see `data/SCHEMA.md` for what each covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Theme {
+    Diplomacy,
+    Security,
+    Military,
+    Borders,
+    Trade,
+    Energy,
+    Water,
+    Transport,
+    Investment,
+    Aid,
+    Culture,
+    Religion,
+    Refugees,
+    Drugs,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 14] = [
+        Theme::Diplomacy,
+        Theme::Security,
+        Theme::Military,
+        Theme::Borders,
+        Theme::Trade,
+        Theme::Energy,
+        Theme::Water,
+        Theme::Transport,
+        Theme::Investment,
+        Theme::Aid,
+        Theme::Culture,
+        Theme::Religion,
+        Theme::Refugees,
+        Theme::Drugs,
+    ];
+
+    /// The English label shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Diplomacy => "Diplomacy",
+            Theme::Security => "Security",
+            Theme::Military => "Military",
+            Theme::Borders => "Borders",
+            Theme::Trade => "Trade",
+            Theme::Energy => "Energy",
+            Theme::Water => "Water",
+            Theme::Transport => "Transport",
+            Theme::Investment => "Investment",
+            Theme::Aid => "Aid",
+            Theme::Culture => "Culture",
+            Theme::Religion => "Religion",
+            Theme::Refugees => "Refugees",
+            Theme::Drugs => "Drugs",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EventKind {
+    /// Something that happened: a visit, an opening, a deployment, a conflict.
+    Event,
+    /// Something signed: a treaty, an agreement, a communiqué, a deal.
+    Agreement,
+}
+
+/// A dated happening in the relations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub kind: EventKind,
+    pub date: DateSpec,
+    /// Every party besides the subject, by partner code.
+    pub partners: Vec<String>,
+    pub themes: Vec<Theme>,
+    /// One line, in our own words.
+    pub title: String,
+    /// A short summary, in our own words.
+    pub summary: String,
+    pub sources: Vec<Citation>,
+}
+
+/// A number as precise as its source: "12.09", "about 100,000", "20 or 29",
+/// "50,000 to 70,000".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum Quantity {
+    Exact(f64),
+    Approx(f64),
+    Range(f64, f64),
+    OneOf(Vec<f64>),
+}
+
+/// A number with a unit, e.g. a trade value or a troop count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    pub date: DateSpec,
+    pub partners: Vec<String>,
+    pub themes: Vec<Theme>,
+    /// What is counted, e.g. "Bilateral trade".
+    pub title: String,
+    pub value: Quantity,
+    /// e.g. "USD million", "km²", "troops", "years".
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    pub sources: Vec<Citation>,
+}
+
+/// How warm a relationship was in a period, from worst to best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tone {
+    Hostile,
+    Tense,
+    Mixed,
+    Cordial,
+    Close,
+}
+
+/// A phase of the relationship with one partner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Period {
+    pub id: String,
+    pub partner: String,
+    /// When the phase held; an open range is written with the last year known.
+    pub date: DateSpec,
+    pub tone: Tone,
+    pub title: String,
+    pub summary: String,
+    pub sources: Vec<Citation>,
+}
+
+/// The subject's membership in an organisation (a partner of kind organisation).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Membership {
+    pub id: String,
+    pub organisation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined: Option<DateSpec>,
+    pub sources: Vec<Citation>,
+}
+
+/// Records (events or figures) whose sources tell the same thing differently.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Dispute {
+    pub id: String,
+    /// What the claims disagree about, in our own words.
+    pub topic: String,
+    /// Ids of the records that make the competing claims.
+    pub claims: Vec<String>,
+}
+
+impl Dataset {
+    pub fn partner(&self, code: &str) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.code == code)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Whether a record is one of the competing claims of a dispute.
+    pub fn is_disputed(&self, record_id: &str) -> bool {
+        self.disputes.iter().any(|d| d.claims.iter().any(|c| c == record_id))
+    }
+}

@@ -1,0 +1,369 @@
+//! Turns dataset text into a checked `Dataset`, or into every mistake in it,
+//! each with the JSON path, line and column. The same function serves the
+//! CLI, the card and the tests, so a file the CLI accepts is one the card shows.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::locate::Positions;
+use crate::model::{Citation, Dataset, PartnerKind, Quantity, SCHEMA_VERSION};
+
+/// One thing wrong with a dataset, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetError {
+    /// JSON path of the offending value, e.g. `events[3].partners[0]`; empty
+    /// for the document as a whole.
+    pub path: String,
+    /// Line and column from 1, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, "line {line}, column {column}: ")?;
+        }
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Parses and checks a dataset. Errors come in document order.
+pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let dataset: Dataset = match serde_path_to_error::deserialize(&mut deserializer) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            let path = if path == "." { String::new() } else { path };
+            return Err(vec![DatasetError {
+                path,
+                line: Some(inner.line()),
+                column: Some(inner.column()),
+                message: describe_serde_error(&inner),
+            }]);
+        }
+    };
+    if let Err(error) = deserializer.end() {
+        return Err(vec![DatasetError {
+            path: String::new(),
+            line: Some(error.line()),
+            column: Some(error.column()),
+            message: describe_serde_error(&error),
+        }]);
+    }
+    let mut problems = check(&dataset);
+    if problems.is_empty() {
+        return Ok(dataset);
+    }
+    let positions = Positions::scan(text);
+    for problem in &mut problems {
+        if let Some((line, column)) = positions.find(&problem.path) {
+            problem.line = Some(line);
+            problem.column = Some(column);
+        }
+    }
+    problems.sort_by_key(|p| (p.line, p.column));
+    Err(problems)
+}
+
+/// serde_json appends " at line L column C" to its messages; we report the
+/// position separately, so the tail is dropped.
+fn describe_serde_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// The checks that types cannot express. Paths only; `load` adds positions.
+pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
+    let mut found = Problems::default();
+
+    if dataset.schema_version != SCHEMA_VERSION {
+        found.add(
+            "schemaVersion",
+            format!("schema version {} is not supported: this build reads version {SCHEMA_VERSION}", dataset.schema_version),
+        );
+    }
+    found.not_blank("title", &dataset.title);
+    found.not_blank("subject.name", &dataset.subject.name);
+    if !is_country_code(&dataset.subject.code) {
+        found.add("subject.code", format!("\"{}\" is not an ISO 3166-1 alpha-2 code (two capital letters)", dataset.subject.code));
+    }
+
+    let mut source_ids = HashSet::new();
+    for (i, source) in dataset.sources.iter().enumerate() {
+        let at = format!("sources[{i}]");
+        if !source_ids.insert(source.id.as_str()) {
+            found.add(format!("{at}.id"), format!("duplicate source id \"{}\"", source.id));
+        }
+        found.not_blank(&format!("{at}.id"), &source.id);
+        found.not_blank(&format!("{at}.title"), &source.title);
+        found.not_blank(&format!("{at}.publisher"), &source.publisher);
+        found.not_blank(&format!("{at}.reliability"), &source.reliability);
+    }
+    if dataset.sources.is_empty() {
+        found.add("sources", "a dataset needs at least one source".to_string());
+    }
+
+    let mut partner_kinds = HashMap::new();
+    for (i, partner) in dataset.partners.iter().enumerate() {
+        let at = format!("partners[{i}]");
+        if partner_kinds.insert(partner.code.as_str(), partner.kind).is_some() {
+            found.add(format!("{at}.code"), format!("duplicate partner code \"{}\"", partner.code));
+        }
+        match partner.kind {
+            PartnerKind::Country if !is_country_code(&partner.code) => found.add(
+                format!("{at}.code"),
+                format!("\"{}\" is not an ISO 3166-1 alpha-2 code (two capital letters)", partner.code),
+            ),
+            PartnerKind::Organisation if !is_short_name(&partner.code) => found.add(
+                format!("{at}.code"),
+                format!("\"{}\" is not a short name: use capital letters and digits, e.g. \"OSCE\"", partner.code),
+            ),
+            _ => {}
+        }
+        if partner.code == dataset.subject.code {
+            found.add(format!("{at}.code"), "the subject cannot be its own partner".to_string());
+        }
+        found.not_blank(&format!("{at}.name"), &partner.name);
+        found.not_blank(&format!("{at}.region"), &partner.region);
+        for (j, alias) in partner.aliases.iter().enumerate() {
+            found.not_blank(&format!("{at}.aliases[{j}]"), alias);
+        }
+    }
+
+    let mut record_ids = HashSet::new();
+    let mut record_id = |found: &mut Problems, at: &str, id: &str| {
+        found.not_blank(&format!("{at}.id"), id);
+        if !record_ids.insert(id.to_string()) {
+            found.add(format!("{at}.id"), format!("duplicate id \"{id}\": ids must be unique across all records"));
+        }
+    };
+    let partner_ref = |found: &mut Problems, at: String, code: &str| {
+        if !partner_kinds.contains_key(code) {
+            found.add(at, format!("unknown partner \"{code}\": add it to \"partners\" first"));
+        }
+    };
+
+    for (i, event) in dataset.events.iter().enumerate() {
+        let at = format!("events[{i}]");
+        record_id(&mut found, &at, &event.id);
+        if event.partners.is_empty() {
+            found.add(format!("{at}.partners"), "an event needs at least one partner".to_string());
+        }
+        for (j, code) in event.partners.iter().enumerate() {
+            partner_ref(&mut found, format!("{at}.partners[{j}]"), code);
+        }
+        if event.themes.is_empty() {
+            found.add(format!("{at}.themes"), "an event needs at least one theme".to_string());
+        }
+        found.not_blank(&format!("{at}.title"), &event.title);
+        found.not_blank(&format!("{at}.summary"), &event.summary);
+        found.citations(&at, &event.sources, &source_ids);
+    }
+
+    for (i, figure) in dataset.figures.iter().enumerate() {
+        let at = format!("figures[{i}]");
+        record_id(&mut found, &at, &figure.id);
+        if figure.partners.is_empty() {
+            found.add(format!("{at}.partners"), "a figure needs at least one partner".to_string());
+        }
+        for (j, code) in figure.partners.iter().enumerate() {
+            partner_ref(&mut found, format!("{at}.partners[{j}]"), code);
+        }
+        found.not_blank(&format!("{at}.title"), &figure.title);
+        found.not_blank(&format!("{at}.unit"), &figure.unit);
+        if let Some(problem) = quantity_problem(&figure.value) {
+            found.add(format!("{at}.value"), problem);
+        }
+        found.citations(&at, &figure.sources, &source_ids);
+    }
+
+    for (i, period) in dataset.periods.iter().enumerate() {
+        let at = format!("periods[{i}]");
+        record_id(&mut found, &at, &period.id);
+        partner_ref(&mut found, format!("{at}.partner"), &period.partner);
+        found.not_blank(&format!("{at}.title"), &period.title);
+        found.not_blank(&format!("{at}.summary"), &period.summary);
+        found.citations(&at, &period.sources, &source_ids);
+    }
+
+    for (i, membership) in dataset.memberships.iter().enumerate() {
+        let at = format!("memberships[{i}]");
+        record_id(&mut found, &at, &membership.id);
+        match partner_kinds.get(membership.organisation.as_str()) {
+            None => partner_ref(&mut found, format!("{at}.organisation"), &membership.organisation),
+            Some(PartnerKind::Country) => found.add(
+                format!("{at}.organisation"),
+                format!("\"{}\" is a country; memberships are in organisations", membership.organisation),
+            ),
+            Some(PartnerKind::Organisation) => {}
+        }
+        found.citations(&at, &membership.sources, &source_ids);
+    }
+
+    let claimable: HashSet<&str> = dataset
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .chain(dataset.figures.iter().map(|f| f.id.as_str()))
+        .collect();
+    for (i, dispute) in dataset.disputes.iter().enumerate() {
+        let at = format!("disputes[{i}]");
+        record_id(&mut found, &at, &dispute.id);
+        found.not_blank(&format!("{at}.topic"), &dispute.topic);
+        if dispute.claims.len() < 2 {
+            found.add(format!("{at}.claims"), "a dispute needs at least two competing claims".to_string());
+        }
+        for (j, claim) in dispute.claims.iter().enumerate() {
+            if !claimable.contains(claim.as_str()) {
+                found.add(format!("{at}.claims[{j}]"), format!("unknown claim \"{claim}\": claims are ids of events or figures"));
+            }
+        }
+    }
+
+    found.0
+}
+
+fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_short_name(code: &str) -> bool {
+    !code.is_empty() && code.len() <= 16 && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+fn quantity_problem(value: &Quantity) -> Option<String> {
+    let numbers: Vec<f64> = match value {
+        Quantity::Exact(v) | Quantity::Approx(v) => vec![*v],
+        Quantity::Range(low, high) => vec![*low, *high],
+        Quantity::OneOf(values) => values.clone(),
+    };
+    if numbers.iter().any(|v| !v.is_finite()) {
+        return Some("numbers must be finite".to_string());
+    }
+    match value {
+        Quantity::Range(low, high) if low > high => Some(format!("range {low} to {high} ends before it starts")),
+        Quantity::OneOf(values) if values.len() < 2 => Some("\"oneOf\" needs at least two values".to_string()),
+        _ => None,
+    }
+}
+
+#[derive(Default)]
+struct Problems(Vec<DatasetError>);
+
+impl Problems {
+    fn add(&mut self, path: impl Into<String>, message: String) {
+        self.0.push(DatasetError { path: path.into(), line: None, column: None, message });
+    }
+
+    fn not_blank(&mut self, path: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.add(path, "must not be empty".to_string());
+        }
+    }
+
+    fn citations(&mut self, at: &str, citations: &[Citation], source_ids: &HashSet<&str>) {
+        if citations.is_empty() {
+            self.add(format!("{at}.sources"), "every fact needs at least one source".to_string());
+        }
+        for (j, citation) in citations.iter().enumerate() {
+            if !source_ids.contains(citation.source.as_str()) {
+                self.add(
+                    format!("{at}.sources[{j}].source"),
+                    format!("unknown source \"{}\": add it to \"sources\" first", citation.source),
+                );
+            }
+            self.not_blank(&format!("{at}.sources[{j}].locator"), &citation.locator);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+  "schemaVersion": 1,
+  "subject": {"code": "TJ", "name": "Tajikistan"},
+  "title": "Test",
+  "sources": [{"id": "s1", "title": "T", "publisher": "P", "asOf": "2016", "reliability": "good"}],
+  "partners": [{"code": "IR", "kind": "country", "name": "Iran", "region": "Middle East"}],
+  "events": [
+    {"id": "e1", "kind": "event", "date": "1995-07", "partners": ["IR"], "themes": ["diplomacy"],
+     "title": "An embassy opens", "summary": "Something happened.",
+     "sources": [{"source": "s1", "locator": "¶1"}]}
+  ]
+}"#;
+
+    #[test]
+    fn accepts_a_minimal_dataset() {
+        let dataset = load(MINIMAL).unwrap();
+        assert_eq!(dataset.events.len(), 1);
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let broken = MINIMAL.replace("\"title\": \"Test\",", "\"title\": \"Test\"");
+        let errors = load(&broken).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(5), "{}", errors[0]);
+        assert!(errors[0].message.contains("expected `,`"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn unknown_fields_and_themes_are_named_with_their_path() {
+        let broken = MINIMAL.replace("\"themes\": [\"diplomacy\"]", "\"themes\": [\"diplomacy\"], \"colour\": 1");
+        let errors = load(&broken).unwrap_err();
+        assert!(errors[0].message.contains("unknown field `colour`"), "{}", errors[0]);
+        assert_eq!(errors[0].path, "events[0].colour");
+
+        let broken = MINIMAL.replace("\"diplomacy\"", "\"gossip\"");
+        let errors = load(&broken).unwrap_err();
+        assert_eq!(errors[0].path, "events[0].themes[0]");
+        assert_eq!(errors[0].line, Some(8));
+    }
+
+    #[test]
+    fn bad_references_point_at_their_line() {
+        let broken = MINIMAL.replace("[\"IR\"]", "[\"XX\"]").replace("\"source\": \"s1\"", "\"source\": \"s9\"");
+        let errors = load(&broken).unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].path, "events[0].partners[0]");
+        assert_eq!(errors[0].line, Some(8));
+        assert!(errors[0].message.contains("unknown partner \"XX\""));
+        assert_eq!(errors[1].path, "events[0].sources[0].source");
+        assert_eq!(errors[1].line, Some(10));
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected_where_they_are() {
+        let broken = MINIMAL.replace("1995-07", "1995-02-30");
+        let errors = load(&broken).unwrap_err();
+        assert_eq!(errors[0].path, "events[0].date");
+        assert!(errors[0].message.contains("does not exist"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn a_fact_without_a_source_is_an_error() {
+        let broken = MINIMAL.replace("[{\"source\": \"s1\", \"locator\": \"¶1\"}]", "[]");
+        let errors = load(&broken).unwrap_err();
+        assert_eq!(errors[0].path, "events[0].sources");
+        assert!(errors[0].message.contains("at least one source"));
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for text in ["", "null", "[]", "{", "{\"schemaVersion\": \"x\"}", "\u{0}", "{}{}"] {
+            assert!(load(text).is_err(), "{text:?}");
+        }
+    }
+}
