@@ -16,7 +16,7 @@ pub mod validate;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use model::Dataset;
 pub use validate::{load, DatasetError};

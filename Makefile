@@ -1,0 +1,12 @@
+# The project's commands. Each is a script under scripts/ that anyone can run.
+PORT ?= 8080
+
+.PHONY: build demo test
+build:
+	scripts/build.sh
+
+demo: build
+	PORT=$(PORT) node scripts/serve.mjs
+
+test:
+	scripts/test.sh

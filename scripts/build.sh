@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the release WebAssembly into pkg/ and prints the size report.
+set -eu
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+scripts/install-build-tools.sh
+
+cargo build --lib --release --target wasm32-unknown-unknown
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg --out-name relations_card \
+    target/wasm32-unknown-unknown/release/relations_card.wasm
+# The features Rust's wasm32 target enables by default; wasm-opt must be told.
+node_modules/.bin/wasm-opt -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --strip-debug --strip-producers \
+    pkg/relations_card_bg.wasm -o pkg/relations_card_bg.wasm
+node scripts/size-report.mjs

@@ -1,0 +1,74 @@
+// A small static server for the demo and the end-to-end tests: `/` is www/,
+// `/pkg/` is the build output. Serves .wasm as application/wasm, as
+// instantiateStreaming requires, and nothing outside those two folders.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const mounts = [
+  ['/pkg/', join(root, 'pkg')],
+  ['/', join(root, 'www')],
+];
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+function fileFor(urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (path.endsWith('/')) path += 'index.html';
+  for (const [prefix, dir] of mounts) {
+    if (!path.startsWith(prefix)) continue;
+    const file = normalize(join(dir, path.slice(prefix.length)));
+    return file.startsWith(dir + sep) ? file : null;
+  }
+  return null;
+}
+
+/** Starts the server; port 0 picks a free one. Resolves to { server, url }. */
+export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
+  const server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    const file = fileFor(pathname);
+    try {
+      if (!file) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      response.end(body);
+    } catch (error) {
+      const missing = error.code === 'ENOENT' || error.code === 'EISDIR';
+      response.writeHead(missing ? 404 : 500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(missing ? 'not found\n' : 'server error\n');
+    }
+  });
+  return new Promise((resolveStart, rejectStart) => {
+    server.once('error', rejectStart);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolveStart({ server, url: `http://${host}:${actual}/` });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 8080);
+  const { url } = await startServer({ port });
+  console.log(`relations-card demo: ${url}  (Ctrl-C to stop)`);
+}

@@ -1,0 +1,39 @@
+// Prints what a reader downloads: each shipped file raw, gzip and brotli
+// (maximum quality, as a CDN would serve it), and the totals.
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shipped = [
+  ['pkg/relations_card_bg.wasm', 'wasm (core + built-in data)'],
+  ['pkg/relations_card.js', 'js (wasm-bindgen glue)'],
+  ...readdirSync(join(root, 'www'))
+    .filter((f) => f.startsWith('relations-card') && /\.(js|css)$/.test(f))
+    .map((f) => [`www/${f}`, f.endsWith('.css') ? 'css (card styles)' : 'js (custom element)']),
+];
+const reference = [['data/tajikistan.json', 'data (compiled into the wasm, not fetched)']];
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);
+function measure(path) {
+  const bytes = readFileSync(join(root, path));
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+function row(path, what, m) {
+  return `${path.padEnd(34)}${kb(m.raw)}${kb(m.gzip)}${kb(m.brotli)}  ${what}`;
+}
+
+console.log(`\nsize report${' '.repeat(23)}       raw      gzip    brotli`);
+const total = { raw: 0, gzip: 0, brotli: 0 };
+for (const [path, what] of shipped) {
+  const m = measure(path);
+  for (const k of Object.keys(total)) total[k] += m[k];
+  console.log(row(path, what, m));
+}
+console.log(row('total downloaded by a page', '', total));
+for (const [path, what] of reference) console.log(row(path, what, measure(path)));

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every test: the core natively, the wasm adapter in headless Chromium, and
+# the demo page end to end. Any failure stops with a non-zero status.
+set -eu
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+scripts/install-test-tools.sh
+scripts/build.sh
+
+echo "== cargo test (native core, CLI, real dataset)"
+cargo test
+
+echo "== wasm-bindgen tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --test web
+
+echo "== end-to-end tests in headless Chromium"
+node --test --test-reporter=spec tests/e2e/

@@ -1,0 +1,53 @@
+//! The wasm adapter in a real browser (headless Chromium through
+//! wasm-bindgen-test-runner): what JS receives from the `Relations` handle.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use relations_card::wasm::Relations;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn overview_crosses_as_plain_objects_with_camel_case_names() {
+    let relations = Relations::builtin().unwrap();
+    let overview = relations.overview().unwrap();
+    let partners = Array::from(&get(&overview, "partners"));
+    assert!(partners.length() >= 5);
+    let names: Vec<String> = partners.iter().map(|p| get(&p, "name").as_string().unwrap()).collect();
+    assert!(names.contains(&"Iran".to_string()), "{names:?}");
+    let iran = partners.iter().find(|p| get(p, "code").as_string().as_deref() == Some("IR")).unwrap();
+    assert!(get(&iran, "eventCount").as_f64().unwrap() >= 2.0);
+}
+
+#[wasm_bindgen_test]
+fn partner_view_resolves_sources() {
+    let relations = Relations::builtin().unwrap();
+    let view = relations.partner_view("KZ").unwrap();
+    let events = Array::from(&get(&view, "events"));
+    let first = events.get(0);
+    assert_eq!(get(&first, "dateLabel").as_string().unwrap(), "January 1993");
+    let source = Array::from(&get(&first, "sources")).get(0);
+    assert_eq!(get(&source, "publisher").as_string().unwrap(), "Ministry of Foreign Affairs of Tajikistan");
+}
+
+#[wasm_bindgen_test]
+fn unknown_partner_throws_instead_of_trapping() {
+    let relations = Relations::builtin().unwrap();
+    assert!(relations.partner_view("ZZ").is_err());
+}
+
+#[wasm_bindgen_test]
+fn invalid_text_throws_an_error_listing_problems_with_lines() {
+    let error = Relations::from_json("{\n  \"schemaVersion\": 1,\n  oops\n}").err().unwrap();
+    let problems = Array::from(&get(&error, "problems"));
+    assert_eq!(problems.length(), 1);
+    assert_eq!(get(&problems.get(0), "line").as_f64(), Some(3.0));
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(message.contains("line 3"), "{message}");
+}
