@@ -34,29 +34,26 @@ impl fmt::Display for DatasetError {
 
 /// Parses and checks a dataset. Errors come in document order.
 pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let dataset: Dataset = match serde_path_to_error::deserialize(&mut deserializer) {
+    let dataset: Dataset = match serde_json::from_str(text) {
         Ok(dataset) => dataset,
         Err(error) => {
-            let path = error.path().to_string();
-            let inner = error.into_inner();
-            let path = if path == "." { String::new() } else { path };
+            // serde_json knows the line; the scanner turns it into a path.
+            let positions = Positions::scan(text);
+            let offset = positions.offset_of(error.line(), error.column());
+            let (line, column) = positions.line_column(offset);
+            let path = if error.is_syntax() || error.is_eof() {
+                String::new()
+            } else {
+                positions.path_at(offset).unwrap_or_default().to_string()
+            };
             return Err(vec![DatasetError {
                 path,
-                line: Some(inner.line()),
-                column: Some(inner.column()),
-                message: describe_serde_error(&inner),
+                line: Some(line),
+                column: Some(column),
+                message: describe_serde_error(&error),
             }]);
         }
     };
-    if let Err(error) = deserializer.end() {
-        return Err(vec![DatasetError {
-            path: String::new(),
-            line: Some(error.line()),
-            column: Some(error.column()),
-            message: describe_serde_error(&error),
-        }]);
-    }
     let mut problems = check(&dataset);
     if problems.is_empty() {
         return Ok(dataset);
@@ -329,6 +326,19 @@ mod tests {
         let broken = MINIMAL.replace("\"diplomacy\"", "\"gossip\"");
         let errors = load(&broken).unwrap_err();
         assert_eq!(errors[0].path, "events[0].themes[0]");
+        assert_eq!(errors[0].line, Some(8));
+    }
+
+    #[test]
+    fn missing_fields_and_wrong_types_name_the_record() {
+        let broken = MINIMAL.replace("\"title\": \"An embassy opens\", ", "");
+        let errors = load(&broken).unwrap_err();
+        assert_eq!(errors[0].path, "events[0]", "{}", errors[0]);
+        assert!(errors[0].message.contains("missing field `title`"), "{}", errors[0]);
+
+        let broken = MINIMAL.replace("\"1995-07\"", "1995");
+        let errors = load(&broken).unwrap_err();
+        assert_eq!(errors[0].path, "events[0].date", "{}", errors[0]);
         assert_eq!(errors[0].line, Some(8));
     }
 
