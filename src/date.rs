@@ -179,7 +179,7 @@ impl DateSpec {
     /// "1992–1997", "c. 1995".
     pub fn label(&self) -> String {
         let core = match self.end {
-            Some(end) => format!("{}–{}", self.start.label(), end.label()),
+            Some(end) => range_label(self.start, end),
             None => self.start.label(),
         };
         if self.approximate {
@@ -187,6 +187,25 @@ impl DateSpec {
         } else {
             core
         }
+    }
+}
+
+/// Says a range the short way when its ends share a year or a month:
+/// "12–13 September 2007", "October 1992 – March 1993", "1992–1997".
+fn range_label(start: PartialDate, end: PartialDate) -> String {
+    if start == end {
+        return start.label();
+    }
+    let same_year = start.year == end.year;
+    match (start.month, start.day, end.month, end.day) {
+        (Some(m1), Some(d1), Some(m2), Some(d2)) if same_year && m1 == m2 => {
+            format!("{d1}–{d2} {} {}", MONTHS[usize::from(m1 - 1)], start.year)
+        }
+        (Some(m1), None, Some(m2), None) if same_year => {
+            format!("{}–{} {}", MONTHS[usize::from(m1 - 1)], MONTHS[usize::from(m2 - 1)], start.year)
+        }
+        (None, None, None, None) => format!("{}–{}", start.year, end.year),
+        _ => format!("{} – {}", start.label(), end.label()),
     }
 }
 
@@ -256,6 +275,10 @@ mod tests {
         assert_eq!(label("2007-01"), "January 2007");
         assert_eq!(label("1992/1997"), "1992–1997");
         assert_eq!(label("~1995"), "c. 1995");
+        assert_eq!(label("2007-09-12/2007-09-13"), "12–13 September 2007");
+        assert_eq!(label("2007-01/2007-03"), "January–March 2007");
+        assert_eq!(label("1992-10/1993-03"), "October 1992 – March 1993");
+        assert_eq!(label("~1994/1996"), "c. 1994–1996");
     }
 
     #[test]

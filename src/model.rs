@@ -21,6 +21,9 @@ pub struct Dataset {
     pub title: String,
     pub sources: Vec<Source>,
     pub partners: Vec<Partner>,
+    /// Places the records mention, with the spellings readers may search for.
+    #[serde(default)]
+    pub places: Vec<Place>,
     #[serde(default)]
     pub events: Vec<Event>,
     #[serde(default)]
@@ -78,6 +81,20 @@ pub struct Partner {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub region: String,
+}
+
+/// A river, city or region the records mention, so that a search for any
+/// of its spellings ("Pyanj", "Panj", "Пяндж") finds them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Partners whose relations the place matters to (a border river, say).
+    #[serde(default)]
+    pub partners: Vec<String>,
 }
 
 /// Where in a source a fact is stated.
@@ -171,6 +188,10 @@ pub struct Event {
     pub title: String,
     /// A short summary, in our own words.
     pub summary: String,
+    /// Set when the source states something as true at its time of writing
+    /// ("as of 1996, Russia guards the border") rather than as a dated event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateSpec>,
     pub sources: Vec<Citation>,
 }
 
@@ -200,6 +221,9 @@ pub struct Figure {
     pub unit: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
+    /// When the source says the number held, if that differs from `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateSpec>,
     pub sources: Vec<Citation>,
 }
 

@@ -137,6 +137,24 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         }
     }
 
+    let mut place_ids = HashSet::new();
+    for (i, place) in dataset.places.iter().enumerate() {
+        let at = format!("places[{i}]");
+        found.not_blank(&format!("{at}.id"), &place.id);
+        if !place_ids.insert(place.id.as_str()) {
+            found.add(format!("{at}.id"), format!("duplicate place id \"{}\"", place.id));
+        }
+        found.not_blank(&format!("{at}.name"), &place.name);
+        for (j, alias) in place.aliases.iter().enumerate() {
+            found.not_blank(&format!("{at}.aliases[{j}]"), alias);
+        }
+        for (j, code) in place.partners.iter().enumerate() {
+            if !partner_kinds.contains_key(code.as_str()) {
+                found.add(format!("{at}.partners[{j}]"), format!("unknown partner \"{code}\": add it to \"partners\" first"));
+            }
+        }
+    }
+
     let mut record_ids = HashSet::new();
     let mut record_id = |found: &mut Problems, at: &str, id: &str| {
         found.not_blank(&format!("{at}.id"), id);
