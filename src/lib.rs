@@ -10,6 +10,7 @@
 //! ```
 
 pub mod date;
+pub mod export;
 pub mod locate;
 pub mod model;
 pub mod validate;

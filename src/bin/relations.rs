@@ -9,7 +9,8 @@ use relations_card::{load, Dataset, DatasetError, BUILTIN_JSON};
 const USAGE: &str = "\
 usage:
   relations validate [FILE]                 check a dataset (default: the built-in one)
-  relations export [--format json] [FILE]   print a dataset as JSON
+  relations export [--format json|csv] [FILE]
+                                            print a dataset as JSON, or its events as CSV
   relations help                            show this text
 
 FILE is a dataset in the format described in data/SCHEMA.md.
@@ -88,14 +89,20 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
                     other => files.push(other.to_string()),
                 }
             }
-            if format != "json" {
-                return Err(Failure::Usage(format!("unknown format \"{format}\": expected json")));
+            if format != "json" && format != "csv" {
+                return Err(Failure::Usage(format!("unknown format \"{format}\": expected json or csv")));
             }
             let (_, dataset) = read_dataset(single_file(&files)?)?;
-            let json = serde_json::to_string_pretty(&dataset).map_err(|e| Failure::Io(e.to_string()))?;
+            let text = if format == "csv" {
+                relations_card::export::events_csv(&dataset)
+            } else {
+                let mut json = serde_json::to_string_pretty(&dataset).map_err(|e| Failure::Io(e.to_string()))?;
+                json.push('\n');
+                json
+            };
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`relations export | head`) is not an error worth a message.
-            let _ = writeln!(stdout, "{json}");
+            let _ = stdout.write_all(text.as_bytes());
             Ok(ExitCode::SUCCESS)
         }
         "help" | "--help" | "-h" => {
