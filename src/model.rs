@@ -263,7 +263,8 @@ pub struct Membership {
     pub sources: Vec<Citation>,
 }
 
-/// Records (events or figures) whose sources tell the same thing differently.
+/// Records (events, figures or periods) whose sources tell the same thing
+/// differently, or one source that contradicts itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dispute {

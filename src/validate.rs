@@ -230,6 +230,7 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         .iter()
         .map(|e| e.id.as_str())
         .chain(dataset.figures.iter().map(|f| f.id.as_str()))
+        .chain(dataset.periods.iter().map(|p| p.id.as_str()))
         .collect();
     for (i, dispute) in dataset.disputes.iter().enumerate() {
         let at = format!("disputes[{i}]");
@@ -240,7 +241,7 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         }
         for (j, claim) in dispute.claims.iter().enumerate() {
             if !claimable.contains(claim.as_str()) {
-                found.add(format!("{at}.claims[{j}]"), format!("unknown claim \"{claim}\": claims are ids of events or figures"));
+                found.add(format!("{at}.claims[{j}]"), format!("unknown claim \"{claim}\": claims are ids of events, figures or periods"));
             }
         }
     }
