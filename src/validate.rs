@@ -168,15 +168,20 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         }
     };
 
+    // Events and figures name every party besides the subject: at least one.
+    let partner_list = |found: &mut Problems, at: &str, what: &str, codes: &[String]| {
+        if codes.is_empty() {
+            found.add(format!("{at}.partners"), format!("{what} needs at least one partner"));
+        }
+        for (j, code) in codes.iter().enumerate() {
+            partner_ref(found, format!("{at}.partners[{j}]"), code);
+        }
+    };
+
     for (i, event) in dataset.events.iter().enumerate() {
         let at = format!("events[{i}]");
         record_id(&mut found, &at, &event.id);
-        if event.partners.is_empty() {
-            found.add(format!("{at}.partners"), "an event needs at least one partner".to_string());
-        }
-        for (j, code) in event.partners.iter().enumerate() {
-            partner_ref(&mut found, format!("{at}.partners[{j}]"), code);
-        }
+        partner_list(&mut found, &at, "an event", &event.partners);
         if event.themes.is_empty() {
             found.add(format!("{at}.themes"), "an event needs at least one theme".to_string());
         }
@@ -188,12 +193,7 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
     for (i, figure) in dataset.figures.iter().enumerate() {
         let at = format!("figures[{i}]");
         record_id(&mut found, &at, &figure.id);
-        if figure.partners.is_empty() {
-            found.add(format!("{at}.partners"), "a figure needs at least one partner".to_string());
-        }
-        for (j, code) in figure.partners.iter().enumerate() {
-            partner_ref(&mut found, format!("{at}.partners[{j}]"), code);
-        }
+        partner_list(&mut found, &at, "a figure", &figure.partners);
         found.not_blank(&format!("{at}.title"), &figure.title);
         found.not_blank(&format!("{at}.unit"), &figure.unit);
         if let Some(problem) = quantity_problem(&figure.value) {
