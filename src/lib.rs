@@ -13,6 +13,8 @@ pub mod date;
 pub mod export;
 pub mod locate;
 pub mod model;
+pub mod query;
+pub mod text;
 pub mod validate;
 pub mod view;
 
