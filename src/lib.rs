@@ -14,6 +14,7 @@ pub mod export;
 pub mod locate;
 pub mod model;
 pub mod query;
+pub mod synth;
 pub mod text;
 pub mod validate;
 pub mod view;

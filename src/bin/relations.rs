@@ -1,25 +1,34 @@
-//! `relations`: the command-line face of the core. It validates and exports
-//! datasets with exactly the code the card runs in the browser.
+//! `relations`: the command-line face of the core. It validates, exports and
+//! queries datasets with exactly the code the card runs in the browser.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use relations_card::{load, Dataset, DatasetError, BUILTIN_JSON};
+use relations_card::query::{self, Index, Query, Sort};
+use relations_card::{load, synth, Dataset, DatasetError, BUILTIN_JSON};
 
 const USAGE: &str = "\
 usage:
-  relations validate [FILE]                 check a dataset (default: the built-in one)
-  relations export [--format json|csv] [FILE]
-                                            print a dataset as JSON, or its events as CSV
-  relations help                            show this text
+  relations validate [FILE]                     check a dataset (default: the built-in one)
+  relations export [--format json|csv] [FILE]   print a dataset as JSON, or its events as CSV
+  relations query [--partner CODE]... [--region NAME] [--theme NAME]... [--kind KIND]...
+                  [--from YEAR] [--to YEAR] [--text WORDS] [--disputed] [--source ID]
+                  [--sort date|-date|relevance] [--limit N] [--offset N]
+                  [--format json|text] [FILE]   print the matching records
+  relations summary CODE [--format json|text] [FILE]
+                                                print a partner summary
+  relations synth [--seed N] [--events N]       print a synthetic dataset (for benchmarks)
+  relations help                                show this text
 
 FILE is a dataset in the format described in data/SCHEMA.md.
-Exit status: 0 on success, 1 if the dataset is invalid, 2 on a usage error.";
+KIND is event, agreement, figure, membership or period; themes are listed there too.
+Exit status: 0 on success, 1 if the dataset is invalid or the query cannot be
+answered, 2 on a usage error.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(code) => code,
+        Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
             eprintln!("relations: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -31,7 +40,7 @@ fn main() -> ExitCode {
             eprintln!("{file}: {} error{}", errors.len(), if errors.len() == 1 { "" } else { "s" });
             ExitCode::from(1)
         }
-        Err(Failure::Io(message)) => {
+        Err(Failure::Other(message)) => {
             eprintln!("relations: {message}");
             ExitCode::from(1)
         }
@@ -41,7 +50,7 @@ fn main() -> ExitCode {
 enum Failure {
     Usage(String),
     Invalid { file: String, errors: Vec<DatasetError> },
-    Io(String),
+    Other(String),
 }
 
 /// `FILE:LINE:COLUMN: PATH: MESSAGE`, the shape editors and CI logs link.
@@ -57,76 +66,230 @@ fn located(file: &str, error: &DatasetError) -> String {
     out
 }
 
-fn run(args: &[String]) -> Result<ExitCode, Failure> {
+/// Options as given: `--name value` pairs (or `--name=value`), flags, and
+/// the remaining words.
+struct Args {
+    options: Vec<(String, Option<String>)>,
+    words: Vec<String>,
+}
+
+impl Args {
+    /// `valued` names the options that take a value; `flags` those that don't.
+    fn parse(args: &[String], valued: &[&str], flags: &[&str]) -> Result<Args, Failure> {
+        let mut options = Vec::new();
+        let mut words = Vec::new();
+        let mut iter = args.iter();
+        while let Some(arg) = iter.next() {
+            let Some(name) = arg.strip_prefix("--") else {
+                words.push(arg.clone());
+                continue;
+            };
+            let (name, inline) = match name.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (name, None),
+            };
+            if valued.contains(&name) {
+                let value = match inline {
+                    Some(v) => v,
+                    None => iter.next().ok_or_else(|| Failure::Usage(format!("--{name} needs a value")))?.clone(),
+                };
+                options.push((name.to_string(), Some(value)));
+            } else if flags.contains(&name) && inline.is_none() {
+                options.push((name.to_string(), None));
+            } else {
+                return Err(Failure::Usage(format!("unknown option --{name}")));
+            }
+        }
+        Ok(Args { options, words })
+    }
+
+    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.options.iter().filter(move |(n, _)| n == name).filter_map(|(_, v)| v.as_deref())
+    }
+
+    fn last<'a>(&'a self, name: &'a str) -> Option<&'a str> {
+        self.all(name).last()
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.options.iter().any(|(n, _)| n == name)
+    }
+
+    fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, Failure> {
+        let name = name.to_string();
+        let name = name.as_str();
+        self.last(name)
+            .map(|v| v.parse().map_err(|_| Failure::Usage(format!("--{name} expects a number, not \"{v}\""))))
+            .transpose()
+    }
+
+    fn format(&self, allowed: &[&str]) -> Result<String, Failure> {
+        let format = self.last("format").unwrap_or(allowed[0]).to_string();
+        if allowed.contains(&format.as_str()) {
+            Ok(format)
+        } else {
+            Err(Failure::Usage(format!("unknown format \"{format}\": expected {}", allowed.join(" or "))))
+        }
+    }
+
+    /// The one FILE a command may take, if any.
+    fn file(&self, skip: usize) -> Result<Option<&str>, Failure> {
+        match &self.words[skip.min(self.words.len())..] {
+            [] => Ok(None),
+            [file] => Ok(Some(file.as_str())),
+            _ => Err(Failure::Usage("expected at most one FILE".into())),
+        }
+    }
+}
+
+fn print(text: &str) {
+    // A closed pipe (`relations export | head`) is not an error worth a message.
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    let mut json = serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))?;
+    json.push('\n');
+    Ok(json)
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::Usage("no command given".into()));
     };
     match command.as_str() {
         "validate" => {
-            let (file, dataset) = read_dataset(single_file(rest)?)?;
-            println!(
-                "{file}: valid ({} partners, {} events, {} figures, {} periods, {} memberships, {} sources)",
+            let args = Args::parse(rest, &[], &[])?;
+            let (file, dataset) = read_dataset(args.file(0)?)?;
+            print(&format!(
+                "{file}: valid ({} partners, {} events, {} figures, {} periods, {} memberships, {} sources)\n",
                 dataset.partners.len(),
                 dataset.events.len(),
                 dataset.figures.len(),
                 dataset.periods.len(),
                 dataset.memberships.len(),
                 dataset.sources.len()
-            );
-            Ok(ExitCode::SUCCESS)
+            ));
         }
         "export" => {
-            let mut format = "json".to_string();
-            let mut files = Vec::new();
-            let mut iter = rest.iter();
-            while let Some(arg) = iter.next() {
-                match arg.as_str() {
-                    "--format" => {
-                        format = iter.next().ok_or_else(|| Failure::Usage("--format needs a value".into()))?.clone();
-                    }
-                    other if other.starts_with("--format=") => format = other["--format=".len()..].to_string(),
-                    other if other.starts_with("--") => return Err(Failure::Usage(format!("unknown option {other}"))),
-                    other => files.push(other.to_string()),
-                }
-            }
-            if format != "json" && format != "csv" {
-                return Err(Failure::Usage(format!("unknown format \"{format}\": expected json or csv")));
-            }
-            let (_, dataset) = read_dataset(single_file(&files)?)?;
-            let text = if format == "csv" {
-                relations_card::export::events_csv(&dataset)
+            let args = Args::parse(rest, &["format"], &[])?;
+            let format = args.format(&["json", "csv"])?;
+            let (_, dataset) = read_dataset(args.file(0)?)?;
+            let text = if format == "csv" { relations_card::export::events_csv(&dataset) } else { to_json(&dataset)? };
+            print(&text);
+        }
+        "query" => {
+            let valued = ["partner", "region", "theme", "kind", "from", "to", "text", "sort", "limit", "offset", "format", "source"];
+            let args = Args::parse(rest, &valued, &["disputed"])?;
+            let format = args.format(&["json", "text"])?;
+            let query = query_from(&args)?;
+            let (_, dataset) = read_dataset(args.file(0)?)?;
+            let answer = Index::new(dataset).search(&query).map_err(|e| Failure::Other(e.to_string()))?;
+            if format == "json" {
+                print(&to_json(&answer.hits)?);
             } else {
-                let mut json = serde_json::to_string_pretty(&dataset).map_err(|e| Failure::Io(e.to_string()))?;
-                json.push('\n');
-                json
-            };
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`relations export | head`) is not an error worth a message.
-            let _ = stdout.write_all(text.as_bytes());
-            Ok(ExitCode::SUCCESS)
+                let mut out = String::new();
+                for hit in &answer.hits {
+                    out.push_str(&format!("{:<28} {:<10} {} [{}]\n", hit.date_label, hit.kind.label(), hit.title, hit.id));
+                }
+                out.push_str(&format!("{} of {} matching records\n", answer.hits.len(), answer.total));
+                print(&out);
+            }
         }
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
+        "summary" => {
+            let args = Args::parse(rest, &["format"], &[])?;
+            let format = args.format(&["text", "json"])?;
+            let code = args.words.first().ok_or_else(|| Failure::Usage("summary needs a partner CODE".into()))?;
+            let (_, dataset) = read_dataset(args.file(1)?)?;
+            let summary = Index::new(dataset).partner_summary(code).map_err(|e| Failure::Other(e.to_string()))?;
+            if format == "json" {
+                print(&to_json(&summary)?);
+            } else {
+                print(&summary_text(&summary));
+            }
         }
-        other => Err(Failure::Usage(format!("unknown command \"{other}\""))),
+        "synth" => {
+            let args = Args::parse(rest, &["seed", "events"], &[])?;
+            args.file(0)?.map_or(Ok(()), |w| Err(Failure::Usage(format!("unexpected argument \"{w}\""))))?;
+            let seed = args.number("seed")?.unwrap_or(1);
+            let events = args.number("events")?.unwrap_or(1000);
+            let dataset = synth::dataset(seed, events);
+            print(&serde_json::to_string(&dataset).map_err(|e| Failure::Other(e.to_string()))?);
+        }
+        "help" | "--help" | "-h" => print(&format!("{USAGE}\n")),
+        other => return Err(Failure::Usage(format!("unknown command \"{other}\""))),
     }
+    Ok(())
 }
 
-fn single_file(args: &[String]) -> Result<Option<&str>, Failure> {
-    match args {
-        [] => Ok(None),
-        [file] if !file.starts_with("--") => Ok(Some(file.as_str())),
-        [option] => Err(Failure::Usage(format!("unknown option {option}"))),
-        _ => Err(Failure::Usage("expected at most one FILE".into())),
+fn query_from(args: &Args) -> Result<Query, Failure> {
+    let themes = args
+        .all("theme")
+        .map(|t| query::parse_theme(t).ok_or_else(|| Failure::Usage(format!("unknown theme \"{t}\""))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let kinds = args
+        .all("kind")
+        .map(|k| query::parse_kind(k).ok_or_else(|| Failure::Usage(format!("unknown kind \"{k}\""))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let sort = match args.last("sort") {
+        None | Some("relevance") => Sort::Relevance,
+        Some("date") => Sort::Date,
+        Some("-date") => Sort::DateDesc,
+        Some(other) => return Err(Failure::Usage(format!("unknown sort \"{other}\": expected date, -date or relevance"))),
+    };
+    Ok(Query {
+        partners: args.all("partner").map(str::to_string).collect(),
+        region: args.last("region").map(str::to_string),
+        themes,
+        kinds,
+        from: args.number("from")?,
+        to: args.number("to")?,
+        disputed_only: args.flag("disputed"),
+        source: args.last("source").map(str::to_string),
+        text: args.all("text").collect::<Vec<_>>().join(" "),
+        sort,
+        limit: args.number("limit")?,
+        offset: args.number("offset")?.unwrap_or(0),
+    })
+}
+
+fn summary_text(s: &query::PartnerSummary) -> String {
+    let mut out = format!("{} ({}) — {}, {:?}\n", s.name, s.code, s.region, s.kind);
+    out.push_str(&format!("events: {}\n", s.event_count));
+    if let Some(first) = &s.first_contact {
+        out.push_str(&format!("first contact: {} — {}\n", first.date_label, first.title));
     }
+    if let Some(latest) = &s.latest_contact {
+        out.push_str(&format!("latest contact: {} — {}\n", latest.date_label, latest.title));
+    }
+    if let Some(tone) = s.current_tone {
+        out.push_str(&format!("current tone: {tone:?}\n"));
+    }
+    for period in &s.periods {
+        let tone = period.tone.map(|t| format!("{t:?}")).unwrap_or_default();
+        let disputed = if period.disputed { " (sources differ)" } else { "" };
+        out.push_str(&format!("period: {} — {tone}: {}{disputed}\n", period.date_label, period.title));
+    }
+    for figure in &s.figures {
+        out.push_str(&format!("figure: {} — {}: {}\n", figure.date_label, figure.title, figure.value.as_deref().unwrap_or("")));
+    }
+    if let Some(m) = &s.membership {
+        out.push_str(&format!("membership: {}\n", m.summary));
+    }
+    if !s.shared_organisations.is_empty() {
+        let orgs: Vec<String> = s.shared_organisations.iter().map(|c| c.key.clone()).collect();
+        out.push_str(&format!("named together with: {}\n", orgs.join(", ")));
+    }
+    let themes: Vec<String> = s.events_by_theme.iter().map(|c| format!("{} {}", c.label, c.count)).collect();
+    out.push_str(&format!("events by theme: {}\n", themes.join(", ")));
+    out
 }
 
 fn read_dataset(file: Option<&str>) -> Result<(String, Dataset), Failure> {
     let (name, text) = match file {
         None => ("(built-in) data/tajikistan.json".to_string(), BUILTIN_JSON.to_string()),
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))?;
+            let text = std::fs::read_to_string(path).map_err(|e| Failure::Other(format!("cannot read {path}: {e}")))?;
             (path.to_string(), text)
         }
     };
