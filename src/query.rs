@@ -307,6 +307,59 @@ impl Bits {
     }
 }
 
+/// FxHash (as in rustc): much faster than SipHash for short words, and the
+/// keys are the dataset's own words, not an attacker's choice of collisions
+/// worth defending against in a reader's browser.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// Words seen while building, numbered in order of first sight.
+#[derive(Default)]
+struct Vocabulary {
+    ids: FxMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, word: String) -> u32 {
+        if let Some(&id) = self.ids.get(&word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.clone());
+        self.ids.insert(word, id);
+        id
+    }
+
+    fn id_of(&mut self, word: &str) -> u32 {
+        match self.ids.get(word) {
+            Some(&id) => id,
+            None => self.id(word.to_string()),
+        }
+    }
+}
+
 /// Where a record's data lives in the dataset.
 #[derive(Debug, Clone, Copy)]
 enum Source {
@@ -340,6 +393,9 @@ pub struct Index {
     records: Vec<Record>,
     /// Records with a date come first, in date order; then undated ones.
     dated: usize,
+    /// First and last year of each dated record, packed for the year filter.
+    start_years: Vec<i32>,
+    end_years: Vec<i32>,
     /// Sorted words; a word's position is its id.
     words: Vec<String>,
     /// Postings of word `w`: `postings[offsets[w]..offsets[w + 1]]`, each
@@ -498,48 +554,61 @@ impl Index {
         }
 
         // Words: collect (word, record, place), keeping the strongest place.
-        let place_words = place_mentions(&dataset);
-        let mut word_ids: HashMap<String, u32> = HashMap::new();
-        let mut word_list: Vec<String> = Vec::new();
+        let mut vocabulary = Vocabulary::default();
+        let ids_of = |text: &str, vocabulary: &mut Vocabulary| -> Vec<u32> {
+            text::words(text).into_iter().map(|w| vocabulary.id(w)).collect()
+        };
+        // Partner, theme and kind words are the same for every record: once.
+        let partner_words: Vec<Vec<u32>> = dataset
+            .partners
+            .iter()
+            .map(|p| {
+                let mut ids = ids_of(&p.name, &mut vocabulary);
+                ids.extend(ids_of(&p.code, &mut vocabulary));
+                for alias in &p.aliases {
+                    ids.extend(ids_of(alias, &mut vocabulary));
+                }
+                ids
+            })
+            .collect();
+        let theme_words: Vec<Vec<u32>> = Theme::ALL.iter().map(|t| ids_of(t.label(), &mut vocabulary)).collect();
+        let kind_words: Vec<Vec<u32>> = RecordKind::ALL.iter().map(|k| ids_of(k.label(), &mut vocabulary)).collect();
+        let places: Vec<(Vec<Vec<String>>, Vec<u32>)> = place_mentions(&dataset)
+            .into_iter()
+            .map(|(names, spellings)| (names, ids_of(&spellings, &mut vocabulary)))
+            .collect();
+
         let mut triples: Vec<(u32, u32, u8)> = Vec::new();
-        let mut per_record: HashMap<u32, u8> = HashMap::new();
+        let mut found: Vec<(u32, u8)> = Vec::new();
         for (r, record) in records.iter().enumerate() {
-            per_record.clear();
-            let mut add = |text: &str, place: u8, per_record: &mut HashMap<u32, u8>| {
-                for word in text::words(text) {
-                    let id = *word_ids.entry(word.clone()).or_insert_with(|| {
-                        word_list.push(word);
-                        (word_list.len() - 1) as u32
-                    });
-                    let best = per_record.entry(id).or_insert(place);
-                    *best = (*best).max(place);
-                }
-            };
+            found.clear();
             let (title, summary) = record_text(&dataset, record);
-            add(&title, IN_TITLE, &mut per_record);
-            add(&summary, IN_SUMMARY, &mut per_record);
+            let title_words = text::words(&title);
+            let summary_words = text::words(&summary);
+            for (words, place) in [(&title_words, IN_TITLE), (&summary_words, IN_SUMMARY)] {
+                found.extend(words.iter().map(|w| (vocabulary.id_of(w), place)));
+            }
             for &p in &record.partners {
-                let partner = &dataset.partners[usize::from(p)];
-                add(&partner.name, IN_PARTNER_NAME, &mut per_record);
-                add(&partner.code, IN_PARTNER_NAME, &mut per_record);
-                for alias in &partner.aliases {
-                    add(alias, IN_PARTNER_NAME, &mut per_record);
-                }
+                found.extend(partner_words[usize::from(p)].iter().map(|&w| (w, IN_PARTNER_NAME)));
             }
-            for (t, theme) in Theme::ALL.iter().enumerate() {
+            for (t, words) in theme_words.iter().enumerate() {
                 if record.themes >> t & 1 == 1 {
-                    add(theme.label(), IN_SUMMARY, &mut per_record);
+                    found.extend(words.iter().map(|&w| (w, IN_SUMMARY)));
                 }
             }
-            add(record.kind.label(), IN_SUMMARY, &mut per_record);
-            let mentioned = text::words(&format!("{title} {summary}"));
-            for (names, spellings) in &place_words {
-                if names.iter().any(|name| contains_run(&mentioned, name)) {
-                    add(spellings, IN_SUMMARY, &mut per_record);
+            found.extend(kind_words[kind_slot(record.kind)].iter().map(|&w| (w, IN_SUMMARY)));
+            for (names, spellings) in &places {
+                let named = names.iter().any(|n| contains_run(&title_words, n) || contains_run(&summary_words, n));
+                if named {
+                    found.extend(spellings.iter().map(|&w| (w, IN_SUMMARY)));
                 }
             }
-            triples.extend(per_record.iter().map(|(&w, &place)| (w, r as u32, place)));
+            // One posting per word: the strongest place wins.
+            found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            found.dedup_by_key(|f| f.0);
+            triples.extend(found.iter().map(|&(w, place)| (w, r as u32, place)));
         }
+        let mut word_list = vocabulary.words;
 
         // Sort words; renumber postings by sorted word id.
         let mut order: Vec<u32> = (0..word_list.len() as u32).collect();
@@ -566,10 +635,14 @@ impl Index {
             fill[w] += 1;
         }
 
+        let start_years = records[..dated].iter().map(|r| r.date.map_or(0, |d| d.years().0)).collect();
+        let end_years = records[..dated].iter().map(|r| r.date.map_or(0, |d| d.years().1)).collect();
         let mut index = Index {
             dataset,
             records,
             dated,
+            start_years,
+            end_years,
             words,
             offsets,
             postings,
@@ -604,6 +677,7 @@ impl Index {
         let bits = |list: &[Bits]| list.iter().map(|b| b.0.len() * 8).sum::<usize>();
         self.postings.len() * 4
             + self.offsets.len() * 4
+            + (self.start_years.len() + self.end_years.len()) * 4
             + self.words.iter().map(|w| w.len() + 24).sum::<usize>()
             + self.records.len() * std::mem::size_of::<Record>()
             + self.records.iter().map(|r| (r.partners.len() + r.sources.len()) * 2).sum::<usize>()
@@ -728,9 +802,9 @@ impl Index {
         let to = query.to.unwrap_or(i32::MAX);
         let mut bits = Bits::empty(self.records.len());
         // Records are in start order: none after the first that starts past `to`.
-        let end = self.records[..self.dated].partition_point(|r| r.date.is_some_and(|d| d.start.year <= to));
-        for (r, record) in self.records[..end].iter().enumerate() {
-            if record.date.is_some_and(|d| d.years().1 >= from) {
+        let end = self.start_years.partition_point(|&year| year <= to);
+        for (r, &last) in self.end_years[..end].iter().enumerate() {
+            if last >= from {
                 bits.set(r);
             }
         }
@@ -771,6 +845,7 @@ impl Index {
             })
             .collect();
         ranges.sort_by_key(|&(lo, hi, _)| self.offsets[hi] - self.offsets[lo]);
+        let mut best = if want_scores { vec![0u8; n] } else { Vec::new() };
         for (lo, hi, word) in ranges {
             let mut this = Bits::empty(n);
             if let Some(bits) = self.cached_prefixes.get(word.as_str()) {
@@ -783,7 +858,6 @@ impl Index {
                     }
                 }
             } else {
-                let mut best = if want_scores { vec![0u8; n] } else { Vec::new() };
                 for w in lo..hi {
                     let exact = self.words[w] == *word;
                     for &posting in &self.postings[self.offsets[w] as usize..self.offsets[w + 1] as usize] {
@@ -801,6 +875,7 @@ impl Index {
                 if want_scores {
                     for r in this.iter_asc() {
                         scores[r] = scores[r].saturating_add(best[r]);
+                        best[r] = 0;
                     }
                 }
             }
@@ -843,15 +918,26 @@ impl Index {
         let limit = query.limit.unwrap_or(usize::MAX);
         let page: Vec<usize> = match (query.sort, by_relevance) {
             (_, true) => {
-                // Highest score first; among equals, newest first.
-                let mut ranked: Vec<(u8, usize)> = matched.iter_asc().map(|r| (scores[r], r)).collect();
-                let wanted = query.offset.saturating_add(limit).min(ranked.len());
-                let key = |&(score, r): &(u8, usize)| (std::cmp::Reverse(score), std::cmp::Reverse(self.date_rank(r)));
-                if wanted < ranked.len() && wanted > 0 {
-                    ranked.select_nth_unstable_by_key(wanted - 1, key);
-                    ranked.truncate(wanted);
+                // Highest score first; among equals, newest first. Scores are
+                // small numbers, so count them, find the lowest score that
+                // reaches the page, and sort only the records above it.
+                let wanted = query.offset.saturating_add(limit);
+                let mut histogram = [0usize; 256];
+                for r in matched.iter_asc() {
+                    histogram[usize::from(scores[r])] += 1;
                 }
-                ranked.sort_by_key(key);
+                let mut threshold = 0u8;
+                let mut above = 0usize;
+                for score in (0..=255u8).rev() {
+                    above += histogram[usize::from(score)];
+                    threshold = score;
+                    if above >= wanted {
+                        break;
+                    }
+                }
+                let mut ranked: Vec<(u8, usize)> =
+                    matched.iter_desc().filter(|&r| scores[r] >= threshold).map(|r| (scores[r], r)).collect();
+                ranked.sort_by_key(|&(score, r)| (std::cmp::Reverse(score), std::cmp::Reverse(self.date_rank(r))));
                 ranked.into_iter().skip(query.offset).take(limit).map(|(_, r)| r).collect()
             }
             (Sort::Date, _) => matched.iter_asc().skip(query.offset).take(limit).collect(),

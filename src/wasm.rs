@@ -4,7 +4,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{load, view, Dataset, DatasetError, BUILTIN_JSON};
+use crate::query::{Index, Query};
+use crate::{load, view, DatasetError, BUILTIN_JSON};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -25,6 +26,34 @@ export interface EventItem {
 }
 export interface PartnerView { partner: PartnerItem; events: EventItem[]; }
 export interface DatasetProblem { path: string; line?: number; column?: number; message: string; }
+export type Theme = "diplomacy" | "security" | "military" | "borders" | "trade" | "energy" | "water"
+  | "transport" | "investment" | "aid" | "culture" | "religion" | "refugees" | "drugs";
+export type RecordKind = "event" | "agreement" | "figure" | "membership" | "period";
+export type Tone = "hostile" | "tense" | "mixed" | "cordial" | "close";
+export interface Query {
+  partners?: string[]; region?: string; themes?: Theme[]; kinds?: RecordKind[];
+  from?: number; to?: number; disputedOnly?: boolean; source?: string;
+  text?: string; sort?: "date" | "-date" | "relevance"; limit?: number; offset?: number;
+}
+export interface Hit {
+  id: string; kind: RecordKind; date: string; dateLabel: string;
+  partners: string[]; partnerNames: string[]; themes: Theme[];
+  title: string; summary: string; value?: string; tone?: Tone; asOf?: string;
+  sources: SourceRef[]; disputed: boolean;
+}
+export interface Answer { total: number; hits: Hit[]; }
+export interface Count<K> { key: K; label: string; count: number; }
+export interface Facets {
+  partners: Count<string>[]; themes: Count<Theme>[]; kinds: Count<RecordKind>[];
+  decades: Count<number>[]; years: Count<number>[];
+}
+export interface Timeline { bucketYears: number; buckets: { from: number; to: number; count: number }[]; undated: number; }
+export interface PartnerSummary {
+  code: string; name: string; kind: PartnerKind; region: string; aliases: string[];
+  eventCount: number; firstContact?: Hit; latestContact?: Hit; periods: Hit[];
+  currentTone?: Tone; figures: Hit[]; membership?: Hit;
+  sharedOrganisations: Count<string>[]; eventsByTheme: Count<Theme>[];
+}
 "#;
 
 /// Reports Rust panics on the console instead of an opaque "unreachable".
@@ -35,10 +64,11 @@ pub fn start() {
     }));
 }
 
-/// A dataset loaded once, queried many times.
+/// A dataset loaded and indexed once, queried many times.
 #[wasm_bindgen]
 pub struct Relations {
-    dataset: Dataset,
+    index: Index,
+    build_millis: f64,
 }
 
 #[wasm_bindgen]
@@ -53,20 +83,71 @@ impl Relations {
     /// `DatasetProblem` objects.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Relations, JsValue> {
-        load(text).map(|dataset| Relations { dataset }).map_err(|errors| problems_error(&errors))
+        let dataset = load(text).map_err(|errors| problems_error(&errors))?;
+        let started = js_sys::Date::now();
+        let index = Index::new(dataset);
+        Ok(Relations { index, build_millis: js_sys::Date::now() - started })
+    }
+
+    /// Milliseconds spent building the index (not parsing), for benchmarks.
+    #[wasm_bindgen(getter, js_name = indexBuildMillis)]
+    pub fn index_build_millis(&self) -> f64 {
+        self.build_millis
+    }
+
+    /// Matching records: `{ total, hits }` for a `Query` object.
+    #[wasm_bindgen(unchecked_return_type = "Answer")]
+    pub fn query(&self, #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<JsValue, JsError> {
+        let answer = self.index.search(&from_js(query)?).map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&answer)
+    }
+
+    /// Just the number of matches, without building hits.
+    #[wasm_bindgen(js_name = count)]
+    pub fn count(&self, #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<usize, JsError> {
+        let mut query = from_js(query)?;
+        query.limit = Some(0);
+        Ok(self.index.search(&query).map_err(|e| JsError::new(&e.to_string()))?.total)
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "Facets")]
+    pub fn facets(&self, #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<JsValue, JsError> {
+        to_js(&self.index.facets(&from_js(query)?).map_err(|e| JsError::new(&e.to_string()))?)
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "Timeline")]
+    pub fn timeline(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue,
+        bucket_years: u32,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.index.timeline(&from_js(query)?, bucket_years).map_err(|e| JsError::new(&e.to_string()))?)
+    }
+
+    #[wasm_bindgen(js_name = partnerSummary, unchecked_return_type = "PartnerSummary")]
+    pub fn partner_summary(&self, code: &str) -> Result<JsValue, JsError> {
+        to_js(&self.index.partner_summary(code).map_err(|e| JsError::new(&e.to_string()))?)
     }
 
     #[wasm_bindgen(unchecked_return_type = "Overview")]
     pub fn overview(&self) -> Result<JsValue, JsError> {
-        to_js(&view::overview(&self.dataset))
+        to_js(&view::overview(self.index.dataset()))
     }
 
     /// One partner's view; throws for a code the dataset does not have.
     #[wasm_bindgen(js_name = partnerView, unchecked_return_type = "PartnerView")]
     pub fn partner_view(&self, code: &str) -> Result<JsValue, JsError> {
-        let partner = view::partner_view(&self.dataset, code).map_err(|e| JsError::new(&e.to_string()))?;
+        let partner = view::partner_view(self.index.dataset(), code).map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&partner)
     }
+}
+
+/// Reads a query object; `undefined` or `null` mean "everything".
+fn from_js(value: JsValue) -> Result<Query, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Query::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid query: {e}")))
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
