@@ -69,20 +69,36 @@ fn push_folded(c: char, out: &mut String) {
 /// Splits text into folded words, in order, stop words included.
 pub fn words(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let mut current = String::new();
+    for_each_word(text, &mut String::new(), |word| found.push(word.to_string()));
+    found
+}
+
+/// Calls `each` with every folded word of `text`, in order, reusing `buffer`
+/// so that indexing a large dataset allocates nothing per word.
+pub fn for_each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
+    buffer.clear();
     for c in text.chars() {
-        // Vowel marks are not alphanumeric but sit inside words: fold them away
-        // without ending the word.
-        if c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
-            push_folded(c, &mut current);
-        } else if !current.is_empty() {
-            found.push(std::mem::take(&mut current));
+        if c.is_ascii() {
+            // The common case, without the general folding.
+            if c.is_ascii_alphanumeric() {
+                buffer.push(c.to_ascii_lowercase());
+            } else if !buffer.is_empty() {
+                each(buffer);
+                buffer.clear();
+            }
+        } else if c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
+            // Vowel marks are not alphanumeric but sit inside words: folded
+            // away without ending the word.
+            push_folded(c, buffer);
+        } else if !buffer.is_empty() {
+            each(buffer);
+            buffer.clear();
         }
     }
-    if !current.is_empty() {
-        found.push(current);
+    if !buffer.is_empty() {
+        each(buffer);
+        buffer.clear();
     }
-    found
 }
 
 pub fn is_stop_word(word: &str) -> bool {

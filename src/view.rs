@@ -99,7 +99,7 @@ fn partner_item(dataset: &Dataset, code: &str) -> Option<PartnerItem> {
 pub fn overview(dataset: &Dataset) -> Overview {
     let mut partners: Vec<PartnerItem> =
         dataset.partners.iter().filter_map(|p| partner_item(dataset, &p.code)).collect();
-    partners.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    partners.sort_by_cached_key(|p| p.name.to_lowercase());
     Overview {
         title: dataset.title.clone(),
         subject: dataset.subject.name.clone(),

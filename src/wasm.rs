@@ -147,6 +147,19 @@ fn from_js(value: JsValue) -> Result<Query, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Query::default());
     }
+    // serde-wasm-bindgen reads only the fields it knows: a misspelt one
+    // would be silently ignored, so the keys are checked first.
+    if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+        for key in js_sys::Object::keys(object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !Query::FIELDS.contains(&key.as_str()) {
+                return Err(JsError::new(&format!(
+                    "invalid query: unknown field `{key}`, expected one of {}",
+                    Query::FIELDS.join(", ")
+                )));
+            }
+        }
+    }
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid query: {e}")))
 }
 

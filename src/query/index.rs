@@ -1,0 +1,1097 @@
+//! The index behind every query: records in date order, bitsets per partner,
+//! theme, kind and source, and an inverted index of the words of titles,
+//! summaries and named places. Partner names, theme and kind labels are not
+//! copied into every record's postings: a query word that matches one of
+//! them brings in that partner's (theme's, kind's) bitset instead.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use super::bits::Bits;
+use super::{
+    quantity_label, Answer, Count, Facets, Hit, PartnerSummary, Query, QueryError, RecordKind, Sort, SourceRef,
+    Timeline, TimelineBucket,
+};
+use crate::date::DateSpec;
+use crate::model::{Dataset, EventKind, PartnerKind, Theme};
+use crate::text;
+
+/// FxHash (as in rustc): much faster than SipHash for short words; the keys
+/// are the dataset's own words, and a reader's browser has no one to defend
+/// against by randomising them.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// Where a word stands in a record, kept in the low bits of each posting.
+/// (A partner name ranks between the two; it is matched by bitset.)
+const IN_TEXT: u8 = 1;
+const IN_TITLE: u8 = 3;
+
+/// Words and prefixes whose postings cover more than one record in this
+/// many are matched from bitsets made at build time.
+const HEAVY_SHARE: usize = 8;
+/// Below this many records nothing is worth caching.
+const HEAVY_MIN_RECORDS: usize = 4096;
+/// Up to this many matches, ranking scores each match directly.
+const SCORE_DIRECTLY_UP_TO: usize = 4096;
+
+/// Where a record's data lives in the dataset.
+#[derive(Debug, Clone, Copy)]
+enum Source {
+    Event(u32),
+    Figure(u32),
+    Membership(u32),
+    Period(u32),
+}
+
+struct Record {
+    source: Source,
+    kind: RecordKind,
+    date: Option<DateSpec>,
+    themes: u16,
+}
+
+/// What a name word (of a partner, theme or kind) stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Named {
+    Partner(u16),
+    Theme(u8),
+    Kind(u8),
+}
+
+/// A query word's matches, split by how they rank.
+#[derive(Clone)]
+struct WordMatch {
+    any: Bits,
+    /// In a title or a partner name.
+    name_or_title: Bits,
+    title: Bits,
+    /// The whole word, not only a prefix of it.
+    exact: Bits,
+}
+
+impl WordMatch {
+    fn score(&self, r: usize) -> u8 {
+        2 + 2 * u8::from(self.name_or_title.has(r)) + 2 * u8::from(self.title.has(r)) + u8::from(self.exact.has(r))
+    }
+}
+
+/// A dataset with everything needed to answer queries quickly.
+pub struct Index {
+    dataset: Dataset,
+    records: Vec<Record>,
+    /// Records with a date come first, in date order; then undated ones.
+    dated: usize,
+    /// First and last year of each dated record, packed for the year filter.
+    start_years: Vec<i32>,
+    end_years: Vec<i32>,
+    /// Partners of record `r`: `record_partners[partner_offsets[r]..partner_offsets[r + 1]]`.
+    partner_offsets: Vec<u32>,
+    record_partners: Vec<u16>,
+    /// Sorted words of titles, summaries and places; a word's position is its id.
+    words: Vec<String>,
+    /// Postings of word `w`: `postings[offsets[w]..offsets[w + 1]]`, each
+    /// `record << 2 | place`, in record order.
+    offsets: Vec<u32>,
+    postings: Vec<u32>,
+    /// Sorted words of partner names and aliases, theme and kind labels.
+    names: Vec<(String, Named)>,
+    /// Matches of broad prefixes, made once (see `HEAVY_SHARE`).
+    heavy: HashMap<String, WordMatch>,
+    by_partner: Vec<Bits>,
+    by_theme: Vec<Bits>,
+    by_kind: Vec<Bits>,
+    by_source: Vec<Bits>,
+    disputed: Bits,
+    disputed_ids: HashSet<String>,
+    partner_codes: HashMap<String, u16>,
+}
+
+fn theme_slot(theme: Theme) -> usize {
+    Theme::ALL.iter().position(|t| *t == theme).unwrap_or(0)
+}
+
+fn kind_slot(kind: RecordKind) -> usize {
+    RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+/// A record as collected before sorting.
+struct Draft<'a> {
+    /// Undated last, then by start and end.
+    key: (bool, (i32, u8, u8), (i32, u8, u8)),
+    record: Record,
+    id: &'a str,
+    partners: Vec<u16>,
+    sources: Vec<u16>,
+}
+
+impl Index {
+    /// Builds the index. The dataset should be valid (see [`crate::load`]);
+    /// references to unknown partners or sources are skipped, not trusted.
+    pub fn new(dataset: Dataset) -> Self {
+        let partner_codes: HashMap<String, u16> =
+            dataset.partners.iter().enumerate().map(|(i, p)| (p.code.clone(), i as u16)).collect();
+        let source_slots: HashMap<&str, u16> =
+            dataset.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u16)).collect();
+        let codes = |list: &[String]| -> Vec<u16> { list.iter().filter_map(|c| partner_codes.get(c).copied()).collect() };
+        let cited = |list: &[crate::model::Citation]| -> Vec<u16> {
+            let mut slots: Vec<u16> = list.iter().filter_map(|c| source_slots.get(c.source.as_str()).copied()).collect();
+            slots.sort_unstable();
+            slots.dedup();
+            slots
+        };
+        let themes = |list: &[Theme]| list.iter().fold(0u16, |bits, t| bits | 1 << theme_slot(*t));
+
+        let mut drafts: Vec<Draft> = Vec::with_capacity(
+            dataset.events.len() + dataset.figures.len() + dataset.memberships.len() + dataset.periods.len(),
+        );
+        for (i, e) in dataset.events.iter().enumerate() {
+            let kind = match e.kind {
+                EventKind::Event => RecordKind::Event,
+                EventKind::Agreement => RecordKind::Agreement,
+            };
+            drafts.push(Draft {
+                key: Default::default(),
+                record: Record { source: Source::Event(i as u32), kind, date: Some(e.date), themes: themes(&e.themes) },
+                id: &e.id,
+                partners: codes(&e.partners),
+                sources: cited(&e.sources),
+            });
+        }
+        for (i, f) in dataset.figures.iter().enumerate() {
+            drafts.push(Draft {
+                key: Default::default(),
+                record: Record {
+                    source: Source::Figure(i as u32),
+                    kind: RecordKind::Figure,
+                    date: Some(f.date),
+                    themes: themes(&f.themes),
+                },
+                id: &f.id,
+                partners: codes(&f.partners),
+                sources: cited(&f.sources),
+            });
+        }
+        for (i, m) in dataset.memberships.iter().enumerate() {
+            drafts.push(Draft {
+                key: Default::default(),
+                record: Record {
+                    source: Source::Membership(i as u32),
+                    kind: RecordKind::Membership,
+                    date: m.joined,
+                    themes: 1 << theme_slot(Theme::Diplomacy),
+                },
+                id: &m.id,
+                partners: codes(std::slice::from_ref(&m.organisation)),
+                sources: cited(&m.sources),
+            });
+        }
+        for (i, p) in dataset.periods.iter().enumerate() {
+            drafts.push(Draft {
+                key: Default::default(),
+                record: Record { source: Source::Period(i as u32), kind: RecordKind::Period, date: Some(p.date), themes: 0 },
+                id: &p.id,
+                partners: codes(std::slice::from_ref(&p.partner)),
+                sources: cited(&p.sources),
+            });
+        }
+        for draft in &mut drafts {
+            draft.key = match draft.record.date {
+                Some(date) => (false, date.sort_key().0, date.sort_key().1),
+                None => (true, (0, 0, 0), (0, 0, 0)),
+            };
+        }
+        drafts.sort_unstable_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(b.id)));
+        let n = drafts.len();
+        let dated = drafts.iter().take_while(|d| d.record.date.is_some()).count();
+
+        let mut by_partner = vec![Bits::empty(n); dataset.partners.len()];
+        let mut by_theme = vec![Bits::empty(n); Theme::ALL.len()];
+        let mut by_kind = vec![Bits::empty(n); RecordKind::ALL.len()];
+        let mut by_source = vec![Bits::empty(n); dataset.sources.len()];
+        let disputed_ids: HashSet<String> = dataset.disputes.iter().flat_map(|d| d.claims.iter().cloned()).collect();
+        let mut disputed = Bits::empty(n);
+        let mut partner_offsets = Vec::with_capacity(n + 1);
+        let mut record_partners = Vec::new();
+        partner_offsets.push(0);
+        for (r, draft) in drafts.iter().enumerate() {
+            for &p in &draft.partners {
+                by_partner[usize::from(p)].set(r);
+            }
+            record_partners.extend_from_slice(&draft.partners);
+            partner_offsets.push(record_partners.len() as u32);
+            for (t, bits) in by_theme.iter_mut().enumerate() {
+                if draft.record.themes >> t & 1 == 1 {
+                    bits.set(r);
+                }
+            }
+            by_kind[kind_slot(draft.record.kind)].set(r);
+            for &s in &draft.sources {
+                by_source[usize::from(s)].set(r);
+            }
+            if disputed_ids.contains(draft.id) {
+                disputed.set(r);
+            }
+        }
+
+        let (words, offsets, postings) = inverted_index(&dataset, &drafts);
+
+        let mut names: Vec<(String, Named)> = Vec::new();
+        for (p, partner) in dataset.partners.iter().enumerate() {
+            let texts = std::iter::once(&partner.name).chain(std::iter::once(&partner.code)).chain(&partner.aliases);
+            for word in texts.flat_map(|t| text::words(t)) {
+                names.push((word, Named::Partner(p as u16)));
+            }
+        }
+        for (t, theme) in Theme::ALL.iter().enumerate() {
+            names.extend(text::words(theme.label()).into_iter().map(|w| (w, Named::Theme(t as u8))));
+        }
+        for (k, kind) in RecordKind::ALL.iter().enumerate() {
+            names.extend(text::words(kind.label()).into_iter().map(|w| (w, Named::Kind(k as u8))));
+        }
+        names.sort();
+        names.dedup();
+
+        let records: Vec<Record> = drafts.into_iter().map(|d| d.record).collect();
+        let start_years = records[..dated].iter().map(|r| r.date.map_or(0, |d| d.years().0)).collect();
+        let end_years = records[..dated].iter().map(|r| r.date.map_or(0, |d| d.years().1)).collect();
+        let mut index = Index {
+            dataset,
+            records,
+            dated,
+            start_years,
+            end_years,
+            partner_offsets,
+            record_partners,
+            words,
+            offsets,
+            postings,
+            names,
+            heavy: HashMap::new(),
+            by_partner,
+            by_theme,
+            by_kind,
+            by_source,
+            disputed,
+            disputed_ids,
+            partner_codes,
+        };
+        index.cache_heavy_prefixes();
+        index
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// Number of records (events, figures, memberships, periods).
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    fn partners_of(&self, r: usize) -> &[u16] {
+        &self.record_partners[self.partner_offsets[r] as usize..self.partner_offsets[r + 1] as usize]
+    }
+
+    /// Caches the matches of every prefix whose postings cover more than one
+    /// record in `HEAVY_SHARE`: what a reader types first ("t", "ta") and
+    /// words found almost everywhere would otherwise cost a pass over
+    /// hundreds of thousands of postings per keystroke.
+    fn cache_heavy_prefixes(&mut self) {
+        let n = self.records.len();
+        if n < HEAVY_MIN_RECORDS {
+            return;
+        }
+        let mut prefixes: BTreeSet<&str> = BTreeSet::new();
+        for word in &self.words {
+            for (end, _) in word.char_indices().skip(1).chain(std::iter::once((word.len(), ' '))) {
+                let prefix = &word[..end];
+                let (lo, hi) = self.word_range(prefix);
+                if (self.offsets[hi] - self.offsets[lo]) as usize * HEAVY_SHARE > n {
+                    prefixes.insert(prefix);
+                } else {
+                    // Longer prefixes only match fewer postings.
+                    break;
+                }
+            }
+        }
+        let prefixes: Vec<String> = prefixes.into_iter().map(str::to_string).collect();
+        for prefix in prefixes {
+            let found = self.scan_word(&prefix);
+            self.heavy.insert(prefix, found);
+        }
+    }
+
+    /// Ids of the words starting with `prefix`: `lo..hi`.
+    fn word_range(&self, prefix: &str) -> (usize, usize) {
+        let lo = self.words.partition_point(|w| w.as_str() < prefix);
+        let hi = lo + self.words[lo..].partition_point(|w| w.starts_with(prefix));
+        (lo, hi)
+    }
+
+    /// Everything a query word matches, by walking its postings and names.
+    fn scan_word(&self, word: &str) -> WordMatch {
+        let n = self.records.len();
+        let mut found = WordMatch {
+            any: Bits::empty(n),
+            name_or_title: Bits::empty(n),
+            title: Bits::empty(n),
+            exact: Bits::empty(n),
+        };
+        let (lo, hi) = self.word_range(word);
+        for w in lo..hi {
+            let exact = self.words[w] == word;
+            for &posting in &self.postings[self.offsets[w] as usize..self.offsets[w + 1] as usize] {
+                let r = (posting >> 2) as usize;
+                found.any.set(r);
+                if posting & 3 == u32::from(IN_TITLE) {
+                    found.title.set(r);
+                    found.name_or_title.set(r);
+                }
+                if exact {
+                    found.exact.set(r);
+                }
+            }
+        }
+        let first = self.names.partition_point(|(w, _)| w.as_str() < word);
+        for (name, named) in self.names[first..].iter().take_while(|(w, _)| w.starts_with(word)) {
+            let bits = match *named {
+                Named::Partner(p) => &self.by_partner[usize::from(p)],
+                Named::Theme(t) => &self.by_theme[usize::from(t)],
+                Named::Kind(k) => &self.by_kind[usize::from(k)],
+            };
+            found.any.or(bits);
+            if matches!(named, Named::Partner(_)) {
+                found.name_or_title.or(bits);
+            }
+            if name == word {
+                found.exact.or(bits);
+            }
+        }
+        found
+    }
+
+    /// Bytes held by the index itself, beyond the dataset it owns.
+    pub fn index_bytes(&self) -> usize {
+        let bits = |list: &[Bits]| list.iter().map(Bits::bytes).sum::<usize>();
+        self.postings.len() * 4
+            + self.offsets.len() * 4
+            + self.words.iter().map(|w| w.len() + 24).sum::<usize>()
+            + self.names.iter().map(|(w, _)| w.len() + 32).sum::<usize>()
+            + self.records.len() * std::mem::size_of::<Record>()
+            + (self.start_years.len() + self.end_years.len() + self.partner_offsets.len()) * 4
+            + self.record_partners.len() * 2
+            + bits(&self.by_partner)
+            + bits(&self.by_theme)
+            + bits(&self.by_kind)
+            + bits(&self.by_source)
+            + self.disputed.bytes()
+            + self.heavy.iter().map(|(k, m)| k.len() + m.any.bytes() * 4).sum::<usize>()
+    }
+
+    fn check(&self, query: &Query) -> Result<(), QueryError> {
+        for code in &query.partners {
+            if !self.partner_codes.contains_key(code) {
+                return Err(QueryError::UnknownPartner(code.clone()));
+            }
+        }
+        if let Some(region) = &query.region {
+            if !self.dataset.partners.iter().any(|p| p.region.eq_ignore_ascii_case(region)) {
+                return Err(QueryError::UnknownRegion(region.clone()));
+            }
+        }
+        if let Some(source) = &query.source {
+            if self.dataset.source(source).is_none() {
+                return Err(QueryError::UnknownSource(source.clone()));
+            }
+        }
+        if let (Some(from), Some(to)) = (query.from, query.to) {
+            if from > to {
+                return Err(QueryError::ReversedYears { from, to });
+            }
+        }
+        Ok(())
+    }
+
+    fn partner_filter(&self, query: &Query) -> Option<Bits> {
+        if query.partners.is_empty() && query.region.is_none() {
+            return None;
+        }
+        let n = self.records.len();
+        let mut result: Option<Bits> = None;
+        if !query.partners.is_empty() {
+            let mut bits = Bits::empty(n);
+            for code in &query.partners {
+                if let Some(&p) = self.partner_codes.get(code) {
+                    bits.or(&self.by_partner[usize::from(p)]);
+                }
+            }
+            result = Some(bits);
+        }
+        if let Some(region) = &query.region {
+            let mut in_region = Bits::empty(n);
+            for (p, partner) in self.dataset.partners.iter().enumerate() {
+                if partner.region.eq_ignore_ascii_case(region) {
+                    in_region.or(&self.by_partner[p]);
+                }
+            }
+            match &mut result {
+                Some(bits) => bits.and(&in_region),
+                None => result = Some(in_region),
+            }
+        }
+        result
+    }
+
+    fn theme_filter(&self, query: &Query) -> Option<Bits> {
+        (!query.themes.is_empty()).then(|| {
+            let mut bits = Bits::empty(self.records.len());
+            for theme in &query.themes {
+                bits.or(&self.by_theme[theme_slot(*theme)]);
+            }
+            bits
+        })
+    }
+
+    fn kind_filter(&self, query: &Query) -> Option<Bits> {
+        (!query.kinds.is_empty()).then(|| {
+            let mut bits = Bits::empty(self.records.len());
+            for kind in &query.kinds {
+                bits.or(&self.by_kind[kind_slot(*kind)]);
+            }
+            bits
+        })
+    }
+
+    fn other_filters(&self, query: &Query) -> Option<Bits> {
+        let mut result: Option<Bits> = None;
+        let mut narrow = |bits: &Bits| match &mut result {
+            Some(r) => r.and(bits),
+            None => result = Some(bits.clone()),
+        };
+        if query.disputed_only {
+            narrow(&self.disputed);
+        }
+        if let Some(source) = &query.source {
+            if let Some(s) = self.dataset.sources.iter().position(|x| &x.id == source) {
+                narrow(&self.by_source[s]);
+            }
+        }
+        result
+    }
+
+    /// Keeps the records whose years overlap the query's range. Applied to
+    /// the candidates last, so it touches only what the other filters left.
+    fn apply_years(&self, query: &Query, bits: &mut Bits) {
+        if query.from.is_none() && query.to.is_none() {
+            return;
+        }
+        let from = query.from.unwrap_or(i32::MIN);
+        let to = query.to.unwrap_or(i32::MAX);
+        // Records are in start order: none from the first that starts past `to`.
+        let end = self.start_years.partition_point(|&year| year <= to);
+        bits.clear_from(end);
+        let late: Vec<usize> = bits.iter_asc().filter(|&r| self.end_years[r] < from).collect();
+        for r in late {
+            bits.clear(r);
+        }
+    }
+
+    /// The matches of each query word, in query order, and their intersection.
+    fn text_match(&self, words: &[String]) -> Option<(Bits, Vec<Cow<'_, WordMatch>>)> {
+        let matches: Vec<Cow<WordMatch>> = words
+            .iter()
+            .map(|word| match self.heavy.get(word.as_str()) {
+                Some(cached) => Cow::Borrowed(cached),
+                None => Cow::Owned(self.scan_word(word)),
+            })
+            .collect();
+        let (first, rest) = matches.split_first()?;
+        let mut all = first.any.clone();
+        for found in rest {
+            all.and(&found.any);
+        }
+        Some((all, matches))
+    }
+
+    fn combine(&self, parts: impl IntoIterator<Item = Option<Bits>>) -> Bits {
+        let mut result = Bits::full(self.records.len());
+        for bits in parts.into_iter().flatten() {
+            result.and(&bits);
+        }
+        result
+    }
+
+    /// The records matching a query, sorted and paged.
+    pub fn search(&self, query: &Query) -> Result<Answer, QueryError> {
+        self.check(query)?;
+        let words = text::query_words(&query.text);
+        let text = self.text_match(&words);
+        let (text_bits, word_matches) = match text {
+            Some((bits, matches)) => (Some(bits), matches),
+            None => (None, Vec::new()),
+        };
+        let mut matched = self.combine([
+            self.partner_filter(query),
+            self.theme_filter(query),
+            self.kind_filter(query),
+            self.other_filters(query),
+            text_bits,
+        ]);
+        self.apply_years(query, &mut matched);
+        let total = matched.count();
+        let limit = query.limit.unwrap_or(usize::MAX);
+        let page: Vec<usize> = if query.sort == Sort::Relevance && !word_matches.is_empty() {
+            self.rank(&matched, total, &word_matches, query.offset, limit)
+        } else if query.sort == Sort::Date {
+            matched.iter_asc().skip(query.offset).take(limit).collect()
+        } else {
+            // Newest first, undated records last.
+            let dated = self.dated;
+            matched
+                .iter_desc()
+                .filter(|&r| r < dated)
+                .chain(matched.iter_asc().filter(|&r| r >= dated))
+                .skip(query.offset)
+                .take(limit)
+                .collect()
+        };
+        Ok(Answer { total, hits: page.into_iter().map(|r| self.hit(r)).collect() })
+    }
+
+    /// Best text match first; among equals, newest first. Few matches are
+    /// scored one by one; many are ranked with bitsets.
+    fn rank(&self, matched: &Bits, total: usize, words: &[Cow<WordMatch>], offset: usize, limit: usize) -> Vec<usize> {
+        let wanted = offset.saturating_add(limit).min(total);
+        if wanted == 0 {
+            return Vec::new();
+        }
+        if total > SCORE_DIRECTLY_UP_TO {
+            return if words.len() == 1 {
+                self.rank_one_word(matched, &words[0], offset, limit)
+            } else {
+                self.rank_by_slices(matched, words, offset, limit)
+            };
+        }
+        // Score every match; scores are small, so count them, find the lowest
+        // score that reaches the page, and sort only the records above it.
+        let scores: Vec<(u8, usize)> =
+            matched.iter_asc().map(|r| (words.iter().fold(0u8, |s, w| s.saturating_add(w.score(r))), r)).collect();
+        let mut histogram = [0usize; 256];
+        for &(score, _) in &scores {
+            histogram[usize::from(score)] += 1;
+        }
+        let mut threshold = 0u8;
+        let mut above = 0usize;
+        for score in (0..=255u8).rev() {
+            above += histogram[usize::from(score)];
+            threshold = score;
+            if above >= wanted {
+                break;
+            }
+        }
+        let mut ranked: Vec<(u8, usize)> = scores.into_iter().filter(|&(score, _)| score >= threshold).collect();
+        ranked.sort_by_key(|&(score, r)| (std::cmp::Reverse(score), std::cmp::Reverse(self.date_rank(r))));
+        ranked.into_iter().skip(offset).take(limit).map(|(_, r)| r).collect()
+    }
+
+    /// Ranks many matches of one word by walking its six score levels with
+    /// bitsets, from the top, newest first within a level.
+    fn rank_one_word(&self, matched: &Bits, word: &WordMatch, offset: usize, limit: usize) -> Vec<usize> {
+        let mut page = Vec::new();
+        let mut skip = offset;
+        for (title, name, exact) in [
+            (true, true, true),
+            (true, true, false),
+            (false, true, true),
+            (false, true, false),
+            (false, false, true),
+            (false, false, false),
+        ] {
+            let mut level = matched.clone();
+            level.and_maybe_not(&word.title, title);
+            level.and_maybe_not(&word.name_or_title, name);
+            level.and_maybe_not(&word.exact, exact);
+            let count = level.count();
+            if skip >= count {
+                skip -= count;
+                continue;
+            }
+            page.extend(self.newest_first(&level).skip(skip).take(limit - page.len()));
+            skip = 0;
+            if page.len() >= limit {
+                break;
+            }
+        }
+        page
+    }
+
+    /// Ranks many matches without touching them one by one: every record's
+    /// score is kept bit-sliced (bit `i` of all scores in one bitset), words
+    /// are added with carries, and the page is read off the score levels
+    /// from the top, newest first within a level.
+    fn rank_by_slices(&self, matched: &Bits, words: &[Cow<WordMatch>], offset: usize, limit: usize) -> Vec<usize> {
+        // A word scores 2 to 7: bit 0 whole word, bit 1 unless only a
+        // partner name matched, bit 2 for a title or a partner name.
+        let mut slices: Vec<Bits> = Vec::new();
+        for word in words {
+            let mut not_name_only = word.name_or_title.clone();
+            not_name_only.and_maybe_not(&word.title, false);
+            not_name_only.invert();
+            let addend = [&word.exact, &not_name_only, &word.name_or_title];
+            let mut carry: Option<Bits> = None;
+            for i in 0..addend.len().max(slices.len()) + 1 {
+                let add = addend.get(i).copied();
+                if i == slices.len() {
+                    if add.is_none() && carry.is_none() {
+                        break;
+                    }
+                    slices.push(Bits::empty(self.records.len()));
+                }
+                let (sum, next) = slices[i].add_with_carry(add, carry.as_ref());
+                slices[i] = sum;
+                carry = next;
+            }
+        }
+        let top = (1usize << slices.len()) - 1;
+        let mut page = Vec::new();
+        let mut skip = offset;
+        for score in (0..=top).rev() {
+            let mut level = matched.clone();
+            for (i, slice) in slices.iter().enumerate() {
+                level.and_maybe_not(slice, score >> i & 1 == 1);
+            }
+            let count = level.count();
+            if count == 0 {
+                continue;
+            }
+            if skip >= count {
+                skip -= count;
+                continue;
+            }
+            page.extend(self.newest_first(&level).skip(skip).take(limit - page.len()));
+            skip = 0;
+            if page.len() >= limit {
+                break;
+            }
+        }
+        page
+    }
+
+    fn newest_first<'a>(&self, bits: &'a Bits) -> impl Iterator<Item = usize> + 'a {
+        let dated = self.dated;
+        bits.iter_desc().filter(move |&r| r < dated).chain(bits.iter_asc().filter(move |&r| r >= dated))
+    }
+
+    /// Later records rank higher; undated ones lowest.
+    fn date_rank(&self, r: usize) -> usize {
+        if r < self.dated {
+            r + 1
+        } else {
+            0
+        }
+    }
+
+    /// Facet counts for a query (see [`Facets`]).
+    pub fn facets(&self, query: &Query) -> Result<Facets, QueryError> {
+        self.check(query)?;
+        let words = text::query_words(&query.text);
+        let text_bits = self.text_match(&words).map(|(bits, _)| bits);
+        let filters = [
+            self.partner_filter(query),
+            self.theme_filter(query),
+            self.kind_filter(query),
+            self.other_filters(query),
+            text_bits,
+        ];
+        let without = |skip: Option<usize>, years: bool| {
+            let mut bits =
+                self.combine(filters.iter().enumerate().filter(|(i, _)| Some(*i) != skip).map(|(_, b)| b.clone()));
+            if years {
+                self.apply_years(query, &mut bits);
+            }
+            bits
+        };
+
+        let base = without(Some(0), true);
+        let mut partners: Vec<Count<String>> = self
+            .dataset
+            .partners
+            .iter()
+            .enumerate()
+            .map(|(p, partner)| Count {
+                key: partner.code.clone(),
+                label: partner.name.clone(),
+                count: base.count_and(&self.by_partner[p]),
+            })
+            .filter(|c| c.count > 0)
+            .collect();
+        partners.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+
+        let base = without(Some(1), true);
+        let themes = Theme::ALL
+            .iter()
+            .enumerate()
+            .map(|(t, theme)| Count { key: *theme, label: theme.label().to_string(), count: base.count_and(&self.by_theme[t]) })
+            .filter(|c| c.count > 0)
+            .collect();
+
+        let base = without(Some(2), true);
+        let kinds = RecordKind::ALL
+            .iter()
+            .enumerate()
+            .map(|(k, kind)| Count { key: *kind, label: kind.label().to_string(), count: base.count_and(&self.by_kind[k]) })
+            .filter(|c| c.count > 0)
+            .collect();
+
+        let base = without(None, false);
+        let mut by_year: BTreeMap<i32, usize> = BTreeMap::new();
+        for r in base.iter_asc().take_while(|&r| r < self.dated) {
+            *by_year.entry(self.start_years[r]).or_default() += 1;
+        }
+        let mut by_decade: BTreeMap<i32, usize> = BTreeMap::new();
+        for (&year, &count) in &by_year {
+            *by_decade.entry(year.div_euclid(10) * 10).or_default() += count;
+        }
+        Ok(Facets {
+            partners,
+            themes,
+            kinds,
+            decades: by_decade.into_iter().map(|(key, count)| Count { key, label: format!("{key}s"), count }).collect(),
+            years: by_year.into_iter().map(|(key, count)| Count { key, label: key.to_string(), count }).collect(),
+        })
+    }
+
+    /// Records per bucket of `bucket_years` years, for the query without its
+    /// year range; buckets run from the first to the last year with records.
+    pub fn timeline(&self, query: &Query, bucket_years: u32) -> Result<Timeline, QueryError> {
+        self.check(query)?;
+        let bucket_years = bucket_years.clamp(1, 1000);
+        let words = text::query_words(&query.text);
+        let text_bits = self.text_match(&words).map(|(bits, _)| bits);
+        let base = self.combine([
+            self.partner_filter(query),
+            self.theme_filter(query),
+            self.kind_filter(query),
+            self.other_filters(query),
+            text_bits,
+        ]);
+        let mut years: Vec<i32> = Vec::new();
+        let mut undated = 0;
+        for r in base.iter_asc() {
+            if r < self.dated {
+                years.push(self.start_years[r]);
+            } else {
+                undated += 1;
+            }
+        }
+        let mut buckets = Vec::new();
+        if let (Some(&first), Some(&last)) = (years.first(), years.last()) {
+            let step = bucket_years as i32;
+            let mut from = first - first.rem_euclid(step);
+            let mut i = 0;
+            while from <= last {
+                let to = from + step - 1;
+                let start = i;
+                while i < years.len() && years[i] <= to {
+                    i += 1;
+                }
+                buckets.push(TimelineBucket { from, to, count: i - start });
+                from += step;
+            }
+        }
+        Ok(Timeline { bucket_years, buckets, undated })
+    }
+
+    /// One partner at a glance.
+    pub fn partner_summary(&self, code: &str) -> Result<PartnerSummary, QueryError> {
+        let &p = self.partner_codes.get(code).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
+        let partner = &self.dataset.partners[usize::from(p)];
+        let with = &self.by_partner[usize::from(p)];
+        let of_kind = |kinds: &[RecordKind]| -> Vec<usize> {
+            with.iter_asc().filter(|&r| kinds.contains(&self.records[r].kind)).collect()
+        };
+        let ends = |r: usize| (self.records[r].date.map(|d| d.sort_key().1), r);
+        let events = of_kind(&[RecordKind::Event, RecordKind::Agreement]);
+        let periods = of_kind(&[RecordKind::Period]);
+        let current_tone = periods.iter().copied().max_by_key(|&r| ends(r)).and_then(|r| match self.records[r].source {
+            Source::Period(i) => Some(self.dataset.periods[i as usize].tone),
+            _ => None,
+        });
+
+        let member_of: HashSet<&str> = self.dataset.memberships.iter().map(|m| m.organisation.as_str()).collect();
+        let mut shared: HashMap<u16, usize> = HashMap::new();
+        for &r in &events {
+            for &q in self.partners_of(r) {
+                let other = &self.dataset.partners[usize::from(q)];
+                if q != p && other.kind == PartnerKind::Organisation && member_of.contains(other.code.as_str()) {
+                    *shared.entry(q).or_default() += 1;
+                }
+            }
+        }
+        let mut shared_organisations: Vec<Count<String>> = shared
+            .into_iter()
+            .map(|(q, count)| {
+                let org = &self.dataset.partners[usize::from(q)];
+                Count { key: org.code.clone(), label: org.name.clone(), count }
+            })
+            .collect();
+        shared_organisations.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+
+        let mut events_by_theme: Vec<Count<Theme>> = Theme::ALL
+            .iter()
+            .enumerate()
+            .map(|(t, theme)| Count {
+                key: *theme,
+                label: theme.label().to_string(),
+                count: events.iter().filter(|&&r| self.records[r].themes >> t & 1 == 1).count(),
+            })
+            .filter(|c| c.count > 0)
+            .collect();
+        events_by_theme.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+
+        Ok(PartnerSummary {
+            code: partner.code.clone(),
+            name: partner.name.clone(),
+            kind: partner.kind,
+            region: partner.region.clone(),
+            aliases: partner.aliases.clone(),
+            event_count: events.len(),
+            first_contact: events.first().map(|&r| self.hit(r)),
+            // The event that ends last.
+            latest_contact: events.iter().copied().max_by_key(|&r| ends(r)).map(|r| self.hit(r)),
+            periods: periods.into_iter().map(|r| self.hit(r)).collect(),
+            current_tone,
+            figures: of_kind(&[RecordKind::Figure]).into_iter().map(|r| self.hit(r)).collect(),
+            membership: of_kind(&[RecordKind::Membership]).first().map(|&r| self.hit(r)),
+            shared_organisations,
+            events_by_theme,
+        })
+    }
+
+    fn hit(&self, r: usize) -> Hit {
+        let record = &self.records[r];
+        let ds = &self.dataset;
+        let (title, summary) = record_text(ds, record);
+        let (id, citations, value, tone, as_of) = match record.source {
+            Source::Event(i) => {
+                let e = &ds.events[i as usize];
+                (&e.id, &e.sources, None, None, e.as_of)
+            }
+            Source::Figure(i) => {
+                let f = &ds.figures[i as usize];
+                (&f.id, &f.sources, Some(quantity_label(&f.value, &f.unit)), None, f.as_of)
+            }
+            Source::Membership(i) => {
+                let m = &ds.memberships[i as usize];
+                (&m.id, &m.sources, None, None, None)
+            }
+            Source::Period(i) => {
+                let p = &ds.periods[i as usize];
+                (&p.id, &p.sources, None, Some(p.tone), None)
+            }
+        };
+        let partners = self.partners_of(r);
+        Hit {
+            disputed: self.disputed_ids.contains(id.as_str()),
+            id: id.clone(),
+            kind: record.kind,
+            date: record.date.map(|d| d.to_string()).unwrap_or_default(),
+            date_label: record.date.map_or_else(|| "date unknown".to_string(), |d| d.label()),
+            partners: partners.iter().map(|&p| ds.partners[usize::from(p)].code.clone()).collect(),
+            partner_names: partners.iter().map(|&p| ds.partners[usize::from(p)].name.clone()).collect(),
+            themes: Theme::ALL.iter().enumerate().filter(|(t, _)| record.themes >> t & 1 == 1).map(|(_, t)| *t).collect(),
+            title,
+            summary,
+            value,
+            tone,
+            as_of: as_of.map(|d| d.label()),
+            sources: citations
+                .iter()
+                .filter_map(|c| {
+                    let source = ds.source(&c.source)?;
+                    Some(SourceRef {
+                        id: source.id.clone(),
+                        title: source.title.clone(),
+                        publisher: source.publisher.clone(),
+                        as_of: source.as_of.label(),
+                        locator: c.locator.clone(),
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Builds the inverted index of titles, summaries and mentioned places:
+/// sorted words, offsets into postings, and postings in record order.
+fn inverted_index(dataset: &Dataset, drafts: &[Draft]) -> (Vec<String>, Vec<u32>, Vec<u32>) {
+    struct Words {
+        ids: FxMap<String, u32>,
+        spelled: Vec<String>,
+        lists: Vec<Vec<u32>>,
+    }
+    impl Words {
+        fn id(&mut self, word: &str) -> u32 {
+            if let Some(&id) = self.ids.get(word) {
+                return id;
+            }
+            let id = self.spelled.len() as u32;
+            self.ids.insert(word.to_string(), id);
+            self.spelled.push(word.to_string());
+            self.lists.push(Vec::new());
+            id
+        }
+
+        fn ids_of(&mut self, text: &str, buffer: &mut String, out: &mut Vec<u32>) {
+            out.clear();
+            text::for_each_word(text, buffer, |word| out.push(self.id(word)));
+        }
+    }
+    let mut vocabulary = Words { ids: FxMap::default(), spelled: Vec::new(), lists: Vec::new() };
+    let mut buffer = String::new();
+    // Each place: the word runs that name it, and all its spellings' words.
+    let places: Vec<(Vec<Vec<u32>>, Vec<u32>)> = dataset
+        .places
+        .iter()
+        .map(|place| {
+            let mut runs = Vec::new();
+            for name in std::iter::once(&place.name).chain(&place.aliases) {
+                let mut run = Vec::new();
+                vocabulary.ids_of(name, &mut buffer, &mut run);
+                if !run.is_empty() {
+                    runs.push(run);
+                }
+            }
+            let spellings = runs.iter().flatten().copied().collect();
+            (runs, spellings)
+        })
+        .collect();
+
+    let mut title_ids = Vec::new();
+    let mut summary_ids = Vec::new();
+    let mut found: Vec<(u32, u8)> = Vec::new();
+    for (r, draft) in drafts.iter().enumerate() {
+        let (title, summary) = record_text(dataset, &draft.record);
+        vocabulary.ids_of(&title, &mut buffer, &mut title_ids);
+        vocabulary.ids_of(&summary, &mut buffer, &mut summary_ids);
+        found.clear();
+        found.extend(title_ids.iter().map(|&w| (w, IN_TITLE)));
+        found.extend(summary_ids.iter().map(|&w| (w, IN_TEXT)));
+        for (runs, spellings) in &places {
+            if runs.iter().any(|run| contains_run(&title_ids, run) || contains_run(&summary_ids, run)) {
+                found.extend(spellings.iter().map(|&w| (w, IN_TEXT)));
+            }
+        }
+        // One posting per word and record: the strongest place wins.
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        found.dedup_by_key(|f| f.0);
+        for &(w, place) in &found {
+            vocabulary.lists[w as usize].push((r as u32) << 2 | u32::from(place));
+        }
+    }
+    let Words { spelled, lists, .. } = vocabulary;
+    let mut order: Vec<usize> = (0..spelled.len()).collect();
+    order.sort_unstable_by(|&a, &b| spelled[a].cmp(&spelled[b]));
+    let mut words = Vec::with_capacity(order.len());
+    let mut offsets = Vec::with_capacity(order.len() + 1);
+    let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    offsets.push(0u32);
+    let mut spelled = spelled;
+    for w in order {
+        words.push(std::mem::take(&mut spelled[w]));
+        postings.extend_from_slice(&lists[w]);
+        offsets.push(postings.len() as u32);
+    }
+    (words, offsets, postings)
+}
+
+/// Title and summary as shown; memberships have none in the data, so they
+/// are written here.
+fn record_text(ds: &Dataset, record: &Record) -> (String, String) {
+    match record.source {
+        Source::Event(i) => {
+            let e = &ds.events[i as usize];
+            (e.title.clone(), e.summary.clone())
+        }
+        Source::Figure(i) => {
+            let f = &ds.figures[i as usize];
+            let value = quantity_label(&f.value, &f.unit);
+            let summary = if f.summary.is_empty() { value } else { format!("{value}. {}", f.summary) };
+            (f.title.clone(), summary)
+        }
+        Source::Membership(i) => {
+            let m = &ds.memberships[i as usize];
+            let name = ds.partner(&m.organisation).map_or(m.organisation.as_str(), |p| p.name.as_str());
+            let summary = match m.joined {
+                Some(date) => format!("{} joined {name} in {}.", ds.subject.name, date.label()),
+                None => format!("{} is a member of {name}; the sources give no joining date.", ds.subject.name),
+            };
+            (format!("Member of {name}"), summary)
+        }
+        Source::Period(i) => {
+            let p = &ds.periods[i as usize];
+            (p.title.clone(), p.summary.clone())
+        }
+    }
+}
+
+fn contains_run(haystack: &[u32], run: &[u32]) -> bool {
+    !run.is_empty() && haystack.windows(run.len()).any(|w| w == run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bitset rankings used for many matches agree with scoring each
+    /// match, on a synthetic dataset large enough to take both paths.
+    #[test]
+    fn bitset_ranking_equals_direct_scoring() {
+        let index = Index::new(crate::synth::dataset(3, 6000));
+        for text in ["talks", "tajikistan talks", "ta", "according tajikistan", "e", "power line", "s e"] {
+            let words = text::query_words(text);
+            let (matched, found) = index.text_match(&words).unwrap();
+            let total = matched.count();
+            let direct = {
+                let mut scored: Vec<(u8, usize)> =
+                    matched.iter_asc().map(|r| (found.iter().map(|w| w.score(r)).sum::<u8>(), r)).collect();
+                scored.sort_by_key(|&(score, r)| (std::cmp::Reverse(score), std::cmp::Reverse(index.date_rank(r))));
+                scored.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+            };
+            for (offset, limit) in [(0, 20), (15, 40), (0, usize::MAX)] {
+                let want: Vec<usize> = direct.iter().copied().skip(offset).take(limit).collect();
+                assert_eq!(index.rank_by_slices(&matched, &found, offset, limit), want, "{text} {offset} {limit}");
+                if found.len() == 1 {
+                    assert_eq!(index.rank_one_word(&matched, &found[0], offset, limit), want, "{text}");
+                }
+            }
+            assert!(total > 0, "{text}");
+        }
+    }
+}

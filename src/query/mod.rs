@@ -1,0 +1,313 @@
+//! The query engine: every question the card, the CLI and the tests ask of a
+//! dataset — filters, forgiving text search, facets, timelines and partner
+//! summaries — answered from one index built once per dataset.
+//!
+//! ```
+//! use relations_card::query::{Index, Query};
+//! let index = Index::new(relations_card::builtin());
+//! let answer = index.search(&Query { text: "pyanj bridge".into(), ..Query::default() }).unwrap();
+//! assert!(answer.total > 0);
+//! ```
+//!
+//! # Design
+//! All records (events, agreements, figures, memberships, periods) are put in
+//! one list sorted by date, so a record's position is its date order and a
+//! set of records is a bitset: filters, text matches and facets are bitwise
+//! operations on `u64` words, whatever the query. Text goes through
+//! [`crate::text`]; every query word matches the indexed words it is a prefix
+//! of ("fact" finds "factory"), and all query words must match. Ranking puts
+//! title matches above partner-name matches above the rest, and whole-word
+//! matches above prefix matches; ties go to the newer record.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{PartnerKind, Quantity, Theme, Tone};
+
+mod bits;
+mod index;
+
+pub use index::Index;
+
+/// What a record is, for filters and facets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RecordKind {
+    Event,
+    Agreement,
+    Figure,
+    Membership,
+    Period,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 5] =
+        [RecordKind::Event, RecordKind::Agreement, RecordKind::Figure, RecordKind::Membership, RecordKind::Period];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::Event => "Event",
+            RecordKind::Agreement => "Agreement",
+            RecordKind::Figure => "Figure",
+            RecordKind::Membership => "Membership",
+            RecordKind::Period => "Period",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        RecordKind::ALL.into_iter().find(|k| k.label().eq_ignore_ascii_case(text))
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Sort {
+    /// Oldest first.
+    Date,
+    /// Newest first.
+    #[serde(rename = "-date")]
+    DateDesc,
+    /// Best text match first; without search words, the same as `DateDesc`.
+    #[default]
+    Relevance,
+}
+
+/// A question about the records. Every filter that is set must hold; within
+/// a list filter (partners, themes, kinds) any one value is enough.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Query {
+    pub partners: Vec<String>,
+    pub region: Option<String>,
+    pub themes: Vec<Theme>,
+    pub kinds: Vec<RecordKind>,
+    /// First year, inclusive: a record matches when its date overlaps the years.
+    pub from: Option<i32>,
+    /// Last year, inclusive.
+    pub to: Option<i32>,
+    pub disputed_only: bool,
+    /// Only records citing this source id.
+    pub source: Option<String>,
+    /// What a reader typed.
+    pub text: String,
+    pub sort: Sort,
+    /// How many results to return; `None` for all.
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+impl Query {
+    /// The field names of a query object, as JavaScript writes them.
+    pub const FIELDS: [&'static str; 12] =
+        ["partners", "region", "themes", "kinds", "from", "to", "disputedOnly", "source", "text", "sort", "limit", "offset"];
+}
+
+/// A query that cannot be answered, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    UnknownPartner(String),
+    UnknownRegion(String),
+    UnknownSource(String),
+    ReversedYears { from: i32, to: i32 },
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QueryError::UnknownPartner(code) => write!(f, "no partner with code \"{code}\" in this dataset"),
+            QueryError::UnknownRegion(name) => write!(f, "no region \"{name}\" in this dataset"),
+            QueryError::UnknownSource(id) => write!(f, "no source \"{id}\" in this dataset"),
+            QueryError::ReversedYears { from, to } => {
+                write!(f, "the year range is reversed: from {from} is after to {to}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// A source citation resolved for display.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub as_of: String,
+    pub locator: String,
+}
+
+/// One record as the card shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Hit {
+    pub id: String,
+    pub kind: RecordKind,
+    /// The date as written in the dataset; empty when unknown.
+    pub date: String,
+    pub date_label: String,
+    /// Partner codes.
+    pub partners: Vec<String>,
+    pub partner_names: Vec<String>,
+    pub themes: Vec<Theme>,
+    pub title: String,
+    pub summary: String,
+    /// Figures only: the value as text, with its unit ("20 or 29 years").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Periods only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tone: Option<Tone>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    pub sources: Vec<SourceRef>,
+    pub disputed: bool,
+}
+
+/// The answer to a query: how many records match, and the requested page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Answer {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Count<K> {
+    pub key: K,
+    pub label: String,
+    pub count: usize,
+}
+
+/// Counts for the current query, for labels like "Security (12)". Each
+/// dimension ignores its own filter, so the other choices keep their counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Facets {
+    pub partners: Vec<Count<String>>,
+    pub themes: Vec<Count<Theme>>,
+    pub kinds: Vec<Count<RecordKind>>,
+    pub decades: Vec<Count<i32>>,
+    pub years: Vec<Count<i32>>,
+}
+
+/// Records per bucket of years (by the year each record starts), for the
+/// current query without its year range, so the histogram can pick one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timeline {
+    pub bucket_years: u32,
+    pub buckets: Vec<TimelineBucket>,
+    /// Matching records without a date, which no bucket holds.
+    pub undated: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineBucket {
+    pub from: i32,
+    pub to: i32,
+    pub count: usize,
+}
+
+/// One partner at a glance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartnerSummary {
+    pub code: String,
+    pub name: String,
+    pub kind: PartnerKind,
+    pub region: String,
+    pub aliases: Vec<String>,
+    pub event_count: usize,
+    pub first_contact: Option<Hit>,
+    pub latest_contact: Option<Hit>,
+    /// Oldest first.
+    pub periods: Vec<Hit>,
+    /// The tone of the latest period, if any.
+    pub current_tone: Option<Tone>,
+    /// Oldest first.
+    pub figures: Vec<Hit>,
+    /// For an organisation: the subject's membership in it.
+    pub membership: Option<Hit>,
+    /// Organisations the subject belongs to that records name together with
+    /// this partner (derived: the dataset does not list partners' memberships).
+    pub shared_organisations: Vec<Count<String>>,
+    pub events_by_theme: Vec<Count<Theme>>,
+}
+
+/// "12.09 USD million", "about 100,000 people", "20 or 29 years".
+pub fn quantity_label(value: &Quantity, unit: &str) -> String {
+    let number = |v: f64| {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            group_thousands(v as i64)
+        } else {
+            format!("{v}")
+        }
+    };
+    let core = match value {
+        Quantity::Exact(v) => number(*v),
+        Quantity::Approx(v) => format!("about {}", number(*v)),
+        Quantity::Range(low, high) => format!("{}–{}", number(*low), number(*high)),
+        Quantity::OneOf(values) => {
+            let parts: Vec<String> = values.iter().map(|v| number(*v)).collect();
+            match parts.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                _ => parts.join(""),
+            }
+        }
+    };
+    format!("{core} {unit}")
+}
+
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Parses a CLI-style kind name ("event", "figure", …).
+pub fn parse_kind(text: &str) -> Option<RecordKind> {
+    RecordKind::parse(text)
+}
+
+/// Parses a theme name as written in datasets ("security").
+pub fn parse_theme(text: &str) -> Option<Theme> {
+    Theme::ALL.into_iter().find(|t| t.label().eq_ignore_ascii_case(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_list_matches_the_query_type() {
+        let value = serde_json::to_value(Query::default()).unwrap();
+        let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut fields = Query::FIELDS.to_vec();
+        keys.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(keys, fields);
+    }
+
+    #[test]
+    fn quantities_read_as_people_write_them() {
+        assert_eq!(quantity_label(&Quantity::Exact(12.09), "USD million"), "12.09 USD million");
+        assert_eq!(quantity_label(&Quantity::Approx(100000.0), "people"), "about 100,000 people");
+        assert_eq!(quantity_label(&Quantity::Range(50000.0, 70000.0), "people"), "50,000–70,000 people");
+        assert_eq!(quantity_label(&Quantity::OneOf(vec![20.0, 29.0]), "years"), "20 or 29 years");
+        assert_eq!(quantity_label(&Quantity::OneOf(vec![16.0, 22.0, 23.0]), "documents"), "16, 22 or 23 documents");
+    }
+}
