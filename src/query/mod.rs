@@ -78,23 +78,38 @@ pub enum Sort {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Query {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Theme>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<RecordKind>,
     /// First year, inclusive: a record matches when its date overlaps the years.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<i32>,
     /// Last year, inclusive.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<i32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub disputed_only: bool,
     /// Only records citing this source id.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// What a reader typed.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
     pub sort: Sort,
     /// How many results to return; `None` for all.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<usize>,
+    #[serde(skip_serializing_if = "is_zero")]
     pub offset: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Query {
@@ -294,7 +309,21 @@ mod tests {
 
     #[test]
     fn field_list_matches_the_query_type() {
-        let value = serde_json::to_value(Query::default()).unwrap();
+        let full = Query {
+            partners: vec!["IR".into()],
+            region: Some("Middle East".into()),
+            themes: vec![Theme::Trade],
+            kinds: vec![RecordKind::Event],
+            from: Some(1990),
+            to: Some(2000),
+            disputed_only: true,
+            source: Some("s".into()),
+            text: "x".into(),
+            sort: Sort::Date,
+            limit: Some(1),
+            offset: 1,
+        };
+        let value = serde_json::to_value(&full).unwrap();
         let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
         let mut fields = Query::FIELDS.to_vec();
         keys.sort_unstable();
