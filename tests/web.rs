@@ -58,3 +58,51 @@ fn invalid_text_throws_an_error_listing_problems_with_lines() {
     let message = get(&error, "message").as_string().unwrap();
     assert!(message.contains("line 3"), "{message}");
 }
+
+/// The golden queries of `tests/golden.rs`, asked through the JavaScript
+/// interface: WebAssembly gives the answers recorded natively.
+#[wasm_bindgen_test]
+fn golden_queries_give_the_native_answers_through_js() {
+    let cases: serde_json::Value = serde_json::from_str(include_str!("golden/search.json")).unwrap();
+    let relations = Relations::builtin().unwrap();
+    let cases = cases.as_array().unwrap();
+    assert!(cases.len() >= 15);
+    for case in cases {
+        let query = js_sys::JSON::parse(&case["query"].to_string()).unwrap();
+        let answer = relations.query(query).unwrap_or_else(|_| panic!("{} failed", case["name"]));
+        assert_eq!(get(&answer, "total").as_f64().unwrap() as u64, case["total"].as_u64().unwrap(), "{}", case["name"]);
+        let hits: Vec<String> = Array::from(&get(&answer, "hits"))
+            .iter()
+            .map(|h| {
+                let field = |k: &str| get(&h, k).as_string().unwrap();
+                format!("{} | {} | {}", field("date"), field("id"), field("title"))
+            })
+            .collect();
+        let expected: Vec<String> =
+            case["hits"].as_array().unwrap().iter().map(|h| h.as_str().unwrap().to_string()).collect();
+        assert_eq!(hits, expected, "{}", case["name"]);
+    }
+}
+
+#[wasm_bindgen_test]
+fn facets_timeline_and_summary_cross_as_plain_objects() {
+    let relations = Relations::builtin().unwrap();
+    let query = js_sys::JSON::parse(r#"{"themes":["trade"]}"#).unwrap();
+    let facets = relations.facets(query.clone()).unwrap();
+    assert!(Array::from(&get(&facets, "partners")).length() > 3);
+    let timeline = relations.timeline(query, 5).unwrap();
+    assert_eq!(get(&timeline, "bucketYears").as_f64(), Some(5.0));
+    let summary = relations.partner_summary("IR").unwrap();
+    assert_eq!(get(&summary, "name").as_string().unwrap(), "Iran");
+    assert!(Array::from(&get(&summary, "periods")).length() >= 5);
+}
+
+#[wasm_bindgen_test]
+fn a_misspelt_or_impossible_query_throws_a_clear_error() {
+    let relations = Relations::builtin().unwrap();
+    let misspelt = js_sys::JSON::parse(r#"{"partner":["IR"]}"#).unwrap();
+    assert!(relations.query(misspelt).is_err());
+    let reversed = js_sys::JSON::parse(r#"{"from":2010,"to":1990}"#).unwrap();
+    assert!(relations.query(reversed).is_err());
+    assert!(relations.query(JsValue::UNDEFINED).is_ok(), "no query means everything");
+}
