@@ -1,7 +1,7 @@
 # The project's commands. Each is a script under scripts/ that anyone can run.
 PORT ?= 8080
 
-.PHONY: build demo test
+.PHONY: build demo test bench
 build:
 	scripts/build.sh
 
@@ -10,3 +10,6 @@ demo: build
 
 test:
 	scripts/test.sh
+
+bench:
+	scripts/bench.sh

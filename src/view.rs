@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::model::{Dataset, Event, EventKind, PartnerKind};
+use crate::query::SourceRef;
 
 /// The first screen: every partner, with how much there is to read about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,17 +53,6 @@ pub struct EventItem {
     pub partners: Vec<String>,
     pub sources: Vec<SourceRef>,
     pub disputed: bool,
-}
-
-/// A citation resolved for display.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SourceRef {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    pub as_of: String,
-    pub locator: String,
 }
 
 /// Asked for a partner the dataset does not have.
