@@ -120,20 +120,7 @@ fn event_item(dataset: &Dataset, event: &Event) -> EventItem {
             .iter()
             .map(|code| dataset.partner(code).map_or_else(|| code.clone(), |p| p.name.clone()))
             .collect(),
-        sources: event
-            .sources
-            .iter()
-            .filter_map(|c| {
-                let source = dataset.source(&c.source)?;
-                Some(SourceRef {
-                    id: source.id.clone(),
-                    title: source.title.clone(),
-                    publisher: source.publisher.clone(),
-                    as_of: source.as_of.label(),
-                    locator: c.locator.clone(),
-                })
-            })
-            .collect(),
+        sources: SourceRef::resolve(dataset, &event.sources),
         disputed: dataset.is_disputed(&event.id),
     }
 }

@@ -468,24 +468,24 @@ impl Index {
         result
     }
 
+    /// The records in any of the `slots` of `table`; `None` when no slot is asked for.
+    fn any_of(&self, table: &[Bits], slots: impl ExactSizeIterator<Item = usize>) -> Option<Bits> {
+        if slots.len() == 0 {
+            return None;
+        }
+        let mut bits = Bits::empty(self.records.len());
+        for slot in slots {
+            bits.or(&table[slot]);
+        }
+        Some(bits)
+    }
+
     fn theme_filter(&self, query: &Query) -> Option<Bits> {
-        (!query.themes.is_empty()).then(|| {
-            let mut bits = Bits::empty(self.records.len());
-            for theme in &query.themes {
-                bits.or(&self.by_theme[theme_slot(*theme)]);
-            }
-            bits
-        })
+        self.any_of(&self.by_theme, query.themes.iter().map(|t| theme_slot(*t)))
     }
 
     fn kind_filter(&self, query: &Query) -> Option<Bits> {
-        (!query.kinds.is_empty()).then(|| {
-            let mut bits = Bits::empty(self.records.len());
-            for kind in &query.kinds {
-                bits.or(&self.by_kind[kind_slot(*kind)]);
-            }
-            bits
-        })
+        self.any_of(&self.by_kind, query.kinds.iter().map(|k| kind_slot(*k)))
     }
 
     fn other_filters(&self, query: &Query) -> Option<Bits> {
@@ -931,19 +931,7 @@ impl Index {
             value,
             tone,
             as_of: as_of.map(|d| d.label()),
-            sources: citations
-                .iter()
-                .filter_map(|c| {
-                    let source = ds.source(&c.source)?;
-                    Some(SourceRef {
-                        id: source.id.clone(),
-                        title: source.title.clone(),
-                        publisher: source.publisher.clone(),
-                        as_of: source.as_of.label(),
-                        locator: c.locator.clone(),
-                    })
-                })
-                .collect(),
+            sources: SourceRef::resolve(ds, citations),
         }
     }
 }

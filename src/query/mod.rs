@@ -153,6 +153,25 @@ pub struct SourceRef {
     pub locator: String,
 }
 
+impl SourceRef {
+    /// The citations that name a known source, resolved for display.
+    pub fn resolve(dataset: &crate::model::Dataset, citations: &[crate::model::Citation]) -> Vec<SourceRef> {
+        citations
+            .iter()
+            .filter_map(|c| {
+                let source = dataset.source(&c.source)?;
+                Some(SourceRef {
+                    id: source.id.clone(),
+                    title: source.title.clone(),
+                    publisher: source.publisher.clone(),
+                    as_of: source.as_of.label(),
+                    locator: c.locator.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// One record as the card shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
