@@ -623,20 +623,31 @@ impl Index {
     /// Ranks many matches of one word by walking its six score levels with
     /// bitsets, from the top, newest first within a level.
     fn rank_one_word(&self, matched: &Bits, word: &WordMatch, offset: usize, limit: usize) -> Vec<usize> {
-        let mut page = Vec::new();
-        let mut skip = offset;
-        for (title, name, exact) in [
+        let levels = [
             (true, true, true),
             (true, true, false),
             (false, true, true),
             (false, true, false),
             (false, false, true),
             (false, false, false),
-        ] {
+        ]
+        .into_iter()
+        .map(|(title, name, exact)| {
             let mut level = matched.clone();
             level.and_maybe_not(&word.title, title);
             level.and_maybe_not(&word.name_or_title, name);
             level.and_maybe_not(&word.exact, exact);
+            level
+        });
+        self.page_from_levels(levels, offset, limit)
+    }
+
+    /// Reads a page off score levels given best first, newest first within
+    /// a level; levels past the page are never computed.
+    fn page_from_levels(&self, levels: impl Iterator<Item = Bits>, offset: usize, limit: usize) -> Vec<usize> {
+        let mut page = Vec::new();
+        let mut skip = offset;
+        for level in levels {
             let count = level.count();
             if skip >= count {
                 skip -= count;
@@ -679,28 +690,14 @@ impl Index {
             }
         }
         let top = (1usize << slices.len()) - 1;
-        let mut page = Vec::new();
-        let mut skip = offset;
-        for score in (0..=top).rev() {
+        let levels = (0..=top).rev().map(|score| {
             let mut level = matched.clone();
             for (i, slice) in slices.iter().enumerate() {
                 level.and_maybe_not(slice, score >> i & 1 == 1);
             }
-            let count = level.count();
-            if count == 0 {
-                continue;
-            }
-            if skip >= count {
-                skip -= count;
-                continue;
-            }
-            page.extend(self.newest_first(&level).skip(skip).take(limit - page.len()));
-            skip = 0;
-            if page.len() >= limit {
-                break;
-            }
-        }
-        page
+            level
+        });
+        self.page_from_levels(levels, offset, limit)
     }
 
     fn newest_first<'a>(&self, bits: &'a Bits) -> impl Iterator<Item = usize> + 'a {
