@@ -21,7 +21,7 @@ const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 };
-// Ascending, so each size is built after the smaller ones (see `wasmEngine`).
+// Smallest first: quick feedback before the long 100,000-event run.
 const sizes = option('sizes', '200,10000,100000').split(',').map(Number).sort((a, b) => a - b);
 const queryCount = Number(option('queries', 1000));
 const seed = Number(option('seed', 42));
@@ -46,7 +46,7 @@ for (const [file, how] of [[relationsBin, 'cargo build --release --bin relations
 
 // ---------------------------------------------------------------------------
 // Our text and date semantics, re-implemented in plain JS (see src/text.rs,
-// src/date.rs, src/query.rs). Array.filter uses them as the reference; the
+// src/date.rs and the query engine). Array.filter uses them as the reference; the
 // other engines only borrow the folding and the stop words.
 
 // src/text.rs STOP_WORDS: dropped from queries, but still indexed.
@@ -367,7 +367,7 @@ function timeKind(engine, kind, limit) {
 
 const ms = (v) => v.toFixed(3).padStart(8);
 const mb = (bytes) => (bytes / 2 ** 20).toFixed(1).padStart(8);
-const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(1)}×` : 'n/a').padStart(8);
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(a / b < 1 ? 2 : 1)}×` : 'n/a').padStart(8);
 const share = (agree, all) => `${agree}/${all}`;
 const group = (n) => n.toLocaleString('en-US');
 
@@ -375,9 +375,9 @@ async function benchSize(n, module, glue) {
   const text = synth(n);
   global.gc();
   const heap0 = process.memoryUsage().heapUsed;
-  let started = performance.now();
+  const parseStart = performance.now();
   let dataset = JSON.parse(text);
-  const parseMs = performance.now() - started;
+  const parseMs = performance.now() - parseStart;
   global.gc();
   const parsedHeap = process.memoryUsage().heapUsed - heap0;
   const kinds = makeQueries(dataset, queryCount);
@@ -433,6 +433,8 @@ async function benchSize(n, module, glue) {
   console.log(`memory: wasm = linear memory of a fresh instance after fromJson (high-water mark: wasm memory ` +
     `never shrinks; +${mb(wasm.memoryGrowth).trim()} MB over the empty instance); JS = heap growth after gc ` +
     'for JSON.parse + index, the parsed events included (a card needs them to show hits).');
+  console.log('pages: wasm ranks text matches by relevance, FlexSearch and MiniSearch by their own scores; ' +
+    'Array.filter returns the newest matches (unranked); filter+sort is newest first everywhere.');
   for (const note of notes) console.log(note);
 
   // Correctness: the wasm engine against the reference.
@@ -468,6 +470,8 @@ async function benchSize(n, module, glue) {
   for (const line of mismatches.slice(0, 10)) console.log(`  MISMATCH ${line}`);
   if (mismatches.length > 10) console.log(`  … and ${mismatches.length - 10} more`);
   // The libraries tokenise and combine fields their own way: information only.
+  console.log('  (by design: neither library indexes theme or kind labels, so "agreement" or "cultur" finds fewer; ' +
+    'FlexSearch wants all words in one field, so "meet minister", in summary and title, finds none)');
   for (const row of [flex, mini]) {
     const parts = kinds.map((k) => {
       const { totals, count } = row[k.key];
