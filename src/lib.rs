@@ -11,6 +11,7 @@
 
 pub mod date;
 pub mod export;
+mod fold_table;
 pub mod locate;
 pub mod model;
 pub mod query;

@@ -3,10 +3,15 @@
 //! query go through the same functions, so "Kazakstan", "KAZAKSTAN" and
 //! "Kazakstán" are one word, and "Иран" or "ایران" match as typed.
 //!
-//! Folding is deliberately small and explicit (no Unicode tables, which would
-//! weigh on the wasm): Latin letters with diacritics become their base letter,
-//! Cyrillic `ё` becomes `е`, Tajik `ӣ`/`ӯ` become `и`/`у`, Arabic-script `ي`/`ك`/`ى`
-//! become the Persian `ی`/`ک`, and Arabic vowel marks and tatweel are dropped.
+//! Folding is small and explicit (no normalisation tables, which would weigh
+//! on the wasm): Latin letters with diacritics become their base letters
+//! through a generated 1.3 KB table (`src/fold_table.rs`: `ộ`→`o`, `ḥ`→`h`,
+//! `ß`→`ss`), combining marks typed separately are dropped (so decomposed
+//! "é" is "e" too), Cyrillic `ё` becomes `е`, Tajik `ӣ`/`ӯ` become `и`/`у`,
+//! Greek final `ς` becomes `σ`, Arabic-script `ي`/`ك`/`ى` become the Persian
+//! `ی`/`ک`, and Arabic vowel marks and tatweel are dropped.
+
+use crate::fold_table;
 
 /// Words that carry no meaning on their own; a query made only of them
 /// searches for nothing (and so filters nothing).
@@ -16,48 +21,41 @@ pub const STOP_WORDS: [&str; 34] = [
     "with", "s",
 ];
 
+/// Marks that sit on a letter without ending the word: combining
+/// diacritics (text typed or pasted decomposed, "e" + U+0301), Arabic vowel
+/// marks and tatweel. They are dropped.
+fn is_inner_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// The base letters of a Latin letter with diacritics, from the generated table.
+fn latin_base(c: char) -> Option<&'static str> {
+    let (table, first) = match c {
+        '\u{00C0}'..='\u{024F}' => (fold_table::LATIN_C0_24F, 0xC0),
+        '\u{1E00}'..='\u{1EFF}' => (fold_table::LATIN_1E00_1EFF, 0x1E00),
+        _ => return None,
+    };
+    let at = (c as usize - first) * 2;
+    let base = table.get(at..at + 2)?.trim_end();
+    (!base.is_empty()).then_some(base)
+}
+
 /// Lower-cases and folds one character, appending the result to `out`.
-/// Returns nothing for characters to drop (vowel marks, tatweel).
 fn push_folded(c: char, out: &mut String) {
+    if let Some(base) = latin_base(c) {
+        out.push_str(base);
+        return;
+    }
     let folded = match c {
-        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
-        'Ç' | 'ç' | 'Ć' | 'ć' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' | 'Č' | 'č' => 'c',
-        'Ď' | 'ď' | 'Đ' | 'đ' => 'd',
-        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ĕ' | 'ĕ' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => 'e',
-        'Ĝ' | 'ĝ' | 'Ğ' | 'ğ' | 'Ġ' | 'ġ' | 'Ģ' | 'ģ' => 'g',
-        'Ĥ' | 'ĥ' | 'Ħ' | 'ħ' => 'h',
-        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ' | 'ĩ' | 'Ī' | 'ī' | 'Ĭ' | 'ĭ' | 'Į' | 'į' | 'İ' | 'ı' => 'i',
-        'Ĵ' | 'ĵ' => 'j',
-        'Ķ' | 'ķ' => 'k',
-        'Ĺ' | 'ĺ' | 'Ļ' | 'ļ' | 'Ľ' | 'ľ' | 'Ŀ' | 'ŀ' | 'Ł' | 'ł' => 'l',
-        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ņ' | 'ņ' | 'Ň' | 'ň' => 'n',
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ŏ' | 'ŏ' | 'Ő' | 'ő' => 'o',
-        'Ŕ' | 'ŕ' | 'Ŗ' | 'ŗ' | 'Ř' | 'ř' => 'r',
-        'Ś' | 'ś' | 'Ŝ' | 'ŝ' | 'Ş' | 'ş' | 'Š' | 'š' | 'Ș' | 'ș' => 's',
-        'Ţ' | 'ţ' | 'Ť' | 'ť' | 'Ŧ' | 'ŧ' | 'Ț' | 'ț' => 't',
-        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ' | 'ũ' | 'Ū' | 'ū' | 'Ŭ' | 'ŭ' | 'Ů' | 'ů' | 'Ű' | 'ű' | 'Ų' | 'ų' => 'u',
-        'Ý' | 'ý' | 'ÿ' | 'Ÿ' => 'y',
-        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => 'z',
-        'ß' => {
-            out.push_str("ss");
-            return;
-        }
-        'Æ' | 'æ' => {
-            out.push_str("ae");
-            return;
-        }
-        'Œ' | 'œ' => {
-            out.push_str("oe");
-            return;
-        }
         'Ё' | 'ё' => 'е',
         'Ӣ' | 'ӣ' | 'Й' | 'й' => 'и',
         'Ӯ' | 'ӯ' => 'у',
+        'ς' => 'σ',
         'ي' | 'ى' => 'ی',
         'ك' => 'ک',
         'ة' => 'ه',
         'أ' | 'إ' | 'آ' => 'ا',
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return,
+        c if is_inner_mark(c) => return,
         other => {
             out.extend(other.to_lowercase());
             return;
@@ -86,9 +84,7 @@ pub fn for_each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)
                 each(buffer);
                 buffer.clear();
             }
-        } else if c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
-            // Vowel marks are not alphanumeric but sit inside words: folded
-            // away without ending the word.
+        } else if c.is_alphanumeric() || is_inner_mark(c) {
             push_folded(c, buffer);
         } else if !buffer.is_empty() {
             each(buffer);
@@ -131,6 +127,14 @@ mod tests {
     fn folds_case_and_accents_in_latin() {
         assert_eq!(words("Kazakstán, KAZAKSTAN; Türkiye ŞAHİN"), ["kazakstan", "kazakstan", "turkiye", "sahin"]);
         assert_eq!(words("Straße Æther"), ["strasse", "aether"]);
+    }
+
+    #[test]
+    fn folds_the_wider_latin_range_and_decomposed_marks() {
+        assert_eq!(words("Hà Nội, Ḥamadān, Ṭūs, Lǚ, STRAẞE"), ["ha", "noi", "hamadan", "tus", "lu", "strasse"]);
+        assert_eq!(words("Re\u{301}sume\u{301} Résumé"), ["resume", "resume"]);
+        assert_eq!(words("ΟΔΟΣ οδος"), ["οδοσ", "οδοσ"]);
+        assert_eq!(words("× ÷"), Vec::<String>::new());
     }
 
     #[test]
