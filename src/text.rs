@@ -72,29 +72,52 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// Calls `each` with every folded word of `text`, in order, reusing `buffer`
-/// so that indexing a large dataset allocates nothing per word.
+/// so that indexing a large dataset allocates nothing per word. Plain ASCII
+/// words, most of any English text, are passed without copying when already
+/// lower case.
 pub fn for_each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
-    buffer.clear();
-    for c in text.chars() {
-        if c.is_ascii() {
-            // The common case, without the general folding.
-            if c.is_ascii_alphanumeric() {
-                buffer.push(c.to_ascii_lowercase());
-            } else if !buffer.is_empty() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let mut upper = false;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            upper |= bytes[i].is_ascii_uppercase();
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i] >= 0x80 {
+            // A letter outside ASCII may continue the word: fold it char by char.
+            i = fold_word(text, start, buffer);
+            if !buffer.is_empty() {
                 each(buffer);
-                buffer.clear();
             }
-        } else if c.is_alphanumeric() || is_inner_mark(c) {
-            push_folded(c, buffer);
-        } else if !buffer.is_empty() {
-            each(buffer);
-            buffer.clear();
+        } else if i > start {
+            if upper {
+                buffer.clear();
+                buffer.push_str(&text[start..i]);
+                buffer.make_ascii_lowercase();
+                each(buffer);
+            } else {
+                each(&text[start..i]);
+            }
+        } else {
+            i += 1; // an ASCII separator
         }
     }
-    if !buffer.is_empty() {
-        each(buffer);
-        buffer.clear();
+}
+
+/// Folds the word starting at byte `start` into `buffer`; returns where it
+/// ends (after the separator that ends it, if any).
+fn fold_word(text: &str, start: usize, buffer: &mut String) -> usize {
+    buffer.clear();
+    for (at, c) in text[start..].char_indices() {
+        if c.is_alphanumeric() || is_inner_mark(c) {
+            push_folded(c, buffer);
+        } else {
+            return start + at + c.len_utf8();
+        }
     }
+    text.len()
 }
 
 pub fn is_stop_word(word: &str) -> bool {

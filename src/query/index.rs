@@ -923,8 +923,8 @@ impl Index {
             partners: partners.iter().map(|&p| ds.partners[usize::from(p)].code.clone()).collect(),
             partner_names: partners.iter().map(|&p| ds.partners[usize::from(p)].name.clone()).collect(),
             themes: Theme::ALL.iter().enumerate().filter(|(t, _)| record.themes >> t & 1 == 1).map(|(_, t)| *t).collect(),
-            title,
-            summary,
+            title: title.into_owned(),
+            summary: summary.into_owned(),
             value,
             tone,
             as_of: as_of.map(|d| d.label()),
@@ -980,24 +980,29 @@ fn inverted_index(dataset: &Dataset, drafts: &[Draft]) -> (Vec<String>, Vec<u32>
 
     let mut title_ids = Vec::new();
     let mut summary_ids = Vec::new();
-    let mut found: Vec<(u32, u8)> = Vec::new();
+    // The last record each word was posted for: one posting per word and
+    // record, and since titles go first, the strongest place wins.
+    let mut posted_for: Vec<u32> = Vec::new();
     for (r, draft) in drafts.iter().enumerate() {
         let (title, summary) = record_text(dataset, &draft.record);
         vocabulary.ids_of(&title, &mut buffer, &mut title_ids);
         vocabulary.ids_of(&summary, &mut buffer, &mut summary_ids);
-        found.clear();
-        found.extend(title_ids.iter().map(|&w| (w, IN_TITLE)));
-        found.extend(summary_ids.iter().map(|&w| (w, IN_TEXT)));
+        posted_for.resize(vocabulary.lists.len(), u32::MAX);
+        let r = r as u32;
+        let mut post = |words: &[u32], place: u8| {
+            for &w in words {
+                if posted_for[w as usize] != r {
+                    posted_for[w as usize] = r;
+                    vocabulary.lists[w as usize].push(r << 2 | u32::from(place));
+                }
+            }
+        };
+        post(&title_ids, IN_TITLE);
+        post(&summary_ids, IN_TEXT);
         for (runs, spellings) in &places {
             if runs.iter().any(|run| contains_run(&title_ids, run) || contains_run(&summary_ids, run)) {
-                found.extend(spellings.iter().map(|&w| (w, IN_TEXT)));
+                post(spellings, IN_TEXT);
             }
-        }
-        // One posting per word and record: the strongest place wins.
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        found.dedup_by_key(|f| f.0);
-        for &(w, place) in &found {
-            vocabulary.lists[w as usize].push((r as u32) << 2 | u32::from(place));
         }
     }
     let Words { spelled, lists, .. } = vocabulary;
@@ -1018,17 +1023,17 @@ fn inverted_index(dataset: &Dataset, drafts: &[Draft]) -> (Vec<String>, Vec<u32>
 
 /// Title and summary as shown; memberships have none in the data, so they
 /// are written here.
-fn record_text(ds: &Dataset, record: &Record) -> (String, String) {
+fn record_text<'a>(ds: &'a Dataset, record: &Record) -> (Cow<'a, str>, Cow<'a, str>) {
     match record.source {
         Source::Event(i) => {
             let e = &ds.events[i as usize];
-            (e.title.clone(), e.summary.clone())
+            (Cow::Borrowed(&e.title), Cow::Borrowed(&e.summary))
         }
         Source::Figure(i) => {
             let f = &ds.figures[i as usize];
             let value = quantity_label(&f.value, &f.unit);
             let summary = if f.summary.is_empty() { value } else { format!("{value}. {}", f.summary) };
-            (f.title.clone(), summary)
+            (Cow::Borrowed(&f.title), Cow::Owned(summary))
         }
         Source::Membership(i) => {
             let m = &ds.memberships[i as usize];
@@ -1037,11 +1042,11 @@ fn record_text(ds: &Dataset, record: &Record) -> (String, String) {
                 Some(date) => format!("{} joined {name} in {}.", ds.subject.name, date.label()),
                 None => format!("{} is a member of {name}; the sources give no joining date.", ds.subject.name),
             };
-            (format!("Member of {name}"), summary)
+            (Cow::Owned(format!("Member of {name}")), Cow::Owned(summary))
         }
         Source::Period(i) => {
             let p = &ds.periods[i as usize];
-            (p.title.clone(), p.summary.clone())
+            (Cow::Borrowed(&p.title), Cow::Borrowed(&p.summary))
         }
     }
 }
