@@ -69,3 +69,52 @@ fn usage_errors_exit_2_and_missing_files_exit_1() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read no/such/file.json"));
 }
+
+#[test]
+fn query_prints_matching_records_as_json_objects() {
+    let output = relations(&["query", "--partner", "KZ", "--theme", "diplomacy", "--from", "1993", "--to", "1993", "--sort", "date"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let hits: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    for hit in hits {
+        for field in ["id", "date", "partners", "themes", "title", "summary", "sources"] {
+            assert!(hit.get(field).is_some(), "{field} missing in {hit}");
+        }
+        assert!(hit["partners"].as_array().unwrap().iter().any(|p| p == "KZ"));
+    }
+}
+
+#[test]
+fn query_as_text_ends_with_the_count_and_bad_queries_say_why() {
+    let output = relations(&["query", "--text", "drone fact", "--format", "text"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("drone factory"), "{text}");
+    assert!(text.trim_end().ends_with("1 of 1 matching records"), "{text}");
+
+    let reversed = relations(&["query", "--from", "2010", "--to", "1990"]);
+    assert_eq!(reversed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&reversed.stderr).contains("reversed"));
+    assert_eq!(relations(&["query", "--theme", "gossip"]).status.code(), Some(2));
+    assert_eq!(relations(&["query", "--limit", "many"]).status.code(), Some(2));
+}
+
+#[test]
+fn summary_of_a_partner() {
+    let output = relations(&["summary", "IR"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("Iran (IR)"), "{text}");
+    assert!(text.contains("period:") && text.contains("figure:"), "{text}");
+    let json = relations(&["summary", "KZ", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["code"], "KZ");
+    assert_eq!(relations(&["summary", "ZZ"]).status.code(), Some(1));
+}
+
+#[test]
+fn synth_prints_a_valid_dataset_of_the_size_asked() {
+    let output = relations(&["synth", "--seed", "5", "--events", "50"]);
+    let dataset = relations_card::load(&String::from_utf8(output.stdout).unwrap()).unwrap();
+    assert_eq!(dataset.events.len(), 50);
+}
