@@ -4,9 +4,11 @@
 //! that knows about the browser is the `wasm` module, built for wasm32 alone.
 //!
 //! ```
-//! let dataset = relations_card::builtin();
-//! let overview = relations_card::view::overview(&dataset);
-//! assert!(overview.partners.iter().any(|p| p.code == "IR"));
+//! use relations_card::{query::Index, view};
+//! let index = Index::new(relations_card::builtin());
+//! let state = view::update(&view::CardState::default(), &view::Msg::OpenPartner { code: "IR".into() });
+//! let screen = view::screen(&index, &state);
+//! assert!(screen.announcement.starts_with("Iran: "));
 //! ```
 
 pub mod date;

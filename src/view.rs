@@ -1,165 +1,756 @@
-//! The card's view model: what each screen of `<relations-card>` shows,
-//! computed from a dataset as plain, serialisable values. The browser code
-//! only turns these into elements, so what a reader sees is tested here.
+//! The card's view model: the state of a `<relations-card>` (what the
+//! reader has chosen), the messages a reader's actions send, a pure
+//! `update` from state and message to the next state, and a pure `screen`
+//! from state to everything the card shows — texts, lists, counts and the
+//! numbers its SVG pictures are drawn from. The browser code only turns a
+//! `Screen` into elements, so what a reader sees is decided and tested here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::model::{Dataset, Event, EventKind, PartnerKind};
-use crate::query::SourceRef;
+use crate::model::{PartnerKind, Theme, Tone};
+use crate::query::{Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort};
 
-/// The first screen: every partner, with how much there is to read about it.
+/// The views of the card.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum View {
+    #[default]
+    Overview,
+    Partner,
+    Timeline,
+    Sources,
+}
+
+impl View {
+    pub fn parse(text: &str) -> Option<View> {
+        match text {
+            "overview" => Some(View::Overview),
+            "partner" => Some(View::Partner),
+            "timeline" => Some(View::Timeline),
+            "sources" => Some(View::Sources),
+            _ => None,
+        }
+    }
+}
+
+/// What the reader has chosen. Every field can be set from an attribute of
+/// the element (`view`, `partner`, `theme`, `from`, `to`, `q`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct CardState {
+    pub view: View,
+    /// The partner shown in the partner view, and the timeline's partner filter.
+    pub partner: Option<String>,
+    pub themes: Vec<Theme>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    /// The search box.
+    pub q: String,
+    pub oldest_first: bool,
+    /// Results shown beyond the first page ("show more").
+    pub more: usize,
+}
+
+/// What a reader can do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+pub enum Msg {
+    Show { view: View },
+    OpenPartner { code: String },
+    /// The timeline's partner filter; `None` for all partners.
+    FilterPartner { code: Option<String> },
+    Back,
+    Search { q: String },
+    ToggleTheme { theme: Theme },
+    SetYears { from: Option<i32>, to: Option<i32> },
+    ToggleOrder,
+    ShowMore,
+    ClearFilters,
+    Reset,
+}
+
+/// Results per page.
+pub const PAGE: usize = 20;
+
+/// The next state. Never fails: a message that makes no sense in the
+/// current state leaves it as it is.
+pub fn update(state: &CardState, msg: &Msg) -> CardState {
+    let mut next = state.clone();
+    match msg {
+        Msg::Show { view } => {
+            next.view = *view;
+            next.more = 0;
+            if *view == View::Partner && next.partner.is_none() {
+                next.view = View::Overview;
+            }
+        }
+        Msg::OpenPartner { code } => {
+            next.view = View::Partner;
+            next.partner = Some(code.clone());
+            next.more = 0;
+        }
+        Msg::FilterPartner { code } => {
+            next.partner = code.clone();
+            next.view = View::Timeline;
+            next.more = 0;
+        }
+        Msg::Back => {
+            next.view = View::Overview;
+            next.more = 0;
+        }
+        Msg::Search { q } => {
+            next.q = q.chars().take(500).collect();
+            next.more = 0;
+            if next.view != View::Partner {
+                next.view = View::Timeline;
+            }
+        }
+        Msg::ToggleTheme { theme } => {
+            match next.themes.iter().position(|t| t == theme) {
+                Some(at) => {
+                    next.themes.remove(at);
+                }
+                None => next.themes.push(*theme),
+            }
+            next.more = 0;
+        }
+        Msg::SetYears { from, to } => {
+            // A reversed range is put the right way round, not refused.
+            let (from, to) = match (from, to) {
+                (Some(a), Some(b)) if a > b => (Some(*b), Some(*a)),
+                _ => (*from, *to),
+            };
+            next.from = from;
+            next.to = to;
+            next.more = 0;
+        }
+        Msg::ToggleOrder => next.oldest_first = !next.oldest_first,
+        Msg::ShowMore => next.more += PAGE,
+        Msg::ClearFilters => {
+            next.themes.clear();
+            next.from = None;
+            next.to = None;
+            next.q.clear();
+            next.more = 0;
+            if next.view == View::Timeline {
+                next.partner = None;
+            }
+        }
+        Msg::Reset => next = CardState::default(),
+    }
+    next
+}
+
+/// Everything the card shows for one state.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Overview {
+pub struct Screen {
+    /// The state as understood (unknown partners dropped, views fixed).
+    pub state: CardState,
     pub title: String,
-    pub subject: String,
-    pub partners: Vec<PartnerItem>,
-    pub event_count: usize,
-    pub source_count: usize,
+    /// "25 partners · 183 events · 5 sources".
+    pub subtitle: String,
+    pub tabs: Vec<TabItem>,
+    /// Said politely to screen readers when it changes.
+    pub announcement: String,
+    /// Set when the state asked for something the dataset lacks (an unknown
+    /// partner code in an attribute, say): shown to the reader and logged.
+    pub notice: Option<String>,
+    pub body: Body,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PartnerItem {
+pub struct TabItem {
+    pub view: View,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Body {
+    #[serde(rename_all = "camelCase")]
+    Overview { regions: Vec<RegionGroup>, picture: BarChart },
+    #[serde(rename_all = "camelCase")]
+    Partner { summary: Box<PartnerSummary>, strip: ToneStrip, events: Vec<Hit>, total: usize, more: usize, oldest_first: bool },
+    #[serde(rename_all = "camelCase")]
+    Timeline {
+        partners: Vec<Choice>,
+        themes: Vec<Choice>,
+        histogram: Histogram,
+        results: Vec<Hit>,
+        total: usize,
+        more: usize,
+        oldest_first: bool,
+        /// Set when nothing matches: what to say and offer.
+        empty: Option<String>,
+    },
+    #[serde(rename_all = "camelCase")]
+    Sources { sources: Vec<SourceCard>, disputes: Vec<DisputeCard> },
+    #[serde(rename_all = "camelCase")]
+    Problem { message: String },
+}
+
+/// An option of a filter, with how many records it would give.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Choice {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegionGroup {
+    pub region: String,
+    pub partners: Vec<PartnerCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartnerCard {
     pub code: String,
     pub name: String,
     pub kind: PartnerKind,
-    pub region: String,
     pub event_count: usize,
-    pub first_year: Option<i32>,
-    pub last_year: Option<i32>,
+    pub tone: Option<Tone>,
+    pub tone_label: String,
+    pub years: String,
 }
 
-/// One partner opened: its events in date order, oldest first.
+/// Horizontal bars, longest first; `share` is the bar's length from 0 to 1.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PartnerView {
-    pub partner: PartnerItem,
-    pub events: Vec<EventItem>,
+pub struct BarChart {
+    pub bars: Vec<Bar>,
+    /// The same information as text, for screen readers and print.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct EventItem {
+pub struct Bar {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub share: f64,
+    pub tone: Option<Tone>,
+}
+
+/// A partner's periods laid out in time: `start` and `end` from 0 to 1
+/// across `first_year..=last_year`; overlapping periods (sources that judge
+/// the same years differently) go on separate lanes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ToneStrip {
+    pub first_year: i32,
+    pub last_year: i32,
+    pub lanes: usize,
+    pub segments: Vec<Segment>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Segment {
     pub id: String,
-    pub kind: EventKind,
-    /// The date as written in the dataset, for `<time datetime>`-like uses.
-    pub date: String,
-    pub date_label: String,
-    pub title: String,
-    pub summary: String,
-    pub themes: Vec<&'static str>,
-    /// Names of all parties besides the subject.
-    pub partners: Vec<String>,
-    pub sources: Vec<SourceRef>,
+    pub lane: usize,
+    pub start: f64,
+    pub end: f64,
+    pub tone: Tone,
+    pub label: String,
+    pub years: String,
     pub disputed: bool,
 }
 
-/// Asked for a partner the dataset does not have.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownPartner(pub String);
+/// Records per year for the current query without its year range; `height`
+/// from 0 to 1; `selected` when inside the chosen range.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Histogram {
+    pub years: Vec<YearBar>,
+    pub text: String,
+}
 
-impl std::fmt::Display for UnknownPartner {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "no partner with code \"{}\" in this dataset", self.0)
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct YearBar {
+    pub year: i32,
+    pub count: usize,
+    pub height: f64,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceCard {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub as_of: String,
+    pub reliability: String,
+    pub licence: Option<String>,
+    pub url: Option<String>,
+    /// How many records cite it.
+    pub cited_by: usize,
+}
+
+/// Claims that disagree, side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DisputeCard {
+    pub id: String,
+    pub topic: String,
+    pub claims: Vec<Hit>,
+}
+
+pub fn tone_label(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Hostile => "hostile",
+        Tone::Tense => "tense",
+        Tone::Mixed => "mixed",
+        Tone::Cordial => "cordial",
+        Tone::Close => "close",
     }
 }
 
-impl std::error::Error for UnknownPartner {}
-
-fn events_with<'a>(dataset: &'a Dataset, code: &'a str) -> impl Iterator<Item = &'a Event> + 'a {
-    dataset.events.iter().filter(move |e| e.partners.iter().any(|p| p == code))
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
-fn partner_item(dataset: &Dataset, code: &str) -> Option<PartnerItem> {
-    let partner = dataset.partner(code)?;
-    let years: Vec<(i32, i32)> = events_with(dataset, code).map(|e| e.date.years()).collect();
-    Some(PartnerItem {
-        code: partner.code.clone(),
-        name: partner.name.clone(),
-        kind: partner.kind,
-        region: partner.region.clone(),
-        event_count: years.len(),
-        first_year: years.iter().map(|y| y.0).min(),
-        last_year: years.iter().map(|y| y.1).max(),
-    })
-}
-
-/// Partners sorted by name; countries and organisations alike.
-pub fn overview(dataset: &Dataset) -> Overview {
-    let mut partners: Vec<PartnerItem> =
-        dataset.partners.iter().filter_map(|p| partner_item(dataset, &p.code)).collect();
-    partners.sort_by_cached_key(|p| p.name.to_lowercase());
-    Overview {
-        title: dataset.title.clone(),
-        subject: dataset.subject.name.clone(),
-        partners,
-        event_count: dataset.events.len(),
-        source_count: dataset.sources.len(),
+fn year_span(first: Option<i32>, last: Option<i32>) -> String {
+    match (first, last) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
     }
 }
 
-pub fn partner_view(dataset: &Dataset, code: &str) -> Result<PartnerView, UnknownPartner> {
-    let partner = partner_item(dataset, code).ok_or_else(|| UnknownPartner(code.to_string()))?;
-    let mut events: Vec<&Event> = events_with(dataset, code).collect();
-    events.sort_by_key(|e| e.date.sort_key());
-    Ok(PartnerView { partner, events: events.into_iter().map(|e| event_item(dataset, e)).collect() })
+fn year_of(hit: &Hit) -> Option<(i32, i32)> {
+    let date: crate::date::DateSpec = hit.date.parse().ok()?;
+    Some(date.years())
 }
 
-fn event_item(dataset: &Dataset, event: &Event) -> EventItem {
-    EventItem {
-        id: event.id.clone(),
-        kind: event.kind,
-        date: event.date.to_string(),
-        date_label: event.date.label(),
-        title: event.title.clone(),
-        summary: event.summary.clone(),
-        themes: event.themes.iter().map(|t| t.label()).collect(),
-        partners: event
-            .partners
-            .iter()
-            .map(|code| dataset.partner(code).map_or_else(|| code.clone(), |p| p.name.clone()))
-            .collect(),
-        sources: SourceRef::resolve(dataset, &event.sources),
-        disputed: dataset.is_disputed(&event.id),
+const EVENTS: [RecordKind; 2] = [RecordKind::Event, RecordKind::Agreement];
+
+/// Everything the card shows for `state`.
+pub fn screen(index: &Index, state: &CardState) -> Screen {
+    let ds = index.dataset();
+    let mut state = state.clone();
+    let mut notice = None;
+    if let Some(code) = &state.partner {
+        if ds.partner(code).is_none() {
+            notice = Some(format!("There is no partner \u{201c}{code}\u{201d} in this dataset; showing all partners."));
+            state.partner = None;
+        }
     }
+    if state.view == View::Partner && state.partner.is_none() {
+        state.view = View::Overview;
+    }
+    let events_total = ds.events.len();
+    let subtitle = format!(
+        "{} · {} · {}",
+        plural(ds.partners.len(), "partner", "partners"),
+        plural(events_total, "event", "events"),
+        plural(ds.sources.len(), "source", "sources")
+    );
+    let tab = |view: View, label: &str| TabItem {
+        view,
+        label: label.to_string(),
+        selected: state.view == view || (view == View::Overview && state.view == View::Partner),
+    };
+    let tabs = vec![tab(View::Overview, "Partners"), tab(View::Timeline, "Timeline"), tab(View::Sources, "Sources")];
+    let (body, announcement) = match state.view {
+        View::Overview => overview(index),
+        View::Partner => partner(index, &state),
+        View::Timeline => timeline(index, &state),
+        View::Sources => sources(index),
+    };
+    Screen { state, title: ds.title.clone(), subtitle, tabs, announcement, notice, body }
+}
+
+fn current_tones(index: &Index) -> Vec<(String, Option<Tone>)> {
+    index
+        .dataset()
+        .partners
+        .iter()
+        .map(|p| (p.code.clone(), index.partner_summary(&p.code).ok().and_then(|s| s.current_tone)))
+        .collect()
+}
+
+fn overview(index: &Index) -> (Body, String) {
+    let ds = index.dataset();
+    let tones = current_tones(index);
+    let mut cards: Vec<(String, PartnerCard)> = Vec::new();
+    for partner in &ds.partners {
+        let query = Query { partners: vec![partner.code.clone()], kinds: EVENTS.to_vec(), sort: Sort::Date, ..Query::default() };
+        let Ok(answer) = index.search(&query) else { continue };
+        let years = (answer.hits.first().and_then(year_of), answer.hits.iter().filter_map(year_of).map(|y| y.1).max());
+        let tone = tones.iter().find(|(c, _)| c == &partner.code).and_then(|(_, t)| *t);
+        cards.push((
+            partner.region.clone(),
+            PartnerCard {
+                code: partner.code.clone(),
+                name: partner.name.clone(),
+                kind: partner.kind,
+                event_count: answer.total,
+                tone,
+                tone_label: tone.map_or(String::new(), |t| tone_label(t).to_string()),
+                years: year_span(years.0.map(|y| y.0), years.1),
+            },
+        ));
+    }
+    // Regions in order of how much there is to read, partners likewise.
+    let mut regions: Vec<RegionGroup> = Vec::new();
+    for (region, card) in &cards {
+        match regions.iter_mut().find(|g| &g.region == region) {
+            Some(group) => group.partners.push(card.clone()),
+            None => regions.push(RegionGroup { region: region.clone(), partners: vec![card.clone()] }),
+        }
+    }
+    for group in &mut regions {
+        group.partners.sort_by(|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
+    }
+    let weight = |g: &RegionGroup| g.partners.iter().map(|p| p.event_count).sum::<usize>();
+    regions.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.region.cmp(&b.region)));
+
+    let mut ranked: Vec<&PartnerCard> = cards.iter().map(|(_, c)| c).filter(|c| c.event_count > 0).collect();
+    ranked.sort_by(|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
+    let most = ranked.first().map_or(1, |c| c.event_count).max(1);
+    let bars: Vec<Bar> = ranked
+        .iter()
+        .map(|c| Bar {
+            key: c.code.clone(),
+            label: c.name.clone(),
+            count: c.event_count,
+            share: c.event_count as f64 / most as f64,
+            tone: c.tone,
+        })
+        .collect();
+    let described: Vec<String> = bars
+        .iter()
+        .map(|b| match b.tone {
+            Some(t) => format!("{} {} ({})", b.label, b.count, tone_label(t)),
+            None => format!("{} {}", b.label, b.count),
+        })
+        .collect();
+    let text = format!("Events per partner, most first: {}.", described.join(", "));
+    let announcement = format!("Overview: {} in {}", plural(cards.len(), "partner", "partners"), plural(regions.len(), "region", "regions"));
+    (Body::Overview { regions, picture: BarChart { bars, text } }, announcement)
+}
+
+fn partner(index: &Index, state: &CardState) -> (Body, String) {
+    let code = state.partner.clone().unwrap_or_default();
+    let summary = match index.partner_summary(&code) {
+        Ok(summary) => summary,
+        Err(error) => return (Body::Problem { message: error.to_string() }, error.to_string()),
+    };
+    let query = Query {
+        partners: vec![code],
+        kinds: EVENTS.to_vec(),
+        sort: if state.oldest_first { Sort::Date } else { Sort::DateDesc },
+        limit: Some(PAGE + state.more),
+        ..Query::default()
+    };
+    let answer = index.search(&query).unwrap_or(crate::query::Answer { total: 0, hits: Vec::new() });
+    let strip = tone_strip(&summary);
+    let years = year_span(
+        summary.first_contact.as_ref().and_then(year_of).map(|y| y.0),
+        summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1),
+    );
+    let mut announcement = format!("{}: {}", summary.name, plural(summary.event_count, "event", "events"));
+    if !years.is_empty() {
+        announcement.push_str(&format!(" from {years}"));
+    }
+    let more = answer.total.saturating_sub(answer.hits.len());
+    (
+        Body::Partner {
+            summary: Box::new(summary),
+            strip,
+            events: answer.hits,
+            total: answer.total,
+            more,
+            oldest_first: state.oldest_first,
+        },
+        announcement,
+    )
+}
+
+/// Lays periods out on lanes and says them in words: "Iran: 36 events from
+/// 1990 to 2025; cordial, then mixed (sources differ), then tense, …".
+fn tone_strip(summary: &PartnerSummary) -> ToneStrip {
+    let spans: Vec<(i32, i32, &Hit)> =
+        summary.periods.iter().filter_map(|p| year_of(p).map(|(a, b)| (a, b, p))).collect();
+    let first = spans.iter().map(|s| s.0).min().unwrap_or(0);
+    let last = spans.iter().map(|s| s.1).max().unwrap_or(0);
+    let width = f64::from((last - first + 1).max(1));
+    let mut lane_ends: Vec<i32> = Vec::new();
+    let mut segments = Vec::new();
+    for (start, end, period) in &spans {
+        let lane = match lane_ends.iter().position(|&e| e < *start) {
+            Some(lane) => lane,
+            None => {
+                lane_ends.push(i32::MIN);
+                lane_ends.len() - 1
+            }
+        };
+        lane_ends[lane] = *end;
+        let tone = period.tone.unwrap_or(Tone::Mixed);
+        segments.push(Segment {
+            id: period.id.clone(),
+            lane,
+            start: f64::from(start - first) / width,
+            end: f64::from(end - first + 1) / width,
+            tone,
+            label: period.title.clone(),
+            years: year_span(Some(*start), Some(*end)),
+            disputed: period.disputed,
+        });
+    }
+    let phases: Vec<String> = segments
+        .iter()
+        .map(|s| {
+            let mark = if s.disputed { " (sources differ)" } else { "" };
+            format!("{} {}{mark}", tone_label(s.tone), s.years)
+        })
+        .collect();
+    let mut text = format!("{}: {}", summary.name, plural(summary.event_count, "event", "events"));
+    let span = year_span(
+        summary.first_contact.as_ref().and_then(year_of).map(|y| y.0),
+        summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1),
+    );
+    if !span.is_empty() {
+        text.push_str(&format!(" from {}", span.replace('–', " to ")));
+    }
+    if !phases.is_empty() {
+        text.push_str(&format!("; {}", phases.join(", then ")));
+    }
+    text.push('.');
+    ToneStrip { first_year: first, last_year: last, lanes: lane_ends.len(), segments, text }
+}
+
+fn timeline_query(state: &CardState) -> Query {
+    Query {
+        partners: state.partner.iter().cloned().collect(),
+        themes: state.themes.clone(),
+        kinds: EVENTS.to_vec(),
+        from: state.from,
+        to: state.to,
+        text: state.q.clone(),
+        sort: if !state.q.trim().is_empty() {
+            Sort::Relevance
+        } else if state.oldest_first {
+            Sort::Date
+        } else {
+            Sort::DateDesc
+        },
+        limit: Some(PAGE + state.more),
+        ..Query::default()
+    }
+}
+
+fn timeline(index: &Index, state: &CardState) -> (Body, String) {
+    let query = timeline_query(state);
+    let (answer, facets, line) = match (index.search(&query), index.facets(&query), index.timeline(&query, 1)) {
+        (Ok(a), Ok(f), Ok(t)) => (a, f, t),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return problem(e),
+    };
+    let ds = index.dataset();
+    let mut partners: Vec<Choice> = ds
+        .partners
+        .iter()
+        .map(|p| Choice {
+            key: p.code.clone(),
+            label: p.name.clone(),
+            count: facets.partners.iter().find(|c| c.key == p.code).map_or(0, |c| c.count),
+            selected: state.partner.as_deref() == Some(p.code.as_str()),
+        })
+        .collect();
+    partners.sort_by(|a, b| a.label.cmp(&b.label));
+    let themes = Theme::ALL
+        .iter()
+        .map(|t| Choice {
+            key: serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            label: t.label().to_string(),
+            count: facets.themes.iter().find(|c| c.key == *t).map_or(0, |c| c.count),
+            selected: state.themes.contains(t),
+        })
+        .collect();
+    let most = line.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let in_range = |year: i32| state.from.is_none_or(|f| year >= f) && state.to.is_none_or(|t| year <= t);
+    let years: Vec<YearBar> = line
+        .buckets
+        .iter()
+        .map(|b| YearBar { year: b.from, count: b.count, height: b.count as f64 / most as f64, selected: in_range(b.from) })
+        .collect();
+    let busiest: Vec<String> = {
+        let mut sorted: Vec<&YearBar> = years.iter().filter(|y| y.count > 0).collect();
+        sorted.sort_by(|a, b| b.count.cmp(&a.count).then(a.year.cmp(&b.year)));
+        sorted.iter().take(3).map(|y| format!("{} ({})", y.year, y.count)).collect()
+    };
+    let histogram_text = match (years.first(), years.last()) {
+        (Some(a), Some(b)) => format!(
+            "Events per year from {} to {}; busiest years: {}.",
+            a.year,
+            b.year,
+            busiest.join(", ")
+        ),
+        _ => "No events to count.".to_string(),
+    };
+    let empty = (answer.total == 0).then(|| "No events match — clear the filters to see them all.".to_string());
+    let announcement = plural(answer.total, "event matches", "events match");
+    let more = answer.total.saturating_sub(answer.hits.len());
+    (
+        Body::Timeline {
+            partners,
+            themes,
+            histogram: Histogram { years, text: histogram_text },
+            results: answer.hits,
+            total: answer.total,
+            more,
+            oldest_first: state.oldest_first,
+            empty,
+        },
+        announcement,
+    )
+}
+
+fn problem(error: QueryError) -> (Body, String) {
+    (Body::Problem { message: error.to_string() }, error.to_string())
+}
+
+fn sources(index: &Index) -> (Body, String) {
+    let ds = index.dataset();
+    let sources: Vec<SourceCard> = ds
+        .sources
+        .iter()
+        .map(|s| SourceCard {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            publisher: s.publisher.clone(),
+            as_of: s.as_of.label(),
+            reliability: s.reliability.clone(),
+            licence: s.licence.clone(),
+            url: s.url.clone(),
+            cited_by: index.search(&Query { source: Some(s.id.clone()), limit: Some(0), ..Query::default() }).map_or(0, |a| a.total),
+        })
+        .collect();
+    let all = index.search(&Query { disputed_only: true, ..Query::default() }).map(|a| a.hits).unwrap_or_default();
+    let disputes: Vec<DisputeCard> = ds
+        .disputes
+        .iter()
+        .map(|d| DisputeCard {
+            id: d.id.clone(),
+            topic: d.topic.clone(),
+            claims: d.claims.iter().filter_map(|c| all.iter().find(|h| &h.id == c).cloned()).collect(),
+        })
+        .collect();
+    let announcement =
+        format!("Sources: {}, {} where they differ", plural(sources.len(), "document", "documents"), disputes.len());
+    (Body::Sources { sources, disputes }, announcement)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::load;
 
-    fn sample() -> Dataset {
-        load(include_str!("../tests/fixtures/small.json")).unwrap()
+    fn index() -> Index {
+        Index::new(crate::builtin())
     }
 
     #[test]
-    fn overview_lists_partners_by_name_with_counts_and_years() {
-        let overview = overview(&sample());
-        let names: Vec<&str> = overview.partners.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["Afghanistan", "Iran", "United States"]);
-        let afghanistan = &overview.partners[0];
-        assert_eq!((afghanistan.event_count, afghanistan.first_year, afghanistan.last_year), (2, Some(2007), Some(2009)));
-        let iran = &overview.partners[1];
-        assert_eq!((iran.event_count, iran.first_year), (0, None));
+    fn messages_move_between_views() {
+        let start = CardState::default();
+        let opened = update(&start, &Msg::OpenPartner { code: "IR".into() });
+        assert_eq!((opened.view, opened.partner.as_deref()), (View::Partner, Some("IR")));
+        let filtered = update(&opened, &Msg::FilterPartner { code: None });
+        assert_eq!((filtered.view, filtered.partner), (View::Timeline, None));
+        let back = update(&opened, &Msg::Back);
+        assert_eq!(back.view, View::Overview);
+        let searched = update(&back, &Msg::Search { q: "drone".into() });
+        assert_eq!((searched.view, searched.q.as_str()), (View::Timeline, "drone"));
+        let themed = update(&searched, &Msg::ToggleTheme { theme: Theme::Trade });
+        assert_eq!(themed.themes, [Theme::Trade]);
+        assert!(update(&themed, &Msg::ToggleTheme { theme: Theme::Trade }).themes.is_empty());
+        let years = update(&themed, &Msg::SetYears { from: Some(2010), to: Some(1990) });
+        assert_eq!((years.from, years.to), (Some(1990), Some(2010)), "a reversed range is turned round");
+        let cleared = update(&years, &Msg::ClearFilters);
+        assert!(cleared.themes.is_empty() && cleared.q.is_empty() && cleared.from.is_none());
+        assert_eq!(update(&cleared, &Msg::Reset), CardState::default());
+        assert_eq!(update(&start, &Msg::Show { view: View::Partner }).view, View::Overview, "no partner chosen");
     }
 
     #[test]
-    fn partner_view_orders_events_and_resolves_sources() {
-        let view = partner_view(&sample(), "AF").unwrap();
-        let titles: Vec<&str> = view.events.iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(titles, ["Bridge opened", "Land settled"]);
-        let bridge = &view.events[0];
-        assert_eq!(bridge.date_label, "January 2007");
-        assert_eq!(bridge.partners, ["Afghanistan", "United States"]);
-        assert_eq!(bridge.sources[0].title, "Doc");
-        assert_eq!(bridge.sources[0].locator, "¶2");
-        assert_eq!(bridge.themes, ["Transport", "Borders"]);
+    fn overview_groups_partners_by_region_with_tone_and_a_described_picture() {
+        let screen = screen(&index(), &CardState::default());
+        let Body::Overview { regions, picture } = &screen.body else { panic!("{:?}", screen.body) };
+        let partners: usize = regions.iter().map(|g| g.partners.len()).sum();
+        assert_eq!(partners, 25);
+        let south_asia = regions.iter().find(|g| g.region == "South Asia").unwrap();
+        assert_eq!(south_asia.partners[0].name, "Afghanistan", "most events first");
+        assert_eq!(south_asia.partners[0].tone, Some(Tone::Tense));
+        assert!(picture.text.starts_with("Events per partner, most first: Afghanistan "), "{}", picture.text);
+        assert_eq!(picture.bars[0].share, 1.0);
+        assert!(screen.tabs[0].selected);
+        assert_eq!(screen.subtitle, "25 partners · 183 events · 5 sources");
     }
 
     #[test]
-    fn unknown_partner_is_an_error_not_a_panic() {
-        assert_eq!(partner_view(&sample(), "ZZ").unwrap_err(), UnknownPartner("ZZ".into()));
+    fn partner_view_says_its_periods_in_words_and_lays_disputes_on_lanes() {
+        let state = update(&CardState::default(), &Msg::OpenPartner { code: "AF".into() });
+        let screen = screen(&index(), &state);
+        let Body::Partner { summary, strip, events, total, .. } = &screen.body else { panic!() };
+        assert_eq!(summary.name, "Afghanistan");
+        assert_eq!(events.len(), PAGE.min(*total));
+        assert!(strip.lanes >= 2, "the disputed 1992–1996 periods overlap");
+        assert!(strip.text.starts_with(&format!("Afghanistan: {total} events from ")), "{}", strip.text);
+        assert!(strip.text.contains("(sources differ)"), "{}", strip.text);
+        assert!(strip.segments.iter().all(|s| (0.0..=1.0).contains(&s.start) && s.end <= 1.0 && s.start < s.end));
+        assert!(screen.announcement.starts_with("Afghanistan: "));
+    }
+
+    #[test]
+    fn timeline_filters_counts_and_the_empty_state() {
+        let index = index();
+        let state = CardState { view: View::Timeline, themes: vec![Theme::Trade], ..CardState::default() };
+        let screen = screen(&index, &state);
+        let Body::Timeline { total, results, themes, histogram, empty, .. } = &screen.body else { panic!() };
+        assert!(*total > 10 && results.len() == PAGE);
+        assert!(themes.iter().any(|c| c.label == "Trade" && c.selected));
+        assert!(histogram.years.iter().any(|y| y.height == 1.0));
+        assert!(empty.is_none());
+        assert_eq!(screen.announcement, format!("{total} events match"));
+
+        let nothing = CardState { view: View::Timeline, q: "zzzzqx".into(), ..CardState::default() };
+        let screen = screen_of(&index, &nothing);
+        let Body::Timeline { empty, total, .. } = &screen.body else { panic!() };
+        assert_eq!(*total, 0);
+        assert!(empty.as_deref().unwrap().contains("clear the filters"));
+    }
+
+    fn screen_of(index: &Index, state: &CardState) -> Screen {
+        screen(index, state)
+    }
+
+    #[test]
+    fn sources_view_sets_disputed_claims_side_by_side() {
+        let screen = screen(&index(), &CardState { view: View::Sources, ..CardState::default() });
+        let Body::Sources { sources, disputes } = &screen.body else { panic!() };
+        assert_eq!(sources.len(), 5);
+        assert!(sources.iter().all(|s| s.cited_by > 0));
+        let counts = disputes.iter().find(|d| d.claims.len() == 3).unwrap();
+        assert!(counts.claims.iter().all(|c| c.disputed && c.value.is_some()));
+    }
+
+    #[test]
+    fn an_unknown_partner_falls_back_to_the_overview() {
+        let state = CardState { view: View::Partner, partner: Some("ZZ".into()), ..CardState::default() };
+        let screen = screen(&index(), &state);
+        assert_eq!(screen.state.view, View::Overview);
+        assert!(matches!(screen.body, Body::Overview { .. }));
+        assert!(screen.notice.unwrap().contains("no partner “ZZ”"));
     }
 }

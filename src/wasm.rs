@@ -10,21 +10,7 @@ use crate::{load, view, DatasetError, BUILTIN_JSON};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 export type PartnerKind = "country" | "organisation";
-export interface PartnerItem {
-  code: string; name: string; kind: PartnerKind; region: string;
-  eventCount: number; firstYear?: number; lastYear?: number;
-}
-export interface Overview {
-  title: string; subject: string; partners: PartnerItem[];
-  eventCount: number; sourceCount: number;
-}
 export interface SourceRef { id: string; title: string; publisher: string; asOf: string; locator: string; }
-export interface EventItem {
-  id: string; kind: "event" | "agreement"; date: string; dateLabel: string;
-  title: string; summary: string; themes: string[]; partners: string[];
-  sources: SourceRef[]; disputed: boolean;
-}
-export interface PartnerView { partner: PartnerItem; events: EventItem[]; }
 export interface DatasetProblem { path: string; line?: number; column?: number; message: string; }
 export type Theme = "diplomacy" | "security" | "military" | "borders" | "trade" | "energy" | "water"
   | "transport" | "investment" | "aid" | "culture" | "religion" | "refugees" | "drugs";
@@ -54,6 +40,28 @@ export interface PartnerSummary {
   currentTone?: Tone; figures: Hit[]; membership?: Hit;
   sharedOrganisations: Count<string>[]; eventsByTheme: Count<Theme>[];
 }
+export type View = "overview" | "partner" | "timeline" | "sources";
+export interface CardState {
+  view?: View; partner?: string | null; themes?: Theme[]; from?: number | null; to?: number | null;
+  q?: string; oldestFirst?: boolean; more?: number;
+}
+export type Msg =
+  | { type: "show"; view: View } | { type: "openPartner"; code: string }
+  | { type: "filterPartner"; code: string | null } | { type: "back" }
+  | { type: "search"; q: string } | { type: "toggleTheme"; theme: Theme }
+  | { type: "setYears"; from: number | null; to: number | null } | { type: "toggleOrder" }
+  | { type: "showMore" } | { type: "clearFilters" } | { type: "reset" };
+export interface Choice { key: string; label: string; count: number; selected: boolean; }
+export interface Bar { key: string; label: string; count: number; share: number; tone?: Tone; }
+export interface Segment { id: string; lane: number; start: number; end: number; tone: Tone; label: string; years: string; disputed: boolean; }
+export interface SourceCard { id: string; title: string; publisher: string; asOf: string; reliability: string; licence?: string; url?: string; citedBy: number; }
+export type Body =
+  | { kind: "overview"; regions: { region: string; partners: { code: string; name: string; kind: PartnerKind; eventCount: number; tone?: Tone; toneLabel: string; years: string }[] }[]; picture: { bars: Bar[]; text: string } }
+  | { kind: "partner"; summary: PartnerSummary; strip: { firstYear: number; lastYear: number; lanes: number; segments: Segment[]; text: string }; events: Hit[]; total: number; more: number; oldestFirst: boolean }
+  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; histogram: { years: { year: number; count: number; height: number; selected: boolean }[]; text: string }; results: Hit[]; total: number; more: number; oldestFirst: boolean; empty?: string }
+  | { kind: "sources"; sources: SourceCard[]; disputes: { id: string; topic: string; claims: Hit[] }[] }
+  | { kind: "problem"; message: string };
+export interface Screen { state: CardState; title: string; subtitle: string; tabs: { view: View; label: string; selected: boolean }[]; announcement: string; notice?: string; body: Body; }
 "#;
 
 /// Reports Rust panics on the console instead of an opaque "unreachable".
@@ -129,17 +137,31 @@ impl Relations {
         to_js(&self.index.partner_summary(code).map_err(|e| JsError::new(&e.to_string()))?)
     }
 
-    #[wasm_bindgen(unchecked_return_type = "Overview")]
-    pub fn overview(&self) -> Result<JsValue, JsError> {
-        to_js(&view::overview(self.index.dataset()))
+    /// Everything the card shows for a `CardState` (see `src/view.rs`).
+    #[wasm_bindgen(unchecked_return_type = "Screen")]
+    pub fn screen(&self, #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue) -> Result<JsValue, JsError> {
+        to_js(&view::screen(&self.index, &state_from_js(state)?))
     }
 
-    /// One partner's view; throws for a code the dataset does not have.
-    #[wasm_bindgen(js_name = partnerView, unchecked_return_type = "PartnerView")]
-    pub fn partner_view(&self, code: &str) -> Result<JsValue, JsError> {
-        let partner = view::partner_view(self.index.dataset(), code).map_err(|e| JsError::new(&e.to_string()))?;
-        to_js(&partner)
+    /// The state after a reader's action (`Msg`); pure, like the core's `update`.
+    #[wasm_bindgen(unchecked_return_type = "CardState")]
+    pub fn update(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Msg")] msg: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let msg: view::Msg =
+            serde_wasm_bindgen::from_value(msg).map_err(|e| JsError::new(&format!("invalid message: {e}")))?;
+        to_js(&view::update(&state_from_js(state)?, &msg))
     }
+}
+
+/// Reads a card state; `undefined` or `null` mean the first view.
+fn state_from_js(value: JsValue) -> Result<view::CardState, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(view::CardState::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid card state: {e}")))
 }
 
 /// Reads a query object; `undefined` or `null` mean "everything".

@@ -14,39 +14,53 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 }
 
 #[wasm_bindgen_test]
-fn overview_crosses_as_plain_objects_with_camel_case_names() {
+fn the_first_screen_crosses_as_plain_objects_with_camel_case_names() {
     let relations = Relations::builtin().unwrap();
-    let overview = relations.overview().unwrap();
-    let partners = Array::from(&get(&overview, "partners"));
-    assert!(partners.length() >= 5);
-    let names: Vec<String> = partners.iter().map(|p| get(&p, "name").as_string().unwrap()).collect();
+    let screen = relations.screen(JsValue::UNDEFINED).unwrap();
+    let body = get(&screen, "body");
+    assert_eq!(get(&body, "kind").as_string().unwrap(), "overview");
+    let regions = Array::from(&get(&body, "regions"));
+    let names: Vec<String> = regions
+        .iter()
+        .flat_map(|g| Array::from(&get(&g, "partners")).iter().map(|p| get(&p, "name").as_string().unwrap()).collect::<Vec<_>>())
+        .collect();
     assert!(names.contains(&"Iran".to_string()), "{names:?}");
-    let iran = partners.iter().find(|p| get(p, "code").as_string().as_deref() == Some("IR")).unwrap();
-    assert!(get(&iran, "eventCount").as_f64().unwrap() >= 2.0);
+    assert!(get(&get(&body, "picture"), "text").as_string().unwrap().starts_with("Events per partner"));
 }
 
 #[wasm_bindgen_test]
-fn partner_view_gives_the_core_answer_with_sources_resolved() {
+fn update_and_screen_give_the_core_answers() {
+    use relations_card::view;
     let relations = Relations::builtin().unwrap();
-    let expected = relations_card::view::partner_view(&relations_card::builtin(), "KZ").unwrap();
-    let view = relations.partner_view("KZ").unwrap();
-    let events = Array::from(&get(&view, "events"));
-    assert_eq!(events.length() as usize, expected.events.len());
-    for (event, want) in events.iter().zip(&expected.events) {
+    let msg = js_sys::JSON::parse(r#"{"type":"openPartner","code":"KZ"}"#).unwrap();
+    let state = relations.update(JsValue::UNDEFINED, msg).unwrap();
+    assert_eq!(get(&state, "view").as_string().unwrap(), "partner");
+    let screen = relations.screen(state).unwrap();
+    let index = relations_card::query::Index::new(relations_card::builtin());
+    let native = view::screen(&index, &view::update(&view::CardState::default(), &view::Msg::OpenPartner { code: "KZ".into() }));
+    let view::Body::Partner { events: expected, .. } = native.body else { panic!("not a partner view") };
+    let events = Array::from(&get(&get(&screen, "body"), "events"));
+    assert_eq!(events.length() as usize, expected.len());
+    for (event, want) in events.iter().zip(&expected) {
         assert_eq!(get(&event, "id").as_string().unwrap(), want.id);
         assert_eq!(get(&event, "dateLabel").as_string().unwrap(), want.date_label);
-        let sources = Array::from(&get(&event, "sources"));
-        assert_eq!(sources.length() as usize, want.sources.len());
-        let publisher = get(&sources.get(0), "publisher").as_string().unwrap();
-        assert_eq!(publisher, want.sources[0].publisher);
-        assert!(!publisher.is_empty());
+        let source = Array::from(&get(&event, "sources")).get(0);
+        assert_eq!(get(&source, "publisher").as_string().unwrap(), want.sources[0].publisher);
     }
+    assert_eq!(get(&screen, "announcement").as_string().unwrap(), native.announcement);
+}
+
+#[wasm_bindgen_test]
+fn a_bad_message_throws_instead_of_trapping() {
+    let relations = Relations::builtin().unwrap();
+    let msg = js_sys::JSON::parse(r#"{"type":"explode"}"#).unwrap();
+    assert!(relations.update(JsValue::UNDEFINED, msg).is_err());
 }
 
 #[wasm_bindgen_test]
 fn unknown_partner_throws_instead_of_trapping() {
     let relations = Relations::builtin().unwrap();
-    assert!(relations.partner_view("ZZ").is_err());
+    assert!(relations.partner_summary("ZZ").is_err());
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,8 @@
 // <relations-card>: shows a country's foreign relations from the Rust core.
-// The WebAssembly loads once per page and every card shares it; the core
-// decides what to show (its view model), this file only builds elements.
-// Dataset strings only ever reach the page as text (textContent), never markup.
+// The WebAssembly loads once per page and every card shares it. The core
+// decides everything (state, messages, what each view shows: src/view.rs);
+// this file turns a Screen into elements and sends the reader's actions back.
+// Dataset strings only ever reach the page as text, never as markup.
 import init, { Relations } from './pkg/relations_card.js';
 
 let corePromise = null;
@@ -13,12 +14,29 @@ function loadCore() {
 }
 
 const STYLESHEET = new URL('./relations-card.css', import.meta.url).href;
+const SVG = 'http://www.w3.org/2000/svg';
+const ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
+const VIEWS = ['overview', 'partner', 'timeline', 'sources'];
+let ids = 0;
 
 /** Creates an element with a class and, optionally, text. */
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
+
+function svg(tag, attributes = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  return node;
+}
+
+function button(className, text, onClick) {
+  const node = el('button', className, text);
+  node.type = 'button';
+  node.addEventListener('click', onClick);
   return node;
 }
 
@@ -26,44 +44,66 @@ function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function yearSpan(item) {
-  if (item.firstYear == null) return '';
-  return item.firstYear === item.lastYear ? `${item.firstYear}` : `${item.firstYear}–${item.lastYear}`;
+/** A year attribute as a number, or null when absent or not a year. */
+function year(text) {
+  return /^-?\d{1,4}$/.test(text ?? '') ? Number(text) : null;
 }
 
 export class RelationsCard extends HTMLElement {
-  static observedAttributes = ['partner'];
+  static observedAttributes = ATTRIBUTES;
 
   #root;
   #card;
+  #status;
   #relations = null;
   #failure = null;
+  #state = {};
   #renderQueued = false;
-  #focusAfterRender = null;
+  #reflecting = false;
+  #prefix = `rc${++ids}`;
+  #focusAfter = null;
+  #lastNotice = null;
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
-    // The stylesheet link stays put across renders so styles never flash.
+    // The stylesheet link and the live region stay put across renders:
+    // styles never flash, and announcements are heard.
     const link = el('link');
     link.rel = 'stylesheet';
     link.href = STYLESHEET;
     this.#card = el('article', 'card');
     this.#card.setAttribute('part', 'card');
-    this.#root.append(link, this.#card);
+    this.#status = el('p', 'visually-hidden');
+    this.#status.setAttribute('role', 'status');
+    this.#root.append(link, this.#card, this.#status);
   }
 
-  /** The partner code whose events are shown; empty for the overview. */
-  get partner() {
-    return this.getAttribute('partner') ?? '';
+  /** The current state (a copy): view, partner, themes, from, to, q. */
+  get state() {
+    return structuredClone(this.#state);
   }
 
-  set partner(code) {
-    if (code) this.setAttribute('partner', String(code));
-    else this.removeAttribute('partner');
+  get view() { return this.getAttribute('view') ?? 'overview'; }
+  set view(value) { this.#setAttribute('view', value); }
+  get partner() { return this.getAttribute('partner') ?? ''; }
+  set partner(value) { this.#setAttribute('partner', value); }
+  get theme() { return this.getAttribute('theme') ?? ''; }
+  set theme(value) { this.#setAttribute('theme', value); }
+  get from() { return year(this.getAttribute('from')); }
+  set from(value) { this.#setAttribute('from', value); }
+  get to() { return year(this.getAttribute('to')); }
+  set to(value) { this.#setAttribute('to', value); }
+  get q() { return this.getAttribute('q') ?? ''; }
+  set q(value) { this.#setAttribute('q', value); }
+
+  #setAttribute(name, value) {
+    if (value === null || value === undefined || value === '') this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
   }
 
   connectedCallback() {
+    this.#state = this.#stateFromAttributes();
     if (!this.#relations && !this.#failure) this.#showLoading();
     loadCore().then(
       (relations) => {
@@ -79,7 +119,25 @@ export class RelationsCard extends HTMLElement {
   }
 
   attributeChangedCallback() {
+    if (this.#reflecting) return;
+    this.#state = this.#stateFromAttributes();
     this.#queueRender();
+  }
+
+  #stateFromAttributes() {
+    const view = this.getAttribute('view');
+    const partner = this.getAttribute('partner') || null;
+    const themes = (this.getAttribute('theme') ?? '').split(/[\s,]+/).filter(Boolean);
+    const state = {
+      view: VIEWS.includes(view) ? view : partner ? 'partner' : 'overview',
+      partner,
+      themes,
+      from: year(this.getAttribute('from')),
+      to: year(this.getAttribute('to')),
+      q: this.getAttribute('q') ?? '',
+    };
+    if (view && !VIEWS.includes(view)) console.warn(`relations-card: unknown view "${view}"; expected ${VIEWS.join(', ')}`);
+    return state;
   }
 
   // Several attribute changes in one task cause a single render.
@@ -92,155 +150,479 @@ export class RelationsCard extends HTMLElement {
     });
   }
 
-  #frame() {
-    this.#card.replaceChildren();
-    this.#card.removeAttribute('aria-labelledby');
-    return this.#card;
+  /** Applies a reader's action: new state, attributes, event, render. */
+  #send(msg) {
+    let next;
+    try {
+      next = this.#relations.update(this.#state, msg);
+    } catch (error) {
+      console.error('relations-card:', error.message ?? error);
+      return;
+    }
+    // Focus follows the reader: into an opened partner, back to its button.
+    if (msg.type === 'openPartner') this.#focusAfter = 'partner-title';
+    if (msg.type === 'back' && this.#state.partner) this.#focusAfter = `partner-${this.#state.partner}`;
+    this.#state = next;
+    this.#reflect();
+    this.dispatchEvent(new CustomEvent('relations-card-change', { bubbles: true, composed: true, detail: this.state }));
+    this.#render();
+  }
+
+  #reflect() {
+    const s = this.#state;
+    this.#reflecting = true;
+    this.#setAttribute('view', s.view === 'overview' ? null : s.view);
+    this.#setAttribute('partner', s.partner);
+    this.#setAttribute('theme', (s.themes ?? []).join(' '));
+    this.#setAttribute('from', s.from);
+    this.#setAttribute('to', s.to);
+    this.#setAttribute('q', s.q);
+    this.#reflecting = false;
   }
 
   #showLoading() {
-    const card = this.#frame();
     const status = el('p', 'status', 'Loading foreign relations…');
-    status.setAttribute('role', 'status');
-    card.append(status);
-  }
-
-  #showProblem(card, message) {
-    const problem = el('p', 'problem', message);
-    problem.setAttribute('role', 'alert');
-    card.append(problem);
+    this.#card.replaceChildren(status);
   }
 
   #render() {
     if (!this.isConnected) return;
-    const card = this.#frame();
     if (this.#failure) {
-      this.#showProblem(card, `This card could not load its data: ${this.#failure.message ?? this.#failure}`);
+      const problem = el('p', 'problem', `This card could not load its data: ${this.#failure.message ?? this.#failure}`);
+      problem.setAttribute('role', 'alert');
+      this.#card.replaceChildren(problem);
       return;
     }
     if (!this.#relations) return this.#showLoading();
+    let screen;
+    try {
+      screen = this.#relations.screen(this.#state);
+    } catch (error) {
+      console.error('relations-card:', error.message ?? error);
+      this.#state = {};
+      screen = this.#relations.screen({});
+    }
+    this.#state = screen.state;
 
-    const overview = this.#relations.overview();
+    // Focus and caret survive the re-render: found again by their data-key.
+    const active = this.#root.activeElement;
+    const focusKey = this.#focusAfter ?? active?.dataset?.key;
+    const caret = this.#focusAfter ? null : active?.selectionStart ?? null;
+    this.#focusAfter = null;
+
+    this.#card.setAttribute('aria-labelledby', `${this.#prefix}-title`);
+    this.#card.replaceChildren(this.#header(screen));
+    if (screen.notice) {
+      if (screen.notice !== this.#lastNotice) console.warn(`relations-card: ${screen.notice}`);
+      const notice = el('p', 'problem', screen.notice);
+      notice.setAttribute('role', 'alert');
+      this.#card.append(notice);
+    }
+    this.#lastNotice = screen.notice;
+    this.#card.append(this.#body(screen));
+    if (this.#status.textContent !== screen.announcement) this.#status.textContent = screen.announcement;
+
+    if (focusKey) {
+      const again = this.#root.querySelector(`[data-key="${CSS.escape(focusKey)}"]`);
+      if (again) {
+        again.focus({ preventScroll: true });
+        if (caret !== null && 'setSelectionRange' in again) again.setSelectionRange(caret, caret);
+      }
+    }
+  }
+
+  #header(screen) {
     const header = el('header', 'header');
     header.setAttribute('part', 'header');
-    const title = el('h2', 'title', overview.title);
-    title.id = 'card-title';
-    card.setAttribute('aria-labelledby', 'card-title');
-    header.append(
-      title,
-      el(
-        'p',
-        'meta',
-        `${plural(overview.partners.length, 'partner', 'partners')} · ${plural(overview.eventCount, 'event', 'events')} · ${plural(overview.sourceCount, 'source', 'sources')}`,
-      ),
-    );
-    card.append(header);
+    const title = el('h2', 'title', screen.title);
+    title.id = `${this.#prefix}-title`;
+    header.append(title, el('p', 'meta', screen.subtitle));
 
-    const code = this.partner;
-    if (code) {
-      let view;
-      try {
-        view = this.#relations.partnerView(code);
-      } catch (error) {
-        console.warn(`relations-card: partner="${code}":`, error.message ?? error);
-        this.#showProblem(card, `There is no partner “${code}” in this dataset.`);
-        card.append(this.#backButton());
-        return;
-      }
-      card.append(this.#partnerSection(view));
-    } else {
-      card.append(this.#overviewSection(overview));
+    const tools = el('div', 'tools');
+    const tabs = el('div', 'tabs');
+    tabs.setAttribute('role', 'tablist');
+    tabs.setAttribute('aria-label', 'Views');
+    for (const tab of screen.tabs) {
+      const node = button('tab', tab.label, () => this.#send({ type: 'show', view: tab.view }));
+      node.setAttribute('role', 'tab');
+      node.setAttribute('aria-selected', String(tab.selected));
+      node.setAttribute('aria-controls', `${this.#prefix}-panel`);
+      node.tabIndex = tab.selected ? 0 : -1;
+      node.dataset.key = `tab-${tab.view}`;
+      node.setAttribute('part', 'tab');
+      tabs.append(node);
     }
-    this.#restoreFocus();
+    // Arrow keys move between tabs, as in every tab list.
+    tabs.addEventListener('keydown', (event) => {
+      const all = [...tabs.querySelectorAll('[role=tab]')];
+      const at = all.indexOf(this.#root.activeElement);
+      const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: all.length - 1 }[event.key];
+      if (at < 0 || to === undefined) return;
+      event.preventDefault();
+      const target = all[(to + all.length) % all.length];
+      target.focus();
+      target.click();
+    });
+
+    const search = el('label', 'search');
+    const label = el('span', 'visually-hidden', 'Search events');
+    const input = el('input');
+    input.type = 'search';
+    input.placeholder = 'Search events, e.g. border, Panj, Иран';
+    input.value = screen.state.q ?? '';
+    input.dataset.key = 'search';
+    input.setAttribute('part', 'search');
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.addEventListener('input', () => this.#send({ type: 'search', q: input.value }));
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && input.value) {
+        event.stopPropagation();
+        this.#send({ type: 'search', q: '' });
+      }
+    });
+    search.append(label, input);
+    tools.append(tabs, search);
+    header.append(tools);
+    return header;
   }
 
-  #overviewSection(overview) {
-    const nav = el('nav', 'partners');
-    nav.setAttribute('aria-label', 'Partners');
-    const list = el('ul', 'partner-list');
-    for (const item of overview.partners) {
-      const button = el('button', 'partner');
-      button.type = 'button';
-      button.dataset.code = item.code;
-      button.setAttribute('part', 'partner');
-      const detail = [item.region, plural(item.eventCount, 'event', 'events'), yearSpan(item)].filter(Boolean);
-      button.append(el('span', 'partner-name', item.name), el('span', 'partner-detail', detail.join(' · ')));
-      button.addEventListener('click', () => this.#choose(item.code));
-      const li = el('li');
-      li.append(button);
+  #body(screen) {
+    const panel = el('div', 'panel');
+    panel.id = `${this.#prefix}-panel`;
+    panel.setAttribute('role', 'tabpanel');
+    panel.setAttribute('aria-labelledby', `${this.#prefix}-title`);
+    const body = screen.body;
+    switch (body.kind) {
+      case 'overview': panel.append(...this.#overview(body)); break;
+      case 'partner': panel.append(...this.#partner(body)); break;
+      case 'timeline': panel.append(...this.#timeline(body)); break;
+      case 'sources': panel.append(...this.#sources(body)); break;
+      default: {
+        const problem = el('p', 'problem', body.message);
+        problem.setAttribute('role', 'alert');
+        panel.append(problem, button('back', 'Start again', () => this.#send({ type: 'reset' })));
+      }
+    }
+    return panel;
+  }
+
+  #overview(body) {
+    const nodes = [];
+    for (const group of body.regions) {
+      const section = el('section', 'region');
+      const heading = el('h3', 'region-title', group.region);
+      heading.id = `${this.#prefix}-region-${group.region.replace(/\W+/g, '-')}`;
+      section.setAttribute('aria-labelledby', heading.id);
+      const list = el('ul', 'partner-list');
+      for (const partner of group.partners) {
+        const item = button('partner', undefined, () => this.#send({ type: 'openPartner', code: partner.code }));
+        item.dataset.key = `partner-${partner.code}`;
+        item.dataset.code = partner.code;
+        item.setAttribute('part', 'partner');
+        const detail = [plural(partner.eventCount, 'event', 'events'), partner.years].filter(Boolean).join(' · ');
+        item.append(el('span', 'partner-name', partner.name), el('span', 'partner-detail', detail));
+        if (partner.tone) item.append(this.#tone(partner.tone));
+        const li = el('li');
+        li.append(item);
+        list.append(li);
+      }
+      section.append(heading, list);
+      nodes.push(section);
+    }
+    nodes.push(this.#barChart(body.picture));
+    return nodes;
+  }
+
+  #tone(tone) {
+    const badge = el('span', `tone tone-${tone}`, tone);
+    badge.setAttribute('part', 'tone');
+    return badge;
+  }
+
+  #barChart(picture) {
+    const figure = el('figure', 'chart');
+    const rowHeight = 18;
+    const width = 320;
+    const labelWidth = 120;
+    const chart = svg('svg', {
+      viewBox: `0 0 ${width} ${picture.bars.length * rowHeight + 4}`,
+      role: 'img',
+      'aria-label': picture.text,
+      class: 'bars',
+    });
+    picture.bars.forEach((bar, i) => {
+      const y = i * rowHeight + 2;
+      const label = svg('text', { x: labelWidth - 6, y: y + 12, 'text-anchor': 'end', class: 'bar-label' });
+      label.textContent = bar.label;
+      const length = Math.max(2, bar.share * (width - labelWidth - 34));
+      const rect = svg('rect', { x: labelWidth, y: y + 2, width: length, height: rowHeight - 6, rx: 2, class: `bar tone-fill-${bar.tone ?? 'none'}` });
+      const count = svg('text', { x: labelWidth + length + 4, y: y + 12, class: 'bar-count' });
+      count.textContent = String(bar.count);
+      chart.append(label, rect, count);
+    });
+    figure.append(chart, el('figcaption', 'caption', 'Events per partner, coloured by the tone of the latest period the sources describe.'));
+    return figure;
+  }
+
+  #partner(body) {
+    const s = body.summary;
+    const nodes = [];
+    const back = button('back', '← All partners', () => this.#send({ type: 'back' }));
+    back.dataset.key = 'back';
+    back.setAttribute('part', 'back');
+    const heading = el('h3', 'partner-title', s.name);
+    heading.tabIndex = -1;
+    heading.dataset.key = 'partner-title';
+    const meta = [s.region, plural(s.eventCount, 'event', 'events')];
+    if (s.currentTone) meta.push(`latest tone: ${s.currentTone}`);
+    nodes.push(back, heading, el('p', 'meta', meta.join(' · ')));
+
+    if (body.strip.segments.length) nodes.push(this.#toneStrip(body.strip));
+    else nodes.push(el('p', 'meta', body.strip.text));
+
+    if (s.figures.length) {
+      const section = el('section', 'figures');
+      section.append(el('h4', 'section-title', 'Key figures'));
+      const list = el('ul', 'figure-list');
+      for (const figure of s.figures) {
+        const li = el('li', 'figure');
+        li.append(el('span', 'figure-value', figure.value), el('span', 'figure-title', ` ${figure.title}`), el('span', 'figure-date', ` · ${figure.dateLabel}`));
+        if (figure.disputed) li.append(this.#differ());
+        li.append(this.#sourceList(figure.sources));
+        list.append(li);
+      }
+      section.append(list);
+      nodes.push(section);
+    }
+    if (s.membership) nodes.push(el('p', 'membership', s.membership.summary));
+    if (s.sharedOrganisations.length) {
+      nodes.push(el('p', 'meta', `Named together with: ${s.sharedOrganisations.map((c) => c.label).join(', ')}`));
+    }
+
+    const events = el('section', 'events-section');
+    const head = el('div', 'list-head');
+    head.append(el('h4', 'section-title', plural(body.total, 'event', 'events')));
+    const order = button('order', body.oldestFirst ? 'Oldest first' : 'Newest first', () => this.#send({ type: 'toggleOrder' }));
+    order.dataset.key = 'order';
+    order.setAttribute('aria-label', `Order: ${body.oldestFirst ? 'oldest' : 'newest'} first. Change order`);
+    head.append(order);
+    events.append(head, this.#hitList(body.events));
+    if (body.more > 0) events.append(this.#moreButton(body.more));
+    nodes.push(events);
+    return nodes;
+  }
+
+  #toneStrip(strip) {
+    const figure = el('figure', 'strip');
+    const width = 320;
+    const lane = 22;
+    const height = strip.lanes * lane + 18;
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': strip.text, class: 'tone-strip' });
+    for (const segment of strip.segments) {
+      const x = segment.start * width;
+      const w = Math.max(2, (segment.end - segment.start) * width - 1);
+      const rect = svg('rect', { x, y: segment.lane * lane, width: w, height: lane - 4, rx: 3, class: `tone-fill-${segment.tone}${segment.disputed ? ' disputed' : ''}` });
+      const title = svg('title');
+      title.textContent = `${segment.years}: ${segment.tone} — ${segment.label}${segment.disputed ? ' (sources differ)' : ''}`;
+      rect.append(title);
+      chart.append(rect);
+    }
+    const first = svg('text', { x: 0, y: height - 4, class: 'axis' });
+    first.textContent = String(strip.firstYear);
+    const last = svg('text', { x: width, y: height - 4, 'text-anchor': 'end', class: 'axis' });
+    last.textContent = String(strip.lastYear);
+    chart.append(first, last);
+    figure.append(chart, el('figcaption', 'caption', strip.text));
+    return figure;
+  }
+
+  #timeline(body) {
+    const nodes = [];
+    const filters = el('div', 'filters');
+    filters.setAttribute('role', 'group');
+    filters.setAttribute('aria-label', 'Filters');
+
+    const partnerLabel = el('label', 'field');
+    partnerLabel.append(el('span', 'field-label', 'Partner'));
+    const select = el('select');
+    select.dataset.key = 'partner-filter';
+    select.append(new Option('All partners', ''));
+    for (const choice of body.partners) {
+      const option = new Option(`${choice.label} (${choice.count})`, choice.key, false, choice.selected);
+      select.append(option);
+    }
+    select.addEventListener('change', () => this.#send({ type: 'filterPartner', code: select.value || null }));
+    partnerLabel.append(select);
+    filters.append(partnerLabel);
+
+    const chips = el('div', 'chips');
+    chips.setAttribute('role', 'group');
+    chips.setAttribute('aria-label', 'Themes');
+    for (const theme of body.themes) {
+      const chip = button('chip', `${theme.label} (${theme.count})`, () => this.#send({ type: 'toggleTheme', theme: theme.key }));
+      chip.setAttribute('aria-pressed', String(theme.selected));
+      chip.dataset.key = `theme-${theme.key}`;
+      chip.disabled = theme.count === 0 && !theme.selected;
+      chips.append(chip);
+    }
+    filters.append(chips);
+    filters.append(this.#yearFields());
+    nodes.push(filters, this.#histogram(body.histogram));
+
+    const head = el('div', 'list-head');
+    head.append(el('h3', 'section-title', plural(body.total, 'event', 'events')));
+    if (!this.#state.q) {
+      const order = button('order', body.oldestFirst ? 'Oldest first' : 'Newest first', () => this.#send({ type: 'toggleOrder' }));
+      order.dataset.key = 'order';
+      order.setAttribute('aria-label', `Order: ${body.oldestFirst ? 'oldest' : 'newest'} first. Change order`);
+      head.append(order);
+    }
+    const clear = button('clear', 'Clear filters', () => this.#send({ type: 'clearFilters' }));
+    clear.dataset.key = 'clear';
+    head.append(clear);
+    nodes.push(head);
+    if (body.empty) {
+      const empty = el('div', 'empty');
+      empty.append(el('p', null, body.empty));
+      const again = button('back', 'Clear the filters', () => this.#send({ type: 'clearFilters' }));
+      again.dataset.key = 'clear-empty';
+      empty.append(again);
+      nodes.push(empty);
+    } else {
+      nodes.push(this.#hitList(body.results));
+      if (body.more > 0) nodes.push(this.#moreButton(body.more));
+    }
+    return nodes;
+  }
+
+  #yearFields() {
+    const box = el('div', 'years');
+    const field = (name, label, value) => {
+      const wrap = el('label', 'field');
+      wrap.append(el('span', 'field-label', label));
+      const input = el('input');
+      input.type = 'number';
+      input.inputMode = 'numeric';
+      input.min = '1700';
+      input.max = '2100';
+      input.value = value ?? '';
+      input.dataset.key = `year-${name}`;
+      input.addEventListener('change', () => {
+        const from = year(box.querySelector('[data-key=year-from]').value);
+        const to = year(box.querySelector('[data-key=year-to]').value);
+        this.#send({ type: 'setYears', from, to });
+      });
+      wrap.append(input);
+      return wrap;
+    };
+    box.append(field('from', 'From year', this.#state.from), field('to', 'To year', this.#state.to));
+    return box;
+  }
+
+  #histogram(histogram) {
+    const figure = el('figure', 'histogram');
+    const years = histogram.years;
+    const width = 320;
+    const height = 60;
+    const step = years.length ? width / years.length : width;
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 14}`, role: 'img', 'aria-label': histogram.text, class: 'histogram-chart' });
+    years.forEach((bar, i) => {
+      const h = Math.max(bar.count ? 2 : 0, bar.height * height);
+      const rect = svg('rect', { x: i * step + 0.5, y: height - h, width: Math.max(1, step - 1), height: h, class: bar.selected ? 'year selected' : 'year' });
+      const title = svg('title');
+      title.textContent = `${bar.year}: ${plural(bar.count, 'event', 'events')}`;
+      rect.append(title);
+      // A click picks that year; the year fields widen it.
+      rect.addEventListener('click', () => this.#send({ type: 'setYears', from: bar.year, to: bar.year }));
+      chart.append(rect);
+    });
+    if (years.length) {
+      const first = svg('text', { x: 0, y: height + 12, class: 'axis' });
+      first.textContent = String(years[0].year);
+      const last = svg('text', { x: width, y: height + 12, 'text-anchor': 'end', class: 'axis' });
+      last.textContent = String(years[years.length - 1].year);
+      chart.append(first, last);
+    }
+    figure.append(chart, el('figcaption', 'caption', histogram.text));
+    return figure;
+  }
+
+  #sources(body) {
+    const nodes = [];
+    const list = el('ul', 'source-cards');
+    for (const source of body.sources) {
+      const li = el('li', 'source-card');
+      li.append(el('h3', 'source-title', source.title));
+      li.append(el('p', 'meta', `${source.publisher} · as of ${source.asOf}${source.licence ? ` · ${source.licence}` : ''}`));
+      li.append(el('p', 'reliability', source.reliability));
+      li.append(el('p', 'meta', `Cited by ${plural(source.citedBy, 'record', 'records')}`));
       list.append(li);
     }
-    nav.append(list);
-    return nav;
-  }
-
-  #partnerSection(view) {
-    const section = el('section', 'partner-view');
-    section.setAttribute('aria-labelledby', 'partner-title');
-    const heading = el('h3', 'partner-title', view.partner.name);
-    heading.id = 'partner-title';
-    heading.tabIndex = -1;
-    const span = yearSpan(view.partner);
-    const summary = `${plural(view.events.length, 'event', 'events')}${span ? `, ${span}` : ''} · ${view.partner.region}`;
-    section.append(this.#backButton(), heading, el('p', 'meta', summary));
-
-    if (view.events.length === 0) {
-      section.append(el('p', 'empty', 'No dated events with this partner in the dataset yet.'));
-      return section;
+    nodes.push(list);
+    if (body.disputes.length) {
+      nodes.push(el('h3', 'section-title', 'Where the sources differ'));
+      for (const dispute of body.disputes) {
+        const section = el('section', 'dispute');
+        section.append(el('p', 'dispute-topic', dispute.topic));
+        const claims = el('ul', 'claims');
+        for (const claim of dispute.claims) claims.append(this.#hit(claim));
+        section.append(claims);
+        nodes.push(section);
+      }
     }
-    const list = el('ol', 'events');
-    for (const event of view.events) list.append(this.#eventItem(event));
-    section.append(list);
-    return section;
+    return nodes;
   }
 
-  #eventItem(event) {
+  #hitList(hits) {
+    const list = el('ol', 'events');
+    for (const hit of hits) list.append(this.#hit(hit));
+    return list;
+  }
+
+  #hit(hit) {
     const item = el('li', 'event');
     item.setAttribute('part', 'event');
-    const date = el('p', 'event-date', event.dateLabel);
-    const title = el('h4', 'event-title', event.title);
-    const summary = el('p', 'event-summary', event.summary);
-    const tags = el('p', 'event-tags', [event.kind === 'agreement' ? 'Agreement' : 'Event', ...event.themes].join(' · '));
-    item.append(date, title, summary, tags);
-    if (event.partners.length > 1) item.append(el('p', 'event-parties', `With ${event.partners.join(', ')}`));
+    const date = el('p', 'event-date', hit.dateLabel);
+    if (hit.disputed) date.append(this.#differ());
+    const title = el('h4', 'event-title', hit.title);
+    item.append(date, title);
+    if (hit.value) item.append(el('p', 'event-value', hit.value));
+    item.append(el('p', 'event-summary', hit.summary));
+    const kind = { event: 'Event', agreement: 'Agreement', figure: 'Figure', membership: 'Membership', period: 'Period' }[hit.kind];
+    const tags = [kind, ...hit.themes.map((t) => t[0].toUpperCase() + t.slice(1))];
+    if (hit.asOf) tags.push(`as of ${hit.asOf}`);
+    item.append(el('p', 'event-tags', tags.join(' · ')));
+    if (hit.partnerNames.length > 1) item.append(el('p', 'event-parties', `With ${hit.partnerNames.join(', ')}`));
+    item.append(this.#sourceList(hit.sources));
+    return item;
+  }
 
-    const sources = el('ul', 'event-sources');
-    sources.setAttribute('aria-label', 'Sources');
-    for (const source of event.sources) {
+  #differ() {
+    const mark = el('span', 'differ', 'Sources differ');
+    mark.setAttribute('part', 'differ');
+    return mark;
+  }
+
+  #sourceList(sources) {
+    const list = el('ul', 'event-sources');
+    list.setAttribute('aria-label', 'Sources');
+    for (const source of sources) {
       const li = el('li', 'source');
       li.append(
         el('span', 'source-label', 'Source: '),
         el('cite', 'source-title', source.title),
         document.createTextNode(`, ${source.publisher} (as of ${source.asOf}), ${source.locator}`),
       );
-      sources.append(li);
+      list.append(li);
     }
-    item.append(sources);
-    return item;
+    return list;
   }
 
-  #backButton() {
-    const back = el('button', 'back', '← All partners');
-    back.type = 'button';
-    back.setAttribute('part', 'back');
-    back.addEventListener('click', () => this.#choose(''));
-    return back;
-  }
-
-  #choose(code) {
-    const previous = this.partner;
-    // Focus follows the reader: into the opened partner, back to its button.
-    this.#focusAfterRender = code ? '#partner-title' : previous ? `button[data-code="${CSS.escape(previous)}"]` : null;
-    this.partner = code;
-    this.dispatchEvent(
-      new CustomEvent('relations-card-change', { bubbles: true, composed: true, detail: { partner: code } }),
-    );
-  }
-
-  #restoreFocus() {
-    const selector = this.#focusAfterRender;
-    this.#focusAfterRender = null;
-    if (selector) this.#root.querySelector(selector)?.focus();
+  #moreButton(more) {
+    const node = button('more', `Show more (${more} left)`, () => this.#send({ type: 'showMore' }));
+    node.dataset.key = 'more';
+    return node;
   }
 }
 

@@ -57,126 +57,277 @@ async function openPage(path, { width = 1280, height = 900 } = {}) {
   return { page, problems, requests };
 }
 
-/** "~1992-09/1993" → "1992-09-01": where a dataset date starts, sortable as text. */
-function startKey(date) {
-  const [year, month = '01', day = '01'] = date.replace('~', '').split('/')[0].split('-');
-  return `${year}-${month}-${day}`;
-}
-
 /** The main card of the demo page (the first one, in the article). */
 const mainCard = (page) => page.locator('relations-card').first();
 
-test('the overview lists every partner of the dataset by name', async () => {
+/** Waits for the card's first view: a partner button. */
+async function ready(card) {
+  await card.locator('button.partner').first().waitFor();
+}
+
+const sortKey = (date) => {
+  const [start, end = start] = date.replace('~', '').split('/');
+  const pad = (d, last) => {
+    const [y, m = last ? '12' : '01', day = last ? '31' : '01'] = d.split('-');
+    return `${y}-${m}-${day}`;
+  };
+  return `${pad(start, false)}|${pad(end, true)}`;
+};
+
+test('the overview shows every partner of the dataset, grouped by region, with a described picture', async () => {
   const { page, problems } = await openPage('/');
   const card = mainCard(page);
-  await card.getByRole('button', { name: /Iran/ }).waitFor();
+  await ready(card);
   const shown = await card.locator('.partner-name').allTextContents();
-  const expected = dataset.partners.map((p) => p.name).sort((a, b) => a.localeCompare(b));
-  assert.deepEqual(shown, expected);
+  assert.deepEqual([...shown].sort(), dataset.partners.map((p) => p.name).sort());
+  const regions = await card.locator('.region-title').allTextContents();
+  assert.deepEqual([...regions].sort(), [...new Set(dataset.partners.map((p) => p.region))].sort());
   assert.equal(await card.getByRole('heading', { level: 2 }).textContent(), dataset.title);
+  const picture = card.locator('svg.bars');
+  assert.match(await picture.getAttribute('aria-label'), /^Events per partner, most first: Afghanistan \d+ \(tense\)/);
+  assert.equal(await card.getByRole('tab', { selected: true }).textContent(), 'Partners');
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test('choosing a partner shows its events with their sources, and back returns', async () => {
+test('choosing a partner shows its summary, tone strip and events with sources; order and back work', async () => {
   const { page, problems } = await openPage('/');
   const card = mainCard(page);
   const changes = [];
   await page.exposeFunction('recordChange', (detail) => changes.push(detail));
-  await page.evaluate(() =>
-    document.addEventListener('relations-card-change', (e) => window.recordChange(e.detail)),
-  );
+  await page.evaluate(() => document.addEventListener('relations-card-change', (e) => window.recordChange(e.detail)));
+  await ready(card);
 
-  await card.getByRole('button', { name: /Kazakhstan/ }).click();
+  await card.getByRole('button', { name: /^Kazakhstan/ }).click();
   await card.getByRole('heading', { level: 3, name: 'Kazakhstan' }).waitFor();
   assert.equal(await card.getAttribute('partner'), 'KZ');
+  assert.equal(await card.getAttribute('view'), 'partner');
 
   const kzEvents = dataset.events.filter((e) => e.partners.includes('KZ'));
-  const titles = await card.locator('.event-title').allTextContents();
-  assert.deepEqual([...titles].sort(), kzEvents.map((e) => e.title).sort());
-  // Oldest first: the first event shown starts no later than any other.
-  const first = kzEvents.find((e) => e.title === titles[0]);
-  assert.equal(startKey(first.date), kzEvents.map((e) => startKey(e.date)).sort()[0]);
-  // Each event names its source documents with their publishers.
-  const firstSources = await card.locator('.event').first().locator('.source').allTextContents();
+  assert.equal(await card.locator('.events-section .section-title').textContent(), `${kzEvents.length} events`);
+  const titles = await card.locator('.events-section .event-title').allTextContents();
+  assert.equal(titles.length, Math.min(20, kzEvents.length));
+  for (const title of titles) assert.ok(kzEvents.some((e) => e.title === title), title);
+  // Newest first by default; the first event shown sorts last.
+  const keyOf = (title) => sortKey(kzEvents.find((e) => e.title === title).date);
+  const keys = kzEvents.map((e) => sortKey(e.date)).sort();
+  assert.equal(keyOf(titles[0]), keys[keys.length - 1]);
+  await card.getByRole('button', { name: /Change order/ }).click();
+  await card.getByRole('button', { name: 'Order: oldest first. Change order' }).waitFor();
+  const oldest = await card.locator('.events-section .event-title').first().textContent();
+  assert.equal(keyOf(oldest), keys[0]);
+  // Show more reveals the rest.
+  await card.getByRole('button', { name: /Show more/ }).click();
+  await page.waitForFunction(
+    (n) => document.querySelector('relations-card').shadowRoot.querySelectorAll('.events-section .event').length === n,
+    kzEvents.length,
+  );
+
+  // The tone strip has a text summary made from the same data.
+  const strip = await card.locator('svg.tone-strip').getAttribute('aria-label');
+  assert.match(strip, new RegExp(`^Kazakhstan: ${kzEvents.length} events from \\d{4} to \\d{4}; close`));
+  // Every event names its sources with their publishers.
+  const first = kzEvents.find((e) => e.title === oldest);
+  const sourcesShown = await card.locator('.events-section .event').first().locator('.source').allTextContents();
   for (const citation of first.sources) {
     const source = dataset.sources.find((s) => s.id === citation.source);
-    assert.ok(
-      firstSources.some((text) => text.includes(`${source.title}, ${source.publisher}`) && text.includes(citation.locator)),
-      `${first.id} should cite ${source.id} at ${citation.locator}: ${firstSources}`,
-    );
+    assert.ok(sourcesShown.some((t) => t.includes(`${source.title}, ${source.publisher}`) && t.includes(citation.locator)));
   }
-
-  // Focus moved to the partner heading for keyboard and screen-reader users.
-  assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.id), 'partner-title');
-  assert.deepEqual(changes, [{ partner: 'KZ' }]);
+  // Focus moved to the heading when the partner opened.
+  assert.deepEqual(changes[0], { view: 'partner', partner: 'KZ', themes: [], from: null, to: null, q: '', oldestFirst: false, more: 0 });
 
   await card.getByRole('button', { name: /All partners/ }).click();
-  await card.getByRole('button', { name: /Kazakhstan/ }).waitFor();
-  assert.equal(await card.getAttribute('partner'), null);
+  await card.getByRole('button', { name: /^Kazakhstan/ }).waitFor();
+  assert.equal(await card.getAttribute('partner'), 'KZ', 'the partner stays chosen for the timeline filter');
+  assert.equal(await card.getAttribute('view'), null);
   assert.equal(
     await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.dataset.code),
     'KZ',
+    'focus returns to the partner it came from',
   );
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test('several cards share one WebAssembly download, and the partner attribute opens a partner', async () => {
-  const { page, problems, requests } = await openPage('/');
-  const sidebar = page.locator('aside relations-card');
-  await sidebar.getByRole('heading', { level: 3, name: 'Kazakhstan' }).waitFor();
-  await mainCard(page).getByRole('button', { name: /Iran/ }).waitFor();
-  assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
-  for (const url of requests) assert.ok(url.startsWith(baseUrl), `request to another origin: ${url}`);
+test('searching answers as the reader types, keeps focus, and forgives spellings', async () => {
+  const { page, problems } = await openPage('/');
+  const card = mainCard(page);
+  await ready(card);
+  const search = card.getByRole('searchbox', { name: 'Search events' });
+  await search.pressSequentially('pyanj');
+  await card.getByRole('tab', { name: 'Timeline', selected: true }).waitFor();
+  await card.locator('.event-title', { hasText: 'bridge over the Panj' }).waitFor();
+  assert.equal(await card.getAttribute('q'), 'pyanj');
+  assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.dataset.key), 'search');
+  assert.match(await card.getByRole('status').textContent(), /^\d+ events? match/);
+
+  await search.fill('zzzzqx');
+  await card.getByText('No events match — clear the filters to see them all.').waitFor();
+  await card.getByRole('button', { name: 'Clear the filters' }).click();
+  await card.locator('.events .event').first().waitFor();
+  assert.equal(await card.getAttribute('q'), null);
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test('an unknown partner code says so in the card, and the page keeps working', async () => {
+test('timeline filters: theme chips, partner, years and the histogram update the counts', async () => {
+  const { page, problems } = await openPage('/');
+  const card = mainCard(page);
+  await ready(card);
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  const heading = card.locator('.list-head .section-title');
+  await heading.waitFor();
+  assert.equal(await heading.textContent(), `${dataset.events.length} events`);
+
+  await card.getByRole('button', { name: /^Trade \(\d+\)$/ }).click();
+  const trade = dataset.events.filter((e) => e.themes.includes('trade')).length;
+  await page.waitForFunction(
+    (t) => document.querySelector('relations-card').shadowRoot.querySelector('.list-head .section-title').textContent === t,
+    `${trade} events`,
+  );
+  assert.equal(await card.getByRole('button', { name: /^Trade/ }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await card.getAttribute('theme'), 'trade');
+
+  await card.getByRole('combobox', { name: 'Partner' }).selectOption('AF');
+  const afTrade = dataset.events.filter((e) => e.themes.includes('trade') && e.partners.includes('AF')).length;
+  await page.waitForFunction(
+    (t) => document.querySelector('relations-card').shadowRoot.querySelector('.list-head .section-title').textContent === t,
+    `${afTrade} events`,
+  );
+  await card.getByRole('spinbutton', { name: 'From year' }).fill('2021');
+  await card.getByRole('spinbutton', { name: 'From year' }).press('Enter');
+  await card.getByRole('spinbutton', { name: 'From year' }).blur();
+  await page.waitForFunction(() => document.querySelector('relations-card').getAttribute('from') === '2021');
+  const histogram = await card.locator('svg.histogram-chart').getAttribute('aria-label');
+  assert.match(histogram, /^Events per year from \d{4} to \d{4}; busiest years: /);
+
+  await card.getByRole('button', { name: 'Clear filters' }).click();
+  await page.waitForFunction(
+    (t) => document.querySelector('relations-card').shadowRoot.querySelector('.list-head .section-title').textContent === t,
+    `${dataset.events.length} events`,
+  );
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the sources view lists the documents and sets disputed claims side by side', async () => {
+  const { page, problems } = await openPage('/');
+  const card = mainCard(page);
+  await ready(card);
+  await card.getByRole('tab', { name: 'Sources' }).click();
+  await card.locator('.source-card').first().waitFor();
+  const titles = await card.locator('.source-card .source-title').allTextContents();
+  assert.deepEqual(titles, dataset.sources.map((s) => s.title));
+  assert.equal(await card.locator('section.dispute').count(), dataset.disputes.length);
+  const firstDispute = card.locator('section.dispute').first();
+  assert.ok((await firstDispute.locator('.event').count()) >= 2);
+  assert.ok((await firstDispute.locator('.differ').count()) >= 2);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('keyboard only: tabs move with arrow keys, and every view can be reached', async () => {
   const { page } = await openPage('/');
-  await mainCard(page).getByRole('button', { name: /Iran/ }).waitFor();
+  const card = mainCard(page);
+  await ready(card);
+  await card.getByRole('tab', { name: 'Partners' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await card.getByRole('tab', { name: 'Timeline', selected: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.dataset.key), 'tab-timeline');
+  await page.keyboard.press('ArrowRight');
+  await card.getByRole('tab', { name: 'Sources', selected: true }).waitFor();
+  await page.keyboard.press('Home');
+  await card.getByRole('tab', { name: 'Partners', selected: true }).waitFor();
+  // Into a partner with Tab and Enter.
+  await card.locator('button.partner').first().focus();
+  await page.keyboard.press('Enter');
+  await card.getByRole('button', { name: /All partners/ }).waitFor();
+  await page.close();
+});
+
+test('several cards share one WebAssembly download, and attributes set the first view', async () => {
+  const { page, problems, requests } = await openPage('/');
+  const sidebar = page.locator('aside relations-card');
+  await sidebar.getByRole('heading', { level: 3, name: 'Kazakhstan' }).waitFor();
+  await ready(mainCard(page));
+  assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
+  for (const url of requests) assert.ok(url.startsWith(baseUrl), `request to another origin: ${url}`);
+  await page.evaluate(() => {
+    const card = document.querySelector('relations-card');
+    card.setAttribute('view', 'timeline');
+    card.setAttribute('theme', 'energy');
+    card.setAttribute('from', '2000');
+  });
+  const energy = dataset.events.filter((e) => e.themes.includes('energy') && Number(e.date.replace('~', '').split(/[/-]/)[0]) >= 2000 - 40);
+  await mainCard(page).getByRole('button', { name: /^Energy/, pressed: true }).waitFor();
+  assert.ok(energy.length > 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an unknown partner code says so in the card and the console, and the page keeps working', async () => {
+  const { page } = await openPage('/');
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await ready(mainCard(page));
   await page.evaluate(() => document.querySelector('relations-card').setAttribute('partner', 'ZZ'));
   const alert = mainCard(page).getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /no partner “ZZ”/);
-  await mainCard(page).getByRole('button', { name: /All partners/ }).click();
-  await mainCard(page).getByRole('button', { name: /Iran/ }).waitFor();
+  assert.ok(warnings.some((w) => w.includes('no partner “ZZ”')));
+  await ready(mainCard(page));
   await page.close();
 });
 
-test('no accessibility violations (axe-core) on the overview and a partner view', async () => {
+test('no accessibility violations (axe-core) in any view', async () => {
   const { page } = await openPage('/');
   await page.addScriptTag({ path: axePath });
   const card = mainCard(page);
-  await card.getByRole('button', { name: /Iran/ }).waitFor();
+  await ready(card);
   const check = async (label) => {
     const result = await page.evaluate(() => window.axe.run('relations-card'));
     const violations = result.violations.map((v) => `${label}: ${v.id}: ${v.help} (${v.nodes.length})`);
     assert.deepEqual(violations, []);
   };
   await check('overview');
-  await card.getByRole('button', { name: /Iran/ }).click();
+  await card.getByRole('button', { name: /^Iran/ }).click();
   await card.getByRole('heading', { level: 3, name: 'Iran' }).waitFor();
   await check('partner');
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  await card.locator('svg.histogram-chart').waitFor();
+  await check('timeline');
+  await card.getByRole('tab', { name: 'Sources' }).click();
+  await card.locator('.source-card').first().waitFor();
+  await check('sources');
   await page.close();
 });
 
-test('screenshots at phone (360 px) and desktop (1280 px) widths', async () => {
-  for (const width of [360, 1280]) {
-    const { page, problems } = await openPage('/', { width, height: 800 });
-    const card = mainCard(page);
-    await card.getByRole('button', { name: /Afghanistan/ }).waitFor();
-    await card.screenshot({ path: `${shots}/overview-${width}.png` });
-    await card.getByRole('button', { name: /Afghanistan/ }).click();
-    await card.getByRole('heading', { level: 3, name: 'Afghanistan' }).waitFor();
-    await card.screenshot({ path: `${shots}/partner-${width}.png` });
-    await page.screenshot({ path: `${shots}/page-${width}.png`, fullPage: true });
-    // The card fits the column: nothing scrolls sideways.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `page is ${overflow}px wider than a ${width}px screen`);
-    assert.deepEqual(problems, []);
-    await page.close();
+test('screenshots of every view at phone (360 px) and desktop (1280 px) widths, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [360, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
+      const problems = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(baseUrl);
+      const card = mainCard(page);
+      await ready(card);
+      const shot = async (name) => card.screenshot({ path: `${shots}/${name}-${width}-${colorScheme}.png` });
+      await shot('overview');
+      await card.getByRole('button', { name: /^Afghanistan/ }).click();
+      await card.getByRole('heading', { level: 3, name: 'Afghanistan' }).waitFor();
+      await shot('partner');
+      await card.getByRole('tab', { name: 'Timeline' }).click();
+      await card.locator('svg.histogram-chart').waitFor();
+      await shot('timeline');
+      await card.getByRole('tab', { name: 'Sources' }).click();
+      await card.locator('.source-card').first().waitFor();
+      await shot('sources');
+      await page.screenshot({ path: `${shots}/page-${width}-${colorScheme}.png`, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than a ${width}px screen`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
   }
 });
 
