@@ -72,6 +72,9 @@ pub enum Msg {
 /// Results per page.
 pub const PAGE: usize = 20;
 
+/// A year this far before the next one with records is drawn apart.
+const OUTLIER_GAP_YEARS: i32 = 25;
+
 /// The next state. Never fails: a message that makes no sense in the
 /// current state leaves it as it is.
 pub fn update(state: &CardState, msg: &Msg) -> CardState {
@@ -226,6 +229,8 @@ pub struct PartnerCard {
 #[serde(rename_all = "camelCase")]
 pub struct BarChart {
     pub bars: Vec<Bar>,
+    /// The tones the bars use, worst first, for the key under the picture.
+    pub legend: Vec<Tone>,
     /// The same information as text, for screen readers and print.
     pub text: String,
 }
@@ -250,6 +255,8 @@ pub struct ToneStrip {
     pub last_year: i32,
     pub lanes: usize,
     pub segments: Vec<Segment>,
+    /// The tones the segments use, worst first.
+    pub legend: Vec<Tone>,
     pub text: String,
 }
 
@@ -267,11 +274,14 @@ pub struct Segment {
 }
 
 /// Records per year for the current query without its year range; `height`
-/// from 0 to 1; `selected` when inside the chosen range.
+/// from 0 to 1; `selected` when a range is chosen and the year is inside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Histogram {
     pub years: Vec<YearBar>,
+    /// Records far earlier than the rest (a 1750 treaty before a run from
+    /// 1979): counted here instead of stretching the bars into slivers.
+    pub earlier: Vec<YearBar>,
     pub text: String,
 }
 
@@ -305,6 +315,13 @@ pub struct DisputeCard {
     pub id: String,
     pub topic: String,
     pub claims: Vec<Hit>,
+}
+
+fn legend(tones: impl Iterator<Item = Tone>) -> Vec<Tone> {
+    let mut list: Vec<Tone> = tones.collect();
+    list.sort();
+    list.dedup();
+    list
 }
 
 pub fn tone_label(tone: Tone) -> &'static str {
@@ -424,7 +441,8 @@ fn overview(index: &Index) -> (Body, String) {
         .iter()
         .map(|c| Bar {
             key: c.code.clone(),
-            label: c.name.clone(),
+            // Organisations go by their short names: they fit beside a bar.
+            label: if c.kind == PartnerKind::Organisation { c.code.clone() } else { c.name.clone() },
             count: c.event_count,
             share: c.event_count as f64 / most as f64,
             tone: c.tone,
@@ -439,7 +457,8 @@ fn overview(index: &Index) -> (Body, String) {
         .collect();
     let text = format!("Events per partner, most first: {}.", described.join(", "));
     let announcement = format!("Overview: {} in {}", plural(cards.len(), "partner", "partners"), plural(regions.len(), "region", "regions"));
-    (Body::Overview { regions, picture: BarChart { bars, text } }, announcement)
+    let legend = legend(bars.iter().filter_map(|b| b.tone));
+    (Body::Overview { regions, picture: BarChart { bars, legend, text } }, announcement)
 }
 
 fn partner(index: &Index, state: &CardState) -> (Body, String) {
@@ -529,7 +548,8 @@ fn tone_strip(summary: &PartnerSummary) -> ToneStrip {
         text.push_str(&format!("; {}", phases.join(", then ")));
     }
     text.push('.');
-    ToneStrip { first_year: first, last_year: last, lanes: lane_ends.len(), segments, text }
+    let legend = legend(segments.iter().map(|s| s.tone));
+    ToneStrip { first_year: first, last_year: last, lanes: lane_ends.len(), segments, legend, text }
 }
 
 fn timeline_query(state: &CardState) -> Query {
@@ -579,19 +599,32 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
             selected: state.themes.contains(t),
         })
         .collect();
-    let most = line.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
-    let in_range = |year: i32| state.from.is_none_or(|f| year >= f) && state.to.is_none_or(|t| year <= t);
-    let years: Vec<YearBar> = line
-        .buckets
-        .iter()
-        .map(|b| YearBar { year: b.from, count: b.count, height: b.count as f64 / most as f64, selected: in_range(b.from) })
-        .collect();
+    let ranged = state.from.is_some() || state.to.is_some();
+    let in_range =
+        |year: i32| ranged && state.from.is_none_or(|f| year >= f) && state.to.is_none_or(|t| year <= t);
+    // Years with records that stand more than a generation before the next
+    // one are set apart, so one old treaty does not flatten the picture.
+    let filled: Vec<&crate::query::TimelineBucket> = line.buckets.iter().filter(|b| b.count > 0).collect();
+    let mut start = 0;
+    while start + 1 < filled.len() && filled[start + 1].from - filled[start].from > OUTLIER_GAP_YEARS {
+        start += 1;
+    }
+    let first_kept = filled.get(start).map_or(i32::MIN, |b| b.from);
+    let most = line.buckets.iter().filter(|b| b.from >= first_kept).map(|b| b.count).max().unwrap_or(0).max(1);
+    let bar = |b: &crate::query::TimelineBucket| YearBar {
+        year: b.from,
+        count: b.count,
+        height: b.count as f64 / most as f64,
+        selected: in_range(b.from),
+    };
+    let earlier: Vec<YearBar> = filled[..start].iter().map(|b| bar(b)).collect();
+    let years: Vec<YearBar> = line.buckets.iter().filter(|b| b.from >= first_kept).map(bar).collect();
     let busiest: Vec<String> = {
         let mut sorted: Vec<&YearBar> = years.iter().filter(|y| y.count > 0).collect();
         sorted.sort_by(|a, b| b.count.cmp(&a.count).then(a.year.cmp(&b.year)));
         sorted.iter().take(3).map(|y| format!("{} ({})", y.year, y.count)).collect()
     };
-    let histogram_text = match (years.first(), years.last()) {
+    let mut histogram_text = match (years.first(), years.last()) {
         (Some(a), Some(b)) => format!(
             "Events per year from {} to {}; busiest years: {}.",
             a.year,
@@ -600,6 +633,10 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
         ),
         _ => "No events to count.".to_string(),
     };
+    if !earlier.is_empty() {
+        let list: Vec<String> = earlier.iter().map(|y| format!("{} in {}", plural(y.count, "event", "events"), y.year)).collect();
+        histogram_text.push_str(&format!(" Earlier: {}.", list.join(", ")));
+    }
     let empty = (answer.total == 0).then(|| "No events match — clear the filters to see them all.".to_string());
     let announcement = plural(answer.total, "event matches", "events match");
     let more = answer.total.saturating_sub(answer.hits.len());
@@ -607,7 +644,7 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
         Body::Timeline {
             partners,
             themes,
-            histogram: Histogram { years, text: histogram_text },
+            histogram: Histogram { years, earlier, text: histogram_text },
             results: answer.hits,
             total: answer.total,
             more,
@@ -721,6 +758,11 @@ mod tests {
         assert!(*total > 10 && results.len() == PAGE);
         assert!(themes.iter().any(|c| c.label == "Trade" && c.selected));
         assert!(histogram.years.iter().any(|y| y.height == 1.0));
+        let all = screen_of(&index, &CardState { view: View::Timeline, ..CardState::default() });
+        let Body::Timeline { histogram, .. } = &all.body else { panic!() };
+        assert_eq!(histogram.earlier.iter().map(|y| y.year).collect::<Vec<_>>(), [1750], "the 1750 treaty stands apart");
+        assert!(histogram.years[0].year >= 1979, "{}", histogram.years[0].year);
+        assert!(histogram.text.ends_with("Earlier: 1 event in 1750."), "{}", histogram.text);
         assert!(empty.is_none());
         assert_eq!(screen.announcement, format!("{total} events match"));
 

@@ -51,14 +51,15 @@ export type Msg =
   | { type: "search"; q: string } | { type: "toggleTheme"; theme: Theme }
   | { type: "setYears"; from: number | null; to: number | null } | { type: "toggleOrder" }
   | { type: "showMore" } | { type: "clearFilters" } | { type: "reset" };
+export interface YearBar { year: number; count: number; height: number; selected: boolean; }
 export interface Choice { key: string; label: string; count: number; selected: boolean; }
 export interface Bar { key: string; label: string; count: number; share: number; tone?: Tone; }
 export interface Segment { id: string; lane: number; start: number; end: number; tone: Tone; label: string; years: string; disputed: boolean; }
 export interface SourceCard { id: string; title: string; publisher: string; asOf: string; reliability: string; licence?: string; url?: string; citedBy: number; }
 export type Body =
-  | { kind: "overview"; regions: { region: string; partners: { code: string; name: string; kind: PartnerKind; eventCount: number; tone?: Tone; toneLabel: string; years: string }[] }[]; picture: { bars: Bar[]; text: string } }
-  | { kind: "partner"; summary: PartnerSummary; strip: { firstYear: number; lastYear: number; lanes: number; segments: Segment[]; text: string }; events: Hit[]; total: number; more: number; oldestFirst: boolean }
-  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; histogram: { years: { year: number; count: number; height: number; selected: boolean }[]; text: string }; results: Hit[]; total: number; more: number; oldestFirst: boolean; empty?: string }
+  | { kind: "overview"; regions: { region: string; partners: { code: string; name: string; kind: PartnerKind; eventCount: number; tone?: Tone; toneLabel: string; years: string }[] }[]; picture: { bars: Bar[]; legend: Tone[]; text: string } }
+  | { kind: "partner"; summary: PartnerSummary; strip: { firstYear: number; lastYear: number; lanes: number; segments: Segment[]; legend: Tone[]; text: string }; events: Hit[]; total: number; more: number; oldestFirst: boolean }
+  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; histogram: { years: YearBar[]; earlier: YearBar[]; text: string }; results: Hit[]; total: number; more: number; oldestFirst: boolean; empty?: string }
   | { kind: "sources"; sources: SourceCard[]; disputes: { id: string; topic: string; claims: Hit[] }[] }
   | { kind: "problem"; message: string };
 export interface Screen { state: CardState; title: string; subtitle: string; tabs: { view: View; label: string; selected: boolean }[]; announcement: string; notice?: string; body: Body; }

@@ -342,9 +342,9 @@ export class RelationsCard extends HTMLElement {
 
   #barChart(picture) {
     const figure = el('figure', 'chart');
-    const rowHeight = 18;
-    const width = 320;
-    const labelWidth = 120;
+    const rowHeight = 16;
+    const width = 360;
+    const labelWidth = 110;
     const chart = svg('svg', {
       viewBox: `0 0 ${width} ${picture.bars.length * rowHeight + 4}`,
       role: 'img',
@@ -361,7 +361,7 @@ export class RelationsCard extends HTMLElement {
       count.textContent = String(bar.count);
       chart.append(label, rect, count);
     });
-    figure.append(chart, el('figcaption', 'caption', 'Events per partner, coloured by the tone of the latest period the sources describe.'));
+    figure.append(chart, this.#legend(picture.legend), el('figcaption', 'caption', 'Events per partner, coloured by the tone of the latest period the sources describe; grey where they describe none.'));
     return figure;
   }
 
@@ -433,8 +433,21 @@ export class RelationsCard extends HTMLElement {
     const last = svg('text', { x: width, y: height - 4, 'text-anchor': 'end', class: 'axis' });
     last.textContent = String(strip.lastYear);
     chart.append(first, last);
-    figure.append(chart, el('figcaption', 'caption', strip.text));
+    figure.append(chart, this.#legend(strip.legend), el('figcaption', 'caption', strip.text));
     return figure;
+  }
+
+  /** The key to a picture's colours: each tone as a swatch and a word. */
+  #legend(tones) {
+    const list = el('ul', 'legend');
+    list.setAttribute('aria-hidden', 'true');
+    for (const tone of tones) {
+      const item = el('li', 'legend-item');
+      const swatch = el('span', `swatch swatch-${tone}`);
+      item.append(swatch, document.createTextNode(tone));
+      list.append(item);
+    }
+    return list;
   }
 
   #timeline(body) {
@@ -526,7 +539,13 @@ export class RelationsCard extends HTMLElement {
     const width = 320;
     const height = 60;
     const step = years.length ? width / years.length : width;
-    const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 14}`, role: 'img', 'aria-label': histogram.text, class: 'histogram-chart' });
+    const ranged = this.#state.from != null || this.#state.to != null;
+    const chart = svg('svg', {
+      viewBox: `0 0 ${width} ${height + 14}`,
+      role: 'img',
+      'aria-label': histogram.text,
+      class: ranged ? 'histogram-chart ranged' : 'histogram-chart',
+    });
     years.forEach((bar, i) => {
       const h = Math.max(bar.count ? 2 : 0, bar.height * height);
       const rect = svg('rect', { x: i * step + 0.5, y: height - h, width: Math.max(1, step - 1), height: h, class: bar.selected ? 'year selected' : 'year' });
@@ -543,6 +562,17 @@ export class RelationsCard extends HTMLElement {
       const last = svg('text', { x: width, y: height + 12, 'text-anchor': 'end', class: 'axis' });
       last.textContent = String(years[years.length - 1].year);
       chart.append(first, last);
+    }
+    const earlier = histogram.earlier.map((bar) => {
+      const pick = button('chip', `${bar.year} (${bar.count})`, () => this.#send({ type: 'setYears', from: bar.year, to: bar.year }));
+      pick.dataset.key = `earlier-${bar.year}`;
+      pick.setAttribute('aria-pressed', String(bar.selected));
+      return pick;
+    });
+    if (earlier.length) {
+      const box = el('div', 'earlier');
+      box.append(el('span', 'field-label', 'Earlier: '), ...earlier);
+      figure.append(box);
     }
     figure.append(chart, el('figcaption', 'caption', histogram.text));
     return figure;
