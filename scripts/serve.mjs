@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const mounts = [
   ['/pkg/', join(root, 'pkg')],
+  // Datasets the end-to-end tests load with the card's src attribute.
+  ['/test-fixtures/', join(root, 'tests/fixtures')],
+  ['/test-invalid/', join(root, 'tests/invalid')],
   ['/', join(root, 'www')],
 ];
 const types = {

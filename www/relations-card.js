@@ -5,17 +5,53 @@
 // Dataset strings only ever reach the page as text, never as markup.
 import init, { Relations } from './pkg/relations_card.js';
 
-let corePromise = null;
+let wasmPromise = null;
+const datasets = new Map();
+
+/** A dataset larger than this is refused, to protect the reader's phone. */
+const MAX_DATASET_BYTES = 20 * 1024 * 1024;
 
 /** The shared core: one fetch and one instance of the wasm per page. */
-function loadCore() {
-  corePromise ??= init().then(() => Relations.builtin());
-  return corePromise;
+function loadWasm() {
+  wasmPromise ??= init();
+  return wasmPromise;
+}
+
+/** The dataset at `src` (or the built-in one), loaded once per page. */
+function loadDataset(src) {
+  const key = src ? new URL(src, document.baseURI).href : '';
+  if (!datasets.has(key)) datasets.set(key, loadWasm().then(() => (key ? fetchDataset(key) : Relations.builtin())));
+  return datasets.get(key);
+}
+
+async function fetchDataset(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`could not fetch ${url}: ${error.message}`);
+  }
+  if (!response.ok) throw new Error(`could not fetch ${url}: HTTP ${response.status}`);
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_DATASET_BYTES) throw tooLarge(url, declared);
+  const text = await response.text();
+  if (text.length > MAX_DATASET_BYTES) throw tooLarge(url, text.length);
+  try {
+    return Relations.fromJson(text);
+  } catch (error) {
+    // The core's message lists every problem with its line and JSON path.
+    throw new Error(`${url} is not a valid dataset: ${error.message}`);
+  }
+}
+
+function tooLarge(url, bytes) {
+  const mb = (n) => (n / 1024 / 1024).toFixed(1);
+  return new Error(`${url} is ${mb(bytes)} MB; this card reads datasets of at most ${mb(MAX_DATASET_BYTES)} MB`);
 }
 
 const STYLESHEET = new URL('./relations-card.css', import.meta.url).href;
 const SVG = 'http://www.w3.org/2000/svg';
-const ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
+const ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q', 'src'];
 const VIEWS = ['overview', 'partner', 'timeline', 'sources'];
 let ids = 0;
 
@@ -96,6 +132,9 @@ export class RelationsCard extends HTMLElement {
   set to(value) { this.#setAttribute('to', value); }
   get q() { return this.getAttribute('q') ?? ''; }
   set q(value) { this.#setAttribute('q', value); }
+  /** URL of a dataset to show instead of the built-in one. */
+  get src() { return this.getAttribute('src') ?? ''; }
+  set src(value) { this.#setAttribute('src', value); }
 
   #setAttribute(name, value) {
     if (value === null || value === undefined || value === '') this.removeAttribute(name);
@@ -104,22 +143,39 @@ export class RelationsCard extends HTMLElement {
 
   connectedCallback() {
     this.#state = this.#stateFromAttributes();
-    if (!this.#relations && !this.#failure) this.#showLoading();
-    loadCore().then(
+    this.#load();
+  }
+
+  #loadedSrc = null;
+
+  #load() {
+    const src = this.getAttribute('src') ?? '';
+    if (src === this.#loadedSrc) return;
+    this.#loadedSrc = src;
+    this.#relations = null;
+    this.#failure = null;
+    this.#showLoading();
+    loadDataset(src).then(
       (relations) => {
+        if (this.#loadedSrc !== src) return;
         this.#relations = relations;
         this.#queueRender();
       },
       (error) => {
+        if (this.#loadedSrc !== src) return;
         this.#failure = error;
-        console.error('relations-card: could not load its data:', error);
+        console.error(`relations-card: ${error.message ?? error}`);
         this.#queueRender();
       },
     );
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name) {
     if (this.#reflecting) return;
+    if (name === 'src') {
+      if (this.isConnected) this.#load();
+      return;
+    }
     this.#state = this.#stateFromAttributes();
     this.#queueRender();
   }
@@ -181,15 +237,23 @@ export class RelationsCard extends HTMLElement {
   }
 
   #showLoading() {
-    const status = el('p', 'status', 'Loading foreign relations…');
+    const status = el('p', 'status', this.getAttribute('src') ? 'Loading the dataset…' : 'Loading foreign relations…');
     this.#card.replaceChildren(status);
   }
 
   #render() {
     if (!this.isConnected) return;
     if (this.#failure) {
-      const problem = el('p', 'problem', `This card could not load its data: ${this.#failure.message ?? this.#failure}`);
+      const [first, ...details] = String(this.#failure.message ?? this.#failure).split('\n');
+      const problem = el('div', 'problem');
       problem.setAttribute('role', 'alert');
+      problem.append(el('p', null, `This card could not load its data: ${first}`));
+      if (details.length) {
+        const list = el('ul', 'problem-list');
+        for (const line of details.slice(0, 20)) list.append(el('li', null, line));
+        if (details.length > 20) list.append(el('li', null, `… and ${details.length - 20} more`));
+        problem.append(list);
+      }
       this.#card.replaceChildren(problem);
       return;
     }

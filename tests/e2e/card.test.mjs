@@ -331,6 +331,66 @@ test('screenshots of every view at phone (360 px) and desktop (1280 px) widths, 
   }
 });
 
+/** Adds a card for a dataset URL to the demo page; returns its locator. */
+async function addCard(page, src) {
+  await page.evaluate((url) => {
+    const card = document.createElement('relations-card');
+    card.id = 'added';
+    card.setAttribute('src', url);
+    document.querySelector('main').prepend(card);
+  }, src);
+  return page.locator('#added');
+}
+
+test('a hostile dataset renders as inert text and the layout holds', async () => {
+  const { page, problems } = await openPage('/', { width: 360 });
+  const hostile = JSON.parse(readFileSync(`${root}tests/fixtures/hostile.json`, 'utf8'));
+  const card = await addCard(page, '/test-fixtures/hostile.json');
+  await card.locator('button.partner').first().waitFor();
+  assert.equal(await card.getByRole('heading', { level: 2 }).textContent(), hostile.title);
+  assert.ok(await card.locator('.partner-name', { hasText: hostile.partners[0].name }).isVisible());
+  await card.getByRole('tab', { name: 'Sources' }).click();
+  await card.locator('.source-card', { hasText: hostile.sources[0].title }).waitFor();
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  await card.getByText(hostile.events[0].title).waitFor();
+  const injected = await page.evaluate(() => {
+    const root = document.querySelector('#added').shadowRoot;
+    return {
+      pwned: window.__pwned ?? null,
+      elements: root.querySelectorAll('img, script, iframe, a, style:not(link), svg[onload], b').length,
+    };
+  });
+  assert.deepEqual(injected, { pwned: null, elements: 0 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `a 600-letter word makes the page ${overflow}px too wide`);
+  await card.screenshot({ path: `${shots}/hostile-360.png` });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an invalid dataset says what is wrong and where, in the card and the console', async () => {
+  const { page } = await openPage('/');
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await ready(mainCard(page));
+  const card = await addCard(page, '/test-invalid/unknown-partner.json');
+  const alert = card.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /unknown-partner\.json is not a valid dataset/);
+  assert.match(text, /line 16, column 77: events\[1\]\.partners\[1\]: unknown partner "USA"/);
+  assert.ok(errors.some((e) => e.includes('unknown partner "USA"')), errors.join('\n'));
+  // The rest of the page keeps working.
+  const pageCard = page.locator('main relations-card:not([src])');
+  await pageCard.getByRole('tab', { name: 'Timeline' }).click();
+  await pageCard.locator('svg.histogram-chart').waitFor();
+  await page.evaluate(() => { document.querySelector('#added').id = 'first'; });
+  const missing = await addCard(page, '/test-fixtures/no-such-file.json');
+  await missing.getByRole('alert').waitFor();
+  assert.match(await missing.getByRole('alert').textContent(), /HTTP 404/);
+  await page.close();
+});
+
 test('dataset strings reach the page only as text: the shell never parses markup', () => {
   const shell = readFileSync(`${root}www/relations-card.js`, 'utf8');
   for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'DOMParser', 'createContextualFragment']) {
