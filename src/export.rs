@@ -3,6 +3,7 @@
 //! `relations export --format csv` and by the card's download button.
 
 use crate::model::{Dataset, Event, EventKind};
+use crate::query::Hit;
 
 /// The columns of the events table, in order.
 pub const EVENT_COLUMNS: [&str; 11] =
@@ -46,6 +47,43 @@ pub fn events_to_csv(dataset: &Dataset, events: &[&Event]) -> String {
                 event.as_of.map(|d| d.to_string()).unwrap_or_default(),
                 sources,
                 dataset.is_disputed(&event.id).to_string(),
+            ]
+            .into_iter(),
+        );
+    }
+    out
+}
+
+/// The columns of a table of query hits (what a card view shows).
+pub const HIT_COLUMNS: [&str; 12] =
+    ["id", "kind", "date", "date_label", "partners", "themes", "title", "summary", "value", "as_of", "sources", "disputed"];
+
+/// Query hits as CSV with a header row, in the order given.
+pub fn hits_csv(hits: &[Hit]) -> String {
+    let mut out = String::new();
+    push_row(&mut out, HIT_COLUMNS.iter().map(|c| c.to_string()));
+    for hit in hits {
+        let sources = hit
+            .sources
+            .iter()
+            .map(|s| format!("{} ({}, as of {}), {}", s.title, s.publisher, s.as_of, s.locator))
+            .collect::<Vec<_>>()
+            .join("; ");
+        push_row(
+            &mut out,
+            [
+                hit.id.clone(),
+                hit.kind.label().to_lowercase(),
+                hit.date.clone(),
+                hit.date_label.clone(),
+                hit.partners.join(" "),
+                hit.themes.iter().map(|t| t.label().to_lowercase()).collect::<Vec<_>>().join(" "),
+                hit.title.clone(),
+                hit.summary.clone(),
+                hit.value.clone().unwrap_or_default(),
+                hit.as_of.clone().unwrap_or_default(),
+                sources,
+                hit.disputed.to_string(),
             ]
             .into_iter(),
         );

@@ -552,6 +552,49 @@ fn tone_strip(summary: &PartnerSummary) -> ToneStrip {
     ToneStrip { first_year: first, last_year: last, lanes: lane_ends.len(), segments, legend, text }
 }
 
+/// What the reader sees, whole (not only the first page), for a download:
+/// a partner's events or the timeline's matches. Other views give every event.
+pub fn shown_records(index: &Index, state: &CardState) -> Vec<Hit> {
+    let query = match state.view {
+        View::Partner => Query {
+            partners: state.partner.iter().cloned().collect(),
+            kinds: EVENTS.to_vec(),
+            sort: if state.oldest_first { Sort::Date } else { Sort::DateDesc },
+            ..Query::default()
+        },
+        View::Timeline => Query { limit: None, ..timeline_query(state) },
+        View::Overview | View::Sources => Query { kinds: EVENTS.to_vec(), sort: Sort::Date, ..Query::default() },
+    };
+    index.search(&query).map(|a| a.hits).unwrap_or_default()
+}
+
+/// The current view as a file: `csv` or `json` (anything else gives JSON).
+pub fn download(index: &Index, state: &CardState, format: &str) -> String {
+    let hits = shown_records(index, state);
+    if format == "csv" {
+        crate::export::hits_csv(&hits)
+    } else {
+        serde_json::to_string_pretty(&hits).unwrap_or_default()
+    }
+}
+
+/// A citation of the card and its sources, to paste into an essay.
+pub fn citation(index: &Index, state: &CardState, page_url: &str, today: &str) -> String {
+    let ds = index.dataset();
+    let mut what = ds.title.clone();
+    if let (View::Partner, Some(partner)) = (state.view, state.partner.as_deref().and_then(|c| ds.partner(c))) {
+        what.push_str(&format!(": {}", partner.name));
+    }
+    let mut out = format!("{what}. Interactive card (relations-card), {page_url}, accessed {today}.\nSources:");
+    for s in &ds.sources {
+        out.push_str(&format!("\n- {}. {}. As of {}.", s.title, s.publisher, s.as_of.label()));
+        if let Some(url) = &s.url {
+            out.push_str(&format!(" {url}"));
+        }
+    }
+    out
+}
+
 fn timeline_query(state: &CardState) -> Query {
     Query {
         partners: state.partner.iter().cloned().collect(),
@@ -785,6 +828,21 @@ mod tests {
         assert!(sources.iter().all(|s| s.cited_by > 0));
         let counts = disputes.iter().find(|d| d.claims.len() == 3).unwrap();
         assert!(counts.claims.iter().all(|c| c.disputed && c.value.is_some()));
+    }
+
+    #[test]
+    fn downloads_hold_every_record_of_the_view_and_the_citation_names_the_sources() {
+        let index = index();
+        let state = CardState { view: View::Timeline, themes: vec![Theme::Trade], ..CardState::default() };
+        let Body::Timeline { total, .. } = screen(&index, &state).body else { panic!() };
+        let csv = download(&index, &state, "csv");
+        assert_eq!(csv.matches("\r\n").count(), total + 1, "a header and every matching event");
+        let json: serde_json::Value = serde_json::from_str(&download(&index, &state, "json")).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), total);
+        let partner = CardState { view: View::Partner, partner: Some("IR".into()), ..CardState::default() };
+        let cite = citation(&index, &partner, "https://example.org/story", "26 November 2026");
+        assert!(cite.starts_with("Tajikistan's foreign relations: Iran. Interactive card"), "{cite}");
+        assert_eq!(cite.matches("\n- ").count(), 5);
     }
 
     #[test]

@@ -144,6 +144,25 @@ impl Relations {
         to_js(&view::screen(&self.index, &state_from_js(state)?))
     }
 
+    /// The records of the current view as a file's text: `"csv"` or `"json"`.
+    pub fn download(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
+        format: &str,
+    ) -> Result<String, JsError> {
+        Ok(view::download(&self.index, &state_from_js(state)?, format))
+    }
+
+    /// A citation of the card (at `page_url`, read on `today`) and its sources.
+    pub fn citation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
+        page_url: &str,
+        today: &str,
+    ) -> Result<String, JsError> {
+        Ok(view::citation(&self.index, &state_from_js(state)?, page_url, today))
+    }
+
     /// The state after a reader's action (`Msg`); pure, like the core's `update`.
     #[wasm_bindgen(unchecked_return_type = "CardState")]
     pub fn update(

@@ -52,6 +52,7 @@ function tooLarge(url, bytes) {
 const STYLESHEET = new URL('./relations-card.css', import.meta.url).href;
 const SVG = 'http://www.w3.org/2000/svg';
 const ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q', 'src'];
+const STATE_ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
 const VIEWS = ['overview', 'partner', 'timeline', 'sources'];
 let ids = 0;
 
@@ -142,8 +143,37 @@ export class RelationsCard extends HTMLElement {
   }
 
   connectedCallback() {
+    if (this.hasAttribute('url-state')) this.#readUrl();
     this.#state = this.#stateFromAttributes();
     this.#load();
+  }
+
+  /** With `url-state`, the page's URL fragment holds the state, so a link
+   * opens the same view: `#view=partner&partner=IR`, or with the card's id
+   * as a prefix (`#map.view=…`) when the page has several cards. */
+  #urlPrefix() {
+    return this.id ? `${this.id}.` : '';
+  }
+
+  #readUrl() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    this.#reflecting = true;
+    for (const name of STATE_ATTRIBUTES) {
+      const value = params.get(this.#urlPrefix() + name);
+      if (value !== null) this.#setAttribute(name, value);
+    }
+    this.#reflecting = false;
+  }
+
+  #writeUrl() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    for (const name of STATE_ATTRIBUTES) {
+      const value = this.getAttribute(name);
+      if (value === null) params.delete(this.#urlPrefix() + name);
+      else params.set(this.#urlPrefix() + name, value);
+    }
+    const hash = params.toString();
+    history.replaceState(history.state, '', hash ? `#${hash}` : location.pathname + location.search);
   }
 
   #loadedSrc = null;
@@ -234,6 +264,7 @@ export class RelationsCard extends HTMLElement {
     this.#setAttribute('to', s.to);
     this.#setAttribute('q', s.q);
     this.#reflecting = false;
+    if (this.hasAttribute('url-state')) this.#writeUrl();
   }
 
   #showLoading() {
@@ -283,7 +314,7 @@ export class RelationsCard extends HTMLElement {
       this.#card.append(notice);
     }
     this.#lastNotice = screen.notice;
-    this.#card.append(this.#body(screen));
+    this.#card.append(this.#body(screen), this.#footer());
     if (this.#status.textContent !== screen.announcement) this.#status.textContent = screen.announcement;
 
     if (focusKey) {
@@ -711,6 +742,45 @@ export class RelationsCard extends HTMLElement {
       list.append(li);
     }
     return list;
+  }
+
+  /** Downloads of what the reader sees, and a citation to copy. */
+  #footer() {
+    const footer = el('footer', 'footer');
+    footer.setAttribute('part', 'footer');
+    const save = (format, type) => {
+      const text = this.#relations.download(this.#state, format);
+      const link = el('a');
+      link.href = URL.createObjectURL(new Blob([text], { type }));
+      link.download = `relations-${this.#state.partner ?? this.#state.view ?? 'overview'}.${format}`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      this.#status.textContent = `Downloaded ${link.download}`;
+    };
+    const csv = button('tool', 'Download CSV', () => save('csv', 'text/csv'));
+    csv.dataset.key = 'download-csv';
+    const json = button('tool', 'Download JSON', () => save('json', 'application/json'));
+    json.dataset.key = 'download-json';
+    const cite = button('tool', 'Copy citation', async () => {
+      const today = new Date().toLocaleDateString(document.documentElement.lang || undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+      const text = this.#relations.citation(this.#state, location.href, today);
+      try {
+        await navigator.clipboard.writeText(text);
+        this.#status.textContent = 'Citation copied';
+      } catch {
+        // No clipboard (an insecure page, a refusal): show it to copy by hand.
+        const box = el('textarea', 'citation');
+        box.readOnly = true;
+        box.value = text;
+        box.rows = 7;
+        box.setAttribute('aria-label', 'Citation');
+        footer.append(box);
+        box.select();
+      }
+    });
+    cite.dataset.key = 'cite';
+    footer.append(csv, json, cite);
+    return footer;
   }
 
   #moreButton(more) {

@@ -391,6 +391,57 @@ test('an invalid dataset says what is wrong and where, in the card and the conso
   await page.close();
 });
 
+test('the reader can download the current view as CSV and JSON and copy a citation', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  const card = mainCard(page);
+  await ready(card);
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  await card.getByRole('button', { name: /^Security/ }).click();
+  const security = dataset.events.filter((e) => e.themes.includes('security'));
+  const [csv] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
+  const csvText = readFileSync(await csv.path(), 'utf8');
+  assert.equal(csvText.split('\r\n').filter(Boolean).length, security.length + 1);
+  assert.match(csvText, /^id,kind,date,date_label,partners,themes,title,summary,value,as_of,sources,disputed\r\n/);
+  const [json] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download JSON' }).click()]);
+  const rows = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.deepEqual(rows.map((r) => r.id).sort(), security.map((e) => e.id).sort());
+  await card.getByRole('button', { name: 'Copy citation' }).click();
+  await page.waitForFunction(() => document.querySelector('relations-card').shadowRoot.querySelector('[role=status]').textContent === 'Citation copied');
+  const citation = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(citation, /^Tajikistan's foreign relations\. Interactive card \(relations-card\), http/);
+  for (const source of dataset.sources) assert.ok(citation.includes(source.title), source.title);
+  await context.close();
+});
+
+test('with url-state the view lives in the page URL, so a link opens it', async () => {
+  const { page } = await openPage('/#card.view=partner&card.partner=IR');
+  const card = mainCard(page);
+  await card.getByRole('heading', { level: 3, name: 'Iran' }).waitFor();
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  await card.getByRole('searchbox').fill('drone');
+  await page.waitForFunction(() => location.hash.includes('card.q=drone'));
+  assert.match(await page.evaluate(() => location.hash), /card\.view=timeline/);
+  const link = await page.evaluate(() => location.href);
+  const { page: second } = await openPage(link.slice(baseUrl.length - 1));
+  await mainCard(second).locator('.event-title', { hasText: 'drone factory' }).waitFor();
+  await page.close();
+  await second.close();
+});
+
+test('the color-scheme attribute overrides the reader\'s preference', async () => {
+  const page = await browser.newPage({ colorScheme: 'light' });
+  await page.goto(baseUrl);
+  const card = mainCard(page);
+  await ready(card);
+  const background = () => card.locator('article.card').evaluate((node) => getComputedStyle(node).backgroundColor);
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.evaluate(() => document.querySelector('relations-card').setAttribute('color-scheme', 'dark'));
+  assert.equal(await background(), 'rgb(21, 25, 30)');
+  await page.close();
+});
+
 test('dataset strings reach the page only as text: the shell never parses markup', () => {
   const shell = readFileSync(`${root}www/relations-card.js`, 'utf8');
   for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'DOMParser', 'createContextualFragment']) {
