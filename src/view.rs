@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{PartnerKind, Theme, Tone};
+use crate::model::{PartnerKind, Quantity, Theme, Tone};
 use crate::query::{Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort};
 
 /// The views of the card.
@@ -18,6 +18,7 @@ pub enum View {
     Overview,
     Partner,
     Timeline,
+    Figures,
     Sources,
 }
 
@@ -27,6 +28,7 @@ impl View {
             "overview" => Some(View::Overview),
             "partner" => Some(View::Partner),
             "timeline" => Some(View::Timeline),
+            "figures" => Some(View::Figures),
             "sources" => Some(View::Sources),
             _ => None,
         }
@@ -190,6 +192,8 @@ pub enum Body {
         empty: Option<String>,
     },
     #[serde(rename_all = "camelCase")]
+    Figures { charts: Vec<FigureChart> },
+    #[serde(rename_all = "camelCase")]
     Sources { sources: Vec<SourceCard>, disputes: Vec<DisputeCard> },
     #[serde(rename_all = "camelCase")]
     Problem { message: String },
@@ -308,6 +312,37 @@ pub struct SourceCard {
     pub cited_by: usize,
 }
 
+/// The figures sharing one unit, on one scale from 0 to the largest value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FigureChart {
+    pub unit: String,
+    pub rows: Vec<FigureRow>,
+    pub text: String,
+}
+
+/// How a figure is drawn: a bar for a number given, a faded bar for an
+/// approximate one, a span for a range, dots for alternatives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Shape {
+    Bar,
+    Approx,
+    Range,
+    Choices,
+}
+
+/// One figure; `start`, `end` and `points` from 0 to 1 on the chart's scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FigureRow {
+    pub hit: Hit,
+    pub shape: Shape,
+    pub start: f64,
+    pub end: f64,
+    pub points: Vec<f64>,
+}
+
 /// Claims that disagree, side by side.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -379,11 +414,17 @@ pub fn screen(index: &Index, state: &CardState) -> Screen {
         label: label.to_string(),
         selected: state.view == view || (view == View::Overview && state.view == View::Partner),
     };
-    let tabs = vec![tab(View::Overview, "Partners"), tab(View::Timeline, "Timeline"), tab(View::Sources, "Sources")];
+    let tabs = vec![
+        tab(View::Overview, "Partners"),
+        tab(View::Timeline, "Timeline"),
+        tab(View::Figures, "Figures"),
+        tab(View::Sources, "Sources"),
+    ];
     let (body, announcement) = match state.view {
         View::Overview => overview(index),
         View::Partner => partner(index, &state),
         View::Timeline => timeline(index, &state),
+        View::Figures => figures(index),
         View::Sources => sources(index),
     };
     Screen { state, title: ds.title.clone(), subtitle, tabs, announcement, notice, body }
@@ -563,6 +604,7 @@ pub fn shown_records(index: &Index, state: &CardState) -> Vec<Hit> {
             ..Query::default()
         },
         View::Timeline => Query { limit: None, ..timeline_query(state) },
+        View::Figures => Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() },
         View::Overview | View::Sources => Query { kinds: EVENTS.to_vec(), sort: Sort::Date, ..Query::default() },
     };
     index.search(&query).map(|a| a.hits).unwrap_or_default()
@@ -696,6 +738,58 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
         },
         announcement,
     )
+}
+
+fn figures(index: &Index) -> (Body, String) {
+    let ds = index.dataset();
+    let hits = index
+        .search(&Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() })
+        .map(|a| a.hits)
+        .unwrap_or_default();
+    let mut charts: Vec<FigureChart> = Vec::new();
+    for hit in hits {
+        let Some(figure) = ds.figures.iter().find(|f| f.id == hit.id) else { continue };
+        let chart = match charts.iter_mut().find(|c| c.unit == figure.unit) {
+            Some(chart) => chart,
+            None => {
+                charts.push(FigureChart { unit: figure.unit.clone(), rows: Vec::new(), text: String::new() });
+                charts.last_mut().unwrap_or_else(|| unreachable!("just pushed"))
+            }
+        };
+        let (shape, low, high, points) = match &figure.value {
+            Quantity::Exact(v) => (Shape::Bar, 0.0, *v, vec![*v]),
+            Quantity::Approx(v) => (Shape::Approx, 0.0, *v, vec![*v]),
+            Quantity::Range(a, b) => (Shape::Range, *a, *b, vec![*a, *b]),
+            Quantity::OneOf(values) => {
+                let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+                let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                (Shape::Choices, low, high, values.clone())
+            }
+        };
+        chart.rows.push(FigureRow { hit, shape, start: low, end: high, points });
+    }
+    for chart in &mut charts {
+        let top = chart.rows.iter().map(|r| r.end).fold(0.0, f64::max);
+        let scale = if top > 0.0 { top } else { 1.0 };
+        let described: Vec<String> = chart
+            .rows
+            .iter()
+            .map(|r| format!("{} ({}): {}", r.hit.title, r.hit.date_label, r.hit.value.clone().unwrap_or_default()))
+            .collect();
+        chart.text = format!("{}: {}.", chart.unit, described.join("; "));
+        for row in &mut chart.rows {
+            row.start /= scale;
+            row.end /= scale;
+            for p in &mut row.points {
+                *p /= scale;
+            }
+        }
+    }
+    // Units with the most figures first.
+    charts.sort_by(|a, b| b.rows.len().cmp(&a.rows.len()).then_with(|| a.unit.cmp(&b.unit)));
+    let count: usize = charts.iter().map(|c| c.rows.len()).sum();
+    let announcement = format!("Figures: {} in {}", plural(count, "number", "numbers"), plural(charts.len(), "unit", "units"));
+    (Body::Figures { charts }, announcement)
 }
 
 fn problem(error: QueryError) -> (Body, String) {
@@ -843,6 +937,21 @@ mod tests {
         let cite = citation(&index, &partner, "https://example.org/story", "26 November 2026");
         assert!(cite.starts_with("Tajikistan's foreign relations: Iran. Interactive card"), "{cite}");
         assert_eq!(cite.matches("\n- ").count(), 5);
+    }
+
+    #[test]
+    fn figures_share_a_scale_per_unit_and_draw_vague_values_as_such() {
+        let screen = screen(&index(), &CardState { view: View::Figures, ..CardState::default() });
+        let Body::Figures { charts } = &screen.body else { panic!() };
+        assert_eq!(charts.iter().map(|c| c.rows.len()).sum::<usize>(), 34);
+        let usd = charts.iter().find(|c| c.unit == "USD million").unwrap();
+        assert!(usd.rows.iter().any(|r| r.end == 1.0), "the largest fills the scale");
+        assert!(usd.rows.iter().all(|r| (0.0..=1.0).contains(&r.start) && r.end <= 1.0));
+        let years = charts.iter().find(|c| c.unit == "years").unwrap();
+        assert_eq!(years.rows[0].shape, Shape::Choices, "20 or 29 years are two dots, not a bar");
+        let people = charts.iter().find(|c| c.unit == "people").unwrap();
+        assert!(people.rows.iter().any(|r| r.shape == Shape::Range));
+        assert!(usd.text.starts_with("USD million: "));
     }
 
     #[test]

@@ -40,7 +40,7 @@ export interface PartnerSummary {
   currentTone?: Tone; figures: Hit[]; membership?: Hit;
   sharedOrganisations: Count<string>[]; eventsByTheme: Count<Theme>[];
 }
-export type View = "overview" | "partner" | "timeline" | "sources";
+export type View = "overview" | "partner" | "timeline" | "figures" | "sources";
 export interface CardState {
   view?: View; partner?: string | null; themes?: Theme[]; from?: number | null; to?: number | null;
   q?: string; oldestFirst?: boolean; more?: number;
@@ -60,6 +60,7 @@ export type Body =
   | { kind: "overview"; regions: { region: string; partners: { code: string; name: string; kind: PartnerKind; eventCount: number; tone?: Tone; toneLabel: string; years: string }[] }[]; picture: { bars: Bar[]; legend: Tone[]; text: string } }
   | { kind: "partner"; summary: PartnerSummary; strip: { firstYear: number; lastYear: number; lanes: number; segments: Segment[]; legend: Tone[]; text: string }; events: Hit[]; total: number; more: number; oldestFirst: boolean }
   | { kind: "timeline"; partners: Choice[]; themes: Choice[]; histogram: { years: YearBar[]; earlier: YearBar[]; text: string }; results: Hit[]; total: number; more: number; oldestFirst: boolean; empty?: string }
+  | { kind: "figures"; charts: { unit: string; text: string; rows: { hit: Hit; shape: "bar" | "approx" | "range" | "choices"; start: number; end: number; points: number[] }[] }[] }
   | { kind: "sources"; sources: SourceCard[]; disputes: { id: string; topic: string; claims: Hit[] }[] }
   | { kind: "problem"; message: string };
 export interface Screen { state: CardState; title: string; subtitle: string; tabs: { view: View; label: string; selected: boolean }[]; announcement: string; notice?: string; body: Body; }

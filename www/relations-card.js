@@ -53,7 +53,7 @@ const STYLESHEET = new URL('./relations-card.css', import.meta.url).href;
 const SVG = 'http://www.w3.org/2000/svg';
 const ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q', 'src'];
 const STATE_ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
-const VIEWS = ['overview', 'partner', 'timeline', 'sources'];
+const VIEWS = ['overview', 'partner', 'timeline', 'figures', 'sources'];
 let ids = 0;
 
 /** Creates an element with a class and, optionally, text. */
@@ -392,6 +392,7 @@ export class RelationsCard extends HTMLElement {
       case 'overview': panel.append(...this.#overview(body)); break;
       case 'partner': panel.append(...this.#partner(body)); break;
       case 'timeline': panel.append(...this.#timeline(body)); break;
+      case 'figures': panel.append(...this.#figures(body)); break;
       case 'sources': panel.append(...this.#sources(body)); break;
       default: {
         const problem = el('p', 'problem', body.message);
@@ -671,6 +672,43 @@ export class RelationsCard extends HTMLElement {
     }
     figure.append(chart, el('figcaption', 'caption', histogram.text));
     return figure;
+  }
+
+  #figures(body) {
+    return body.charts.map((chart) => {
+      const section = el('section', 'figure-chart');
+      section.append(el('h3', 'section-title', chart.unit));
+      const list = el('ol', 'figure-rows');
+      for (const r of chart.rows) {
+        const li = el('li', 'figure');
+        li.append(el('span', 'figure-value', r.hit.value), el('span', 'figure-title', ` ${r.hit.title}`));
+        li.append(el('span', 'figure-date', ` · ${r.hit.partnerNames.join(', ')} · ${r.hit.dateLabel}`));
+        if (r.hit.disputed) li.append(this.#differ());
+        li.append(this.#figureShape(r), this.#sourceList(r.hit.sources));
+        list.append(li);
+      }
+      // The list says every value; the shapes only draw them on one scale.
+      section.append(list);
+      return section;
+    });
+  }
+
+  /** One figure on its chart's scale: a bar, a faded bar when approximate,
+   * a span for a range, dots for alternatives. */
+  #figureShape(r) {
+    const width = 320;
+    const drawing = svg('svg', { viewBox: `0 0 ${width} 10`, class: 'figures-chart', 'aria-hidden': 'true', preserveAspectRatio: 'none' });
+    drawing.append(svg('rect', { x: 0, y: 4, width, height: 2, class: 'scale' }));
+    const mark = r.hit.disputed ? ' disputed' : '';
+    if (r.shape === 'choices') {
+      const [a, b] = [Math.min(...r.points), Math.max(...r.points)];
+      drawing.append(svg('line', { x1: a * width, x2: b * width, y1: 5, y2: 5, class: `choice-line${mark}` }));
+      for (const p of r.points) drawing.append(svg('rect', { x: Math.max(0, p * width - 4), y: 1, width: 8, height: 8, rx: 4, class: `choice${mark}` }));
+    } else {
+      const x = r.start * width;
+      drawing.append(svg('rect', { x, y: 1, width: Math.max(3, (r.end - r.start) * width), height: 8, rx: 2, class: `value ${r.shape}${mark}` }));
+    }
+    return drawing;
   }
 
   #sources(body) {

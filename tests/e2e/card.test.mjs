@@ -226,6 +226,23 @@ test('the sources view lists the documents and sets disputed claims side by side
   await page.close();
 });
 
+test('the figures view draws every number with its unit, vague values as ranges or alternatives', async () => {
+  const { page, problems } = await openPage('/');
+  const card = mainCard(page);
+  await ready(card);
+  await card.getByRole('tab', { name: 'Figures' }).click();
+  await card.locator('svg.figures-chart').first().waitFor();
+  assert.equal(await card.locator('.figure-rows > li').count(), dataset.figures.length);
+  const units = await card.locator('.figure-chart .section-title').allTextContents();
+  assert.deepEqual([...units].sort(), [...new Set(dataset.figures.map((f) => f.unit))].sort());
+  assert.ok(await card.getByText('20 or 29 years').isVisible());
+  assert.ok(await card.getByText('50,000–70,000 people').first().isVisible());
+  assert.equal(await card.locator('svg.figures-chart rect.choice').count(), 2, 'the two alternatives of the lease');
+  assert.equal(await card.locator('svg.figures-chart').count(), dataset.figures.length);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('keyboard only: tabs move with arrow keys, and every view can be reached', async () => {
   const { page } = await openPage('/');
   const card = mainCard(page);
@@ -235,6 +252,8 @@ test('keyboard only: tabs move with arrow keys, and every view can be reached', 
   await card.getByRole('tab', { name: 'Timeline', selected: true }).waitFor();
   assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.dataset.key), 'tab-timeline');
   await page.keyboard.press('ArrowRight');
+  await card.getByRole('tab', { name: 'Figures', selected: true }).waitFor();
+  await page.keyboard.press('End');
   await card.getByRole('tab', { name: 'Sources', selected: true }).waitFor();
   await page.keyboard.press('Home');
   await card.getByRole('tab', { name: 'Partners', selected: true }).waitFor();
@@ -296,6 +315,9 @@ test('no accessibility violations (axe-core) in any view', async () => {
   await card.getByRole('tab', { name: 'Timeline' }).click();
   await card.locator('svg.histogram-chart').waitFor();
   await check('timeline');
+  await card.getByRole('tab', { name: 'Figures' }).click();
+  await card.locator('svg.figures-chart').first().waitFor();
+  await check('figures');
   await card.getByRole('tab', { name: 'Sources' }).click();
   await card.locator('.source-card').first().waitFor();
   await check('sources');
@@ -319,6 +341,9 @@ test('screenshots of every view at phone (360 px) and desktop (1280 px) widths, 
       await card.getByRole('tab', { name: 'Timeline' }).click();
       await card.locator('svg.histogram-chart').waitFor();
       await shot('timeline');
+      await card.getByRole('tab', { name: 'Figures' }).click();
+      await card.locator('svg.figures-chart').first().waitFor();
+      await shot('figures');
       await card.getByRole('tab', { name: 'Sources' }).click();
       await card.locator('.source-card').first().waitFor();
       await shot('sources');
