@@ -1,7 +1,7 @@
 # The project's commands. Each is a script under scripts/ that anyone can run.
 PORT ?= 8080
 
-.PHONY: build demo test bench
+.PHONY: build demo test bench bench-card
 build:
 	scripts/build.sh
 
@@ -13,3 +13,6 @@ test:
 
 bench:
 	scripts/bench.sh
+
+bench-card: build
+	node scripts/bench-card.mjs

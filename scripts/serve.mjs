@@ -2,6 +2,7 @@
 // `/pkg/` is the build output. Serves .wasm as application/wasm, as
 // instantiateStreaming requires, and nothing outside those two folders.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,10 @@ const mounts = [
   ['/test-invalid/', join(root, 'tests/invalid')],
   ['/', join(root, 'www')],
 ];
+// Compressed as a web server or CDN would, so transfer sizes are realistic.
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg']);
+const gzipped = new Map();
+
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -49,11 +54,20 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
     const file = fileFor(pathname);
     try {
       if (!file) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      const body = await readFile(file);
-      response.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+        vary: 'accept-encoding',
+      };
+      if (compressible.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        const cached = gzipped.get(file);
+        if (!cached || !cached.raw.equals(body)) gzipped.set(file, { raw: body, gz: gzipSync(body, { level: 9 }) });
+        body = gzipped.get(file).gz;
+        headers['content-encoding'] = 'gzip';
+      }
+      headers['content-length'] = body.length;
+      response.writeHead(200, headers);
       response.end(body);
     } catch (error) {
       const missing = error.code === 'ENOENT' || error.code === 'EISDIR';

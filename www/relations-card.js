@@ -3,17 +3,22 @@
 // decides everything (state, messages, what each view shows: src/view.rs);
 // this file turns a Screen into elements and sends the reader's actions back.
 // Dataset strings only ever reach the page as text, never as markup.
-import init, { Relations } from './pkg/relations_card.js';
-
 let wasmPromise = null;
+let Relations = null;
 const datasets = new Map();
 
 /** A dataset larger than this is refused, to protect the reader's phone. */
 const MAX_DATASET_BYTES = 20 * 1024 * 1024;
 
-/** The shared core: one fetch and one instance of the wasm per page. */
+/** The shared core: one fetch and one instance of the wasm per page. The
+ * .wasm is requested at once, beside the glue module, not after it. */
 function loadWasm() {
-  wasmPromise ??= init();
+  wasmPromise ??= (async () => {
+    const wasm = fetch(new URL('./pkg/relations_card_bg.wasm', import.meta.url));
+    const glue = await import('./pkg/relations_card.js');
+    Relations = glue.Relations;
+    await glue.default({ module_or_path: wasm });
+  })();
   return wasmPromise;
 }
 
@@ -100,6 +105,7 @@ export class RelationsCard extends HTMLElement {
   #prefix = `rc${++ids}`;
   #focusAfter = null;
   #lastNotice = null;
+  #announcedReady = false;
 
   constructor() {
     super();
@@ -315,6 +321,11 @@ export class RelationsCard extends HTMLElement {
     }
     this.#lastNotice = screen.notice;
     this.#card.append(this.#body(screen), this.#footer());
+    if (!this.#announcedReady) {
+      // Hosts (and the load benchmark) learn when the first view is up.
+      this.#announcedReady = true;
+      this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
+    }
     if (this.#status.textContent !== screen.announcement) this.#status.textContent = screen.announcement;
 
     if (focusKey) {

@@ -978,6 +978,15 @@ fn inverted_index(dataset: &Dataset, drafts: &[Draft]) -> (Vec<String>, Vec<u32>
         })
         .collect();
 
+    // Where a place's name can start: its runs by first word, so a record's
+    // words are walked once whatever the number of places.
+    let mut runs_by_first: FxMap<u32, Vec<(usize, &[u32])>> = FxMap::default();
+    for (p, (runs, _)) in places.iter().enumerate() {
+        for run in runs {
+            runs_by_first.entry(run[0]).or_default().push((p, run.as_slice()));
+        }
+    }
+    let mut named = vec![false; places.len()];
     let mut title_ids = Vec::new();
     let mut summary_ids = Vec::new();
     // The last record each word was posted for: one posting per word and
@@ -999,9 +1008,21 @@ fn inverted_index(dataset: &Dataset, drafts: &[Draft]) -> (Vec<String>, Vec<u32>
         };
         post(&title_ids, IN_TITLE);
         post(&summary_ids, IN_TEXT);
-        for (runs, spellings) in &places {
-            if runs.iter().any(|run| contains_run(&title_ids, run) || contains_run(&summary_ids, run)) {
-                post(spellings, IN_TEXT);
+        if !runs_by_first.is_empty() {
+            named.fill(false);
+            for words in [&title_ids, &summary_ids] {
+                for (i, w) in words.iter().enumerate() {
+                    for (p, run) in runs_by_first.get(w).map_or(&[][..], Vec::as_slice) {
+                        if words[i..].starts_with(run) {
+                            named[*p] = true;
+                        }
+                    }
+                }
+            }
+            for (p, (_, spellings)) in places.iter().enumerate() {
+                if named[p] {
+                    post(spellings, IN_TEXT);
+                }
             }
         }
     }
@@ -1051,9 +1072,6 @@ fn record_text<'a>(ds: &'a Dataset, record: &Record) -> (Cow<'a, str>, Cow<'a, s
     }
 }
 
-fn contains_run(haystack: &[u32], run: &[u32]) -> bool {
-    !run.is_empty() && haystack.windows(run.len()).any(|w| w == run)
-}
 
 #[cfg(test)]
 mod tests {
