@@ -44,6 +44,8 @@ pub struct CardState {
     /// The partner shown in the partner view, and the timeline's partner filter.
     pub partner: Option<String>,
     pub themes: Vec<Theme>,
+    /// The timeline's kinds (events, agreements); none chosen means both.
+    pub kinds: Vec<RecordKind>,
     pub from: Option<i32>,
     pub to: Option<i32>,
     /// The search box.
@@ -64,6 +66,7 @@ pub enum Msg {
     Back,
     Search { q: String },
     ToggleTheme { theme: Theme },
+    ToggleKind { kind: RecordKind },
     SetYears { from: Option<i32>, to: Option<i32> },
     ToggleOrder,
     ShowMore,
@@ -119,6 +122,17 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
             }
             next.more = 0;
         }
+        Msg::ToggleKind { kind } => {
+            if EVENTS.contains(kind) {
+                match next.kinds.iter().position(|k| k == kind) {
+                    Some(at) => {
+                        next.kinds.remove(at);
+                    }
+                    None => next.kinds.push(*kind),
+                }
+                next.more = 0;
+            }
+        }
         Msg::SetYears { from, to } => {
             // A reversed range is put the right way round, not refused.
             let (from, to) = match (from, to) {
@@ -133,6 +147,7 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
         Msg::ShowMore => next.more += PAGE,
         Msg::ClearFilters => {
             next.themes.clear();
+            next.kinds.clear();
             next.from = None;
             next.to = None;
             next.q.clear();
@@ -183,6 +198,7 @@ pub enum Body {
     Timeline {
         partners: Vec<Choice>,
         themes: Vec<Choice>,
+        kinds: Vec<Choice>,
         histogram: Histogram,
         results: Vec<Hit>,
         total: usize,
@@ -641,7 +657,7 @@ fn timeline_query(state: &CardState) -> Query {
     Query {
         partners: state.partner.iter().cloned().collect(),
         themes: state.themes.clone(),
-        kinds: EVENTS.to_vec(),
+        kinds: if state.kinds.is_empty() { EVENTS.to_vec() } else { state.kinds.clone() },
         from: state.from,
         to: state.to,
         text: state.q.clone(),
@@ -682,6 +698,15 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
             label: t.label().to_string(),
             count: facets.themes.iter().find(|c| c.key == *t).map_or(0, |c| c.count),
             selected: state.themes.contains(t),
+        })
+        .collect();
+    let kinds = EVENTS
+        .iter()
+        .map(|k| Choice {
+            key: serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            label: format!("{}s", k.label()),
+            count: facets.kinds.iter().find(|c| c.key == *k).map_or(0, |c| c.count),
+            selected: state.kinds.contains(k),
         })
         .collect();
     let ranged = state.from.is_some() || state.to.is_some();
@@ -729,6 +754,7 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
         Body::Timeline {
             partners,
             themes,
+            kinds,
             histogram: Histogram { years, earlier, text: histogram_text },
             results: answer.hits,
             total: answer.total,
@@ -851,8 +877,11 @@ mod tests {
         assert!(update(&themed, &Msg::ToggleTheme { theme: Theme::Trade }).themes.is_empty());
         let years = update(&themed, &Msg::SetYears { from: Some(2010), to: Some(1990) });
         assert_eq!((years.from, years.to), (Some(1990), Some(2010)), "a reversed range is turned round");
-        let cleared = update(&years, &Msg::ClearFilters);
-        assert!(cleared.themes.is_empty() && cleared.q.is_empty() && cleared.from.is_none());
+        let kinds = update(&years, &Msg::ToggleKind { kind: RecordKind::Agreement });
+        assert_eq!(kinds.kinds, [RecordKind::Agreement]);
+        assert_eq!(update(&kinds, &Msg::ToggleKind { kind: RecordKind::Figure }).kinds, kinds.kinds, "not a timeline kind");
+        let cleared = update(&kinds, &Msg::ClearFilters);
+        assert!(cleared.themes.is_empty() && cleared.kinds.is_empty() && cleared.q.is_empty() && cleared.from.is_none());
         assert_eq!(update(&cleared, &Msg::Reset), CardState::default());
         assert_eq!(update(&start, &Msg::Show { view: View::Partner }).view, View::Overview, "no partner chosen");
     }

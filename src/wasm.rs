@@ -42,13 +42,13 @@ export interface PartnerSummary {
 }
 export type View = "overview" | "partner" | "timeline" | "figures" | "sources";
 export interface CardState {
-  view?: View; partner?: string | null; themes?: Theme[]; from?: number | null; to?: number | null;
+  view?: View; partner?: string | null; themes?: Theme[]; kinds?: RecordKind[]; from?: number | null; to?: number | null;
   q?: string; oldestFirst?: boolean; more?: number;
 }
 export type Msg =
   | { type: "show"; view: View } | { type: "openPartner"; code: string }
   | { type: "filterPartner"; code: string | null } | { type: "back" }
-  | { type: "search"; q: string } | { type: "toggleTheme"; theme: Theme }
+  | { type: "search"; q: string } | { type: "toggleTheme"; theme: Theme } | { type: "toggleKind"; kind: RecordKind }
   | { type: "setYears"; from: number | null; to: number | null } | { type: "toggleOrder" }
   | { type: "showMore" } | { type: "clearFilters" } | { type: "reset" };
 export interface YearBar { year: number; count: number; height: number; selected: boolean; }
@@ -59,7 +59,7 @@ export interface SourceCard { id: string; title: string; publisher: string; asOf
 export type Body =
   | { kind: "overview"; regions: { region: string; partners: { code: string; name: string; kind: PartnerKind; eventCount: number; tone?: Tone; toneLabel: string; years: string }[] }[]; picture: { bars: Bar[]; legend: Tone[]; text: string } }
   | { kind: "partner"; summary: PartnerSummary; strip: { firstYear: number; lastYear: number; lanes: number; segments: Segment[]; legend: Tone[]; text: string }; events: Hit[]; total: number; more: number; oldestFirst: boolean }
-  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; histogram: { years: YearBar[]; earlier: YearBar[]; text: string }; results: Hit[]; total: number; more: number; oldestFirst: boolean; empty?: string }
+  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; kinds: Choice[]; histogram: { years: YearBar[]; earlier: YearBar[]; text: string }; results: Hit[]; total: number; more: number; oldestFirst: boolean; empty?: string }
   | { kind: "figures"; charts: { unit: string; text: string; rows: { hit: Hit; shape: "bar" | "approx" | "range" | "choices"; start: number; end: number; points: number[] }[] }[] }
   | { kind: "sources"; sources: SourceCard[]; disputes: { id: string; topic: string; claims: Hit[] }[] }
   | { kind: "problem"; message: string };

@@ -120,6 +120,10 @@ export class RelationsCard extends HTMLElement {
     this.#status = el('p', 'visually-hidden');
     this.#status.setAttribute('role', 'status');
     this.#root.append(link, this.#card, this.#status);
+    // Escape closes what was opened: a partner page goes back to the list.
+    this.#card.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.#state.view === 'partner' && this.#relations) this.#send({ type: 'back' });
+    });
   }
 
   /** The current state (a copy): view, partner, themes, from, to, q. */
@@ -587,6 +591,16 @@ export class RelationsCard extends HTMLElement {
       chips.append(chip);
     }
     filters.append(chips);
+    const kinds = el('div', 'chips');
+    kinds.setAttribute('role', 'group');
+    kinds.setAttribute('aria-label', 'Kinds');
+    for (const kind of body.kinds) {
+      const chip = button('chip', `${kind.label} (${kind.count})`, () => this.#send({ type: 'toggleKind', kind: kind.key }));
+      chip.setAttribute('aria-pressed', String(kind.selected));
+      chip.dataset.key = `kind-${kind.key}`;
+      kinds.append(chip);
+    }
+    filters.append(kinds);
     filters.append(this.#yearFields());
     nodes.push(filters, this.#histogram(body.histogram));
 

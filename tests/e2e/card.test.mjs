@@ -134,7 +134,7 @@ test('choosing a partner shows its summary, tone strip and events with sources; 
     assert.ok(sourcesShown.some((t) => t.includes(`${source.title}, ${source.publisher}`) && t.includes(citation.locator)));
   }
   // Focus moved to the heading when the partner opened.
-  assert.deepEqual(changes[0], { view: 'partner', partner: 'KZ', themes: [], from: null, to: null, q: '', oldestFirst: false, more: 0 });
+  assert.deepEqual(changes[0], { view: "partner", partner: "KZ", themes: [], kinds: [], from: null, to: null, q: '', oldestFirst: false, more: 0 });
 
   await card.getByRole('button', { name: /All partners/ }).click();
   await card.getByRole('button', { name: /^Kazakhstan/ }).waitFor();
@@ -194,6 +194,13 @@ test('timeline filters: theme chips, partner, years and the histogram update the
     (t) => document.querySelector('relations-card').shadowRoot.querySelector('.list-head .section-title').textContent === t,
     `${afTrade} events`,
   );
+  await card.getByRole('button', { name: /^Agreements \(\d+\)$/ }).click();
+  const afTradeAgreements = dataset.events.filter((e) => e.themes.includes('trade') && e.partners.includes('AF') && e.kind === 'agreement').length;
+  await page.waitForFunction(
+    (t) => document.querySelector('relations-card').shadowRoot.querySelector('.list-head .section-title').textContent === t,
+    `${afTradeAgreements} ${afTradeAgreements === 1 ? 'event' : 'events'}`,
+  );
+  await card.getByRole('button', { name: /^Agreements/ }).click();
   await card.getByRole('spinbutton', { name: 'From year' }).fill('2021');
   await card.getByRole('spinbutton', { name: 'From year' }).press('Enter');
   await card.getByRole('spinbutton', { name: 'From year' }).blur();
@@ -261,6 +268,10 @@ test('keyboard only: tabs move with arrow keys, and every view can be reached', 
   await card.locator('button.partner').first().focus();
   await page.keyboard.press('Enter');
   await card.getByRole('button', { name: /All partners/ }).waitFor();
+  // Escape closes the partner page and focus returns to the partner.
+  await page.keyboard.press('Escape');
+  await card.locator('button.partner').first().waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.className), 'partner');
   await page.close();
 });
 
@@ -305,7 +316,9 @@ test('no accessibility violations (axe-core) in any view', async () => {
   await ready(card);
   const check = async (label) => {
     const result = await page.evaluate(() => window.axe.run('relations-card'));
-    const violations = result.violations.map((v) => `${label}: ${v.id}: ${v.help} (${v.nodes.length})`);
+    const violations = result.violations.map(
+      (v) => `${label}: ${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`,
+    );
     assert.deepEqual(violations, []);
   };
   await check('overview');
@@ -321,6 +334,16 @@ test('no accessibility violations (axe-core) in any view', async () => {
   await card.getByRole('tab', { name: 'Sources' }).click();
   await card.locator('.source-card').first().waitFor();
   await check('sources');
+  // Colour contrast holds in the dark scheme too.
+  // Without motion, so no colour is measured halfway through a transition.
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await check('sources, dark');
+  await card.getByRole('tab', { name: 'Partners' }).click();
+  await ready(card);
+  await check('overview, dark');
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  await card.locator('svg.histogram-chart').waitFor();
+  await check('timeline, dark');
   await page.close();
 });
 
