@@ -144,6 +144,11 @@ impl Theme {
         Theme::Drugs,
     ];
 
+    /// The name datasets and queries use: the label in lower case.
+    pub fn key(self) -> String {
+        self.label().to_ascii_lowercase()
+    }
+
     /// The English label shown to readers.
     pub fn label(self) -> &'static str {
         match self {

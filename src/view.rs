@@ -694,7 +694,7 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
     let themes = Theme::ALL
         .iter()
         .map(|t| Choice {
-            key: serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            key: t.key(),
             label: t.label().to_string(),
             count: facets.themes.iter().find(|c| c.key == *t).map_or(0, |c| c.count),
             selected: state.themes.contains(t),
@@ -703,7 +703,7 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
     let kinds = EVENTS
         .iter()
         .map(|k| Choice {
-            key: serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            key: k.label().to_ascii_lowercase(),
             label: format!("{}s", k.label()),
             count: facets.kinds.iter().find(|c| c.key == *k).map_or(0, |c| c.count),
             selected: state.kinds.contains(k),
@@ -981,6 +981,16 @@ mod tests {
         let people = charts.iter().find(|c| c.unit == "people").unwrap();
         assert!(people.rows.iter().any(|r| r.shape == Shape::Range));
         assert!(usd.text.starts_with("USD million: "));
+    }
+
+    #[test]
+    fn choice_keys_are_the_names_messages_use() {
+        for theme in Theme::ALL {
+            assert_eq!(serde_json::to_value(theme).unwrap(), theme.key());
+        }
+        for kind in EVENTS {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.label().to_ascii_lowercase());
+        }
     }
 
     #[test]
