@@ -60,6 +60,24 @@ async function openPage(path, { width = 1280, height = 900 } = {}) {
 /** The main card of the demo page (the first one, in the article). */
 const mainCard = (page) => page.locator('relations-card').first();
 
+/** Walks from the partner list through a partner's page and every tab,
+ * calling `visit(name)` once each view is up. */
+async function visitEveryView(card, partner, visit) {
+  await visit('overview');
+  await card.getByRole('button', { name: new RegExp(`^${partner}`) }).click();
+  await card.getByRole('heading', { level: 3, name: partner }).waitFor();
+  await visit('partner');
+  for (const [tab, shown, view] of [
+    ['Timeline', 'svg.histogram-chart', 'timeline'],
+    ['Figures', 'svg.figures-chart', 'figures'],
+    ['Sources', '.source-card', 'sources'],
+  ]) {
+    await card.getByRole('tab', { name: tab }).click();
+    await card.locator(shown).first().waitFor();
+    await visit(view);
+  }
+}
+
 /** Waits for the card's first view: a partner button. */
 async function ready(card) {
   await card.locator('button.partner').first().waitFor();
@@ -321,29 +339,13 @@ test('no accessibility violations (axe-core) in any view', async () => {
     );
     assert.deepEqual(violations, []);
   };
-  await check('overview');
-  await card.getByRole('button', { name: /^Iran/ }).click();
-  await card.getByRole('heading', { level: 3, name: 'Iran' }).waitFor();
-  await check('partner');
-  await card.getByRole('tab', { name: 'Timeline' }).click();
-  await card.locator('svg.histogram-chart').waitFor();
-  await check('timeline');
-  await card.getByRole('tab', { name: 'Figures' }).click();
-  await card.locator('svg.figures-chart').first().waitFor();
-  await check('figures');
-  await card.getByRole('tab', { name: 'Sources' }).click();
-  await card.locator('.source-card').first().waitFor();
-  await check('sources');
-  // Colour contrast holds in the dark scheme too.
-  // Without motion, so no colour is measured halfway through a transition.
+  await visitEveryView(card, 'Iran', check);
+  // Colour contrast holds in the dark scheme too; without motion, so no
+  // colour is measured halfway through a transition.
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-  await check('sources, dark');
   await card.getByRole('tab', { name: 'Partners' }).click();
   await ready(card);
-  await check('overview, dark');
-  await card.getByRole('tab', { name: 'Timeline' }).click();
-  await card.locator('svg.histogram-chart').waitFor();
-  await check('timeline, dark');
+  await visitEveryView(card, 'Iran', (view) => check(`${view}, dark`));
   await page.close();
 });
 
@@ -356,20 +358,7 @@ test('screenshots of every view at phone (360 px) and desktop (1280 px) widths, 
       await page.goto(baseUrl);
       const card = mainCard(page);
       await ready(card);
-      const shot = async (name) => card.screenshot({ path: `${shots}/${name}-${width}-${colorScheme}.png` });
-      await shot('overview');
-      await card.getByRole('button', { name: /^Afghanistan/ }).click();
-      await card.getByRole('heading', { level: 3, name: 'Afghanistan' }).waitFor();
-      await shot('partner');
-      await card.getByRole('tab', { name: 'Timeline' }).click();
-      await card.locator('svg.histogram-chart').waitFor();
-      await shot('timeline');
-      await card.getByRole('tab', { name: 'Figures' }).click();
-      await card.locator('svg.figures-chart').first().waitFor();
-      await shot('figures');
-      await card.getByRole('tab', { name: 'Sources' }).click();
-      await card.locator('.source-card').first().waitFor();
-      await shot('sources');
+      await visitEveryView(card, 'Afghanistan', (view) => card.screenshot({ path: `${shots}/${view}-${width}-${colorScheme}.png` }));
       await page.screenshot({ path: `${shots}/page-${width}-${colorScheme}.png`, fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than a ${width}px screen`);
