@@ -89,9 +89,14 @@ impl PartialDate {
     /// Reads the English form used in card text: "12 September 2007",
     /// "September 2007", "2007".
     pub fn label(&self) -> String {
+        self.label_in(&MONTHS)
+    }
+
+    /// The same with another language's month names.
+    pub fn label_in(&self, months: &[&str; 12]) -> String {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1)], self.year),
+            (Some(m), Some(d)) => format!("{d} {} {}", months[usize::from(m - 1)], self.year),
+            (Some(m), None) => format!("{} {}", months[usize::from(m - 1)], self.year),
             _ => self.year.to_string(),
         }
     }
@@ -178,12 +183,17 @@ impl DateSpec {
     /// The English label shown on the card: "12 September 2007",
     /// "1992–1997", "c. 1995".
     pub fn label(&self) -> String {
+        self.label_in(&MONTHS, "c.")
+    }
+
+    /// The same with another language's month names and word for "circa".
+    pub fn label_in(&self, months: &[&str; 12], circa: &str) -> String {
         let core = match self.end {
-            Some(end) => range_label(self.start, end),
-            None => self.start.label(),
+            Some(end) => range_label(self.start, end, months),
+            None => self.start.label_in(months),
         };
         if self.approximate {
-            format!("c. {core}")
+            format!("{circa} {core}")
         } else {
             core
         }
@@ -192,20 +202,20 @@ impl DateSpec {
 
 /// Says a range the short way when its ends share a year or a month:
 /// "12–13 September 2007", "October 1992 – March 1993", "1992–1997".
-fn range_label(start: PartialDate, end: PartialDate) -> String {
+fn range_label(start: PartialDate, end: PartialDate, months: &[&str; 12]) -> String {
     if start == end {
-        return start.label();
+        return start.label_in(months);
     }
     let same_year = start.year == end.year;
     match (start.month, start.day, end.month, end.day) {
         (Some(m1), Some(d1), Some(m2), Some(d2)) if same_year && m1 == m2 => {
-            format!("{d1}–{d2} {} {}", MONTHS[usize::from(m1 - 1)], start.year)
+            format!("{d1}–{d2} {} {}", months[usize::from(m1 - 1)], start.year)
         }
         (Some(m1), None, Some(m2), None) if same_year => {
-            format!("{}–{} {}", MONTHS[usize::from(m1 - 1)], MONTHS[usize::from(m2 - 1)], start.year)
+            format!("{}–{} {}", months[usize::from(m1 - 1)], months[usize::from(m2 - 1)], start.year)
         }
         (None, None, None, None) => format!("{}–{}", start.year, end.year),
-        _ => format!("{} – {}", start.label(), end.label()),
+        _ => format!("{} – {}", start.label_in(months), end.label_in(months)),
     }
 }
 

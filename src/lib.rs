@@ -15,6 +15,7 @@ pub mod date;
 pub mod export;
 mod fold_table;
 pub mod locate;
+pub mod messages;
 pub mod model;
 pub mod query;
 pub mod synth;

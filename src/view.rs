@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::messages::{fill, Messages, Ui};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 use crate::query::{Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort};
 
@@ -167,6 +168,13 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
 pub struct Screen {
     /// The state as understood (unknown partners dropped, views fixed).
     pub state: CardState,
+    /// The language the interface text is in (`en`, `ru`).
+    pub locale: &'static str,
+    /// Labels for the element's controls, from the message catalogue.
+    pub ui: Ui,
+    /// Theme and tone names by key, for tags, badges and legends.
+    pub theme_labels: std::collections::BTreeMap<String, &'static str>,
+    pub tone_labels: std::collections::BTreeMap<String, &'static str>,
     pub title: String,
     /// "25 partners · 183 events · 5 sources".
     pub subtitle: String,
@@ -193,7 +201,18 @@ pub enum Body {
     #[serde(rename_all = "camelCase")]
     Overview { regions: Vec<RegionGroup>, picture: BarChart },
     #[serde(rename_all = "camelCase")]
-    Partner { summary: Box<PartnerSummary>, strip: ToneStrip, events: Vec<Hit>, total: usize, more: usize, oldest_first: bool },
+    Partner {
+        summary: Box<PartnerSummary>,
+        strip: ToneStrip,
+        events: Vec<Hit>,
+        total: usize,
+        /// "57 events".
+        total_label: String,
+        more: usize,
+        /// "Show more (37 left)", when there is more.
+        more_label: Option<String>,
+        oldest_first: bool,
+    },
     #[serde(rename_all = "camelCase")]
     Timeline {
         partners: Vec<Choice>,
@@ -202,7 +221,9 @@ pub enum Body {
         histogram: Histogram,
         results: Vec<Hit>,
         total: usize,
+        total_label: String,
         more: usize,
+        more_label: Option<String>,
         oldest_first: bool,
         /// Set when nothing matches: what to say and offer.
         empty: Option<String>,
@@ -239,6 +260,8 @@ pub struct PartnerCard {
     pub name: String,
     pub kind: PartnerKind,
     pub event_count: usize,
+    /// "57 events · 1990–2024".
+    pub detail: String,
     pub tone: Option<Tone>,
     pub tone_label: String,
     pub years: String,
@@ -326,6 +349,8 @@ pub struct SourceCard {
     pub url: Option<String>,
     /// How many records cite it.
     pub cited_by: usize,
+    /// "Cited by 87".
+    pub cited_label: String,
 }
 
 /// The figures sharing one unit, on one scale from 0 to the largest value.
@@ -375,19 +400,7 @@ fn legend(tones: impl Iterator<Item = Tone>) -> Vec<Tone> {
     list
 }
 
-pub fn tone_label(tone: Tone) -> &'static str {
-    match tone {
-        Tone::Hostile => "hostile",
-        Tone::Tense => "tense",
-        Tone::Mixed => "mixed",
-        Tone::Cordial => "cordial",
-        Tone::Close => "close",
-    }
-}
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
 
 fn year_span(first: Option<i32>, last: Option<i32>) -> String {
     match (first, last) {
@@ -404,14 +417,53 @@ fn year_of(hit: &Hit) -> Option<(i32, i32)> {
 
 const EVENTS: [RecordKind; 2] = [RecordKind::Event, RecordKind::Agreement];
 
-/// Everything the card shows for `state`.
+/// A hit's date, value and "as of" in the catalogue's language.
+fn localize(index: &Index, mut hit: Hit, m: &Messages) -> Hit {
+    if m.locale == "en" {
+        return hit;
+    }
+    if let Ok(date) = hit.date.parse::<crate::date::DateSpec>() {
+        hit.date_label = date.label_in(&m.months, m.circa);
+    } else if hit.date.is_empty() {
+        hit.date_label = m.date_unknown.to_string();
+    }
+    if hit.kind == RecordKind::Figure {
+        if let Some(figure) = index.dataset().figures.iter().find(|f| f.id == hit.id) {
+            hit.value = Some(crate::query::quantity_label_in(&figure.value, &figure.unit, m));
+            hit.as_of = figure.as_of.map(|d| d.label_in(&m.months, m.circa));
+        }
+    } else if let Some(event) = index.dataset().events.iter().find(|e| e.id == hit.id) {
+        hit.as_of = event.as_of.map(|d| d.label_in(&m.months, m.circa));
+    }
+    for source in &mut hit.sources {
+        if let Some(s) = index.dataset().source(&source.id) {
+            source.as_of = s.as_of.label_in(&m.months, m.circa);
+        }
+    }
+    hit
+}
+
+fn more_label(more: usize, m: &Messages) -> Option<String> {
+    (more > 0).then(|| format!("{} ({})", m.ui.show_more, m.count(more, m.more_left)))
+}
+
+fn localize_all(index: &Index, hits: Vec<Hit>, m: &Messages) -> Vec<Hit> {
+    hits.into_iter().map(|h| localize(index, h, m)).collect()
+}
+
+/// Everything the card shows for `state`, in English.
 pub fn screen(index: &Index, state: &CardState) -> Screen {
+    screen_in(index, state, &crate::messages::EN)
+}
+
+/// Everything the card shows for `state`, in the catalogue's language.
+pub fn screen_in(index: &Index, state: &CardState, m: &'static Messages) -> Screen {
     let ds = index.dataset();
     let mut state = state.clone();
     let mut notice = None;
     if let Some(code) = &state.partner {
         if ds.partner(code).is_none() {
-            notice = Some(format!("There is no partner \u{201c}{code}\u{201d} in this dataset; showing all partners."));
+            notice = Some(fill(m.unknown_partner, &[("code", code)]));
             state.partner = None;
         }
     }
@@ -421,9 +473,9 @@ pub fn screen(index: &Index, state: &CardState) -> Screen {
     let events_total = ds.events.len();
     let subtitle = format!(
         "{} · {} · {}",
-        plural(ds.partners.len(), "partner", "partners"),
-        plural(events_total, "event", "events"),
-        plural(ds.sources.len(), "source", "sources")
+        m.count(ds.partners.len(), m.partners),
+        m.count(events_total, m.events),
+        m.count(ds.sources.len(), m.sources)
     );
     let tab = |view: View, label: &str| TabItem {
         view,
@@ -431,19 +483,36 @@ pub fn screen(index: &Index, state: &CardState) -> Screen {
         selected: state.view == view || (view == View::Overview && state.view == View::Partner),
     };
     let tabs = vec![
-        tab(View::Overview, "Partners"),
-        tab(View::Timeline, "Timeline"),
-        tab(View::Figures, "Figures"),
-        tab(View::Sources, "Sources"),
+        tab(View::Overview, m.tabs[0]),
+        tab(View::Timeline, m.tabs[1]),
+        tab(View::Figures, m.tabs[2]),
+        tab(View::Sources, m.tabs[3]),
     ];
     let (body, announcement) = match state.view {
-        View::Overview => overview(index),
-        View::Partner => partner(index, &state),
-        View::Timeline => timeline(index, &state),
-        View::Figures => figures(index),
-        View::Sources => sources(index),
+        View::Overview => overview(index, m),
+        View::Partner => partner(index, &state, m),
+        View::Timeline => timeline(index, &state, m),
+        View::Figures => figures(index, m),
+        View::Sources => sources(index, m),
     };
-    Screen { state, title: ds.title.clone(), subtitle, tabs, announcement, notice, body }
+    let theme_labels = Theme::ALL.iter().map(|t| (t.key(), m.theme(*t))).collect();
+    let tone_labels = [Tone::Hostile, Tone::Tense, Tone::Mixed, Tone::Cordial, Tone::Close]
+        .iter()
+        .map(|t| (format!("{t:?}").to_ascii_lowercase(), m.tone(*t)))
+        .collect();
+    Screen {
+        state,
+        locale: m.locale,
+        ui: m.ui,
+        theme_labels,
+        tone_labels,
+        title: ds.title.clone(),
+        subtitle,
+        tabs,
+        announcement,
+        notice,
+        body,
+    }
 }
 
 fn current_tones(index: &Index) -> Vec<(String, Option<Tone>)> {
@@ -455,7 +524,7 @@ fn current_tones(index: &Index) -> Vec<(String, Option<Tone>)> {
         .collect()
 }
 
-fn overview(index: &Index) -> (Body, String) {
+fn overview(index: &Index, m: &Messages) -> (Body, String) {
     let ds = index.dataset();
     let tones = current_tones(index);
     let mut cards: Vec<(String, PartnerCard)> = Vec::new();
@@ -472,7 +541,12 @@ fn overview(index: &Index) -> (Body, String) {
                 kind: partner.kind,
                 event_count: answer.total,
                 tone,
-                tone_label: tone.map_or(String::new(), |t| tone_label(t).to_string()),
+                tone_label: tone.map_or(String::new(), |t| m.tone(t).to_string()),
+                detail: {
+                    let span = year_span(years.0.map(|y| y.0), years.1);
+                    let count = m.count(answer.total, m.events);
+                    if span.is_empty() { count } else { format!("{count} · {span}") }
+                },
                 years: year_span(years.0.map(|y| y.0), years.1),
             },
         ));
@@ -508,20 +582,27 @@ fn overview(index: &Index) -> (Body, String) {
     let described: Vec<String> = bars
         .iter()
         .map(|b| match b.tone {
-            Some(t) => format!("{} {} ({})", b.label, b.count, tone_label(t)),
+            Some(t) => format!("{} {} ({})", b.label, b.count, m.tone(t)),
             None => format!("{} {}", b.label, b.count),
         })
         .collect();
-    let text = format!("Events per partner, most first: {}.", described.join(", "));
-    let announcement = format!("Overview: {} in {}", plural(cards.len(), "partner", "partners"), plural(regions.len(), "region", "regions"));
+    let text = fill(m.bars_text, &[("list", &described.join(", "))]);
+    let announcement = fill(
+        m.overview_said,
+        &[("partners", &m.count(cards.len(), m.partners)), ("regions", &m.count(regions.len(), m.regions))],
+    );
     let legend = legend(bars.iter().filter_map(|b| b.tone));
     (Body::Overview { regions, picture: BarChart { bars, legend, text } }, announcement)
 }
 
-fn partner(index: &Index, state: &CardState) -> (Body, String) {
+fn partner(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
     let code = state.partner.clone().unwrap_or_default();
     let summary = match index.partner_summary(&code) {
-        Ok(summary) => summary,
+        Ok(mut summary) => {
+            summary.figures = localize_all(index, summary.figures, m);
+            summary.periods = localize_all(index, summary.periods, m);
+            summary
+        }
         Err(error) => return (Body::Problem { message: error.to_string() }, error.to_string()),
     };
     let query = Query {
@@ -532,23 +613,25 @@ fn partner(index: &Index, state: &CardState) -> (Body, String) {
         ..Query::default()
     };
     let answer = index.search(&query).unwrap_or(crate::query::Answer { total: 0, hits: Vec::new() });
-    let strip = tone_strip(&summary);
-    let years = year_span(
-        summary.first_contact.as_ref().and_then(year_of).map(|y| y.0),
-        summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1),
-    );
-    let mut announcement = format!("{}: {}", summary.name, plural(summary.event_count, "event", "events"));
-    if !years.is_empty() {
-        announcement.push_str(&format!(" from {years}"));
+    let strip = tone_strip(&summary, m);
+    let first = summary.first_contact.as_ref().and_then(year_of).map(|y| y.0);
+    let last = summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1);
+    let mut announcement =
+        fill(m.partner_said, &[("name", &summary.name), ("events", &m.count(summary.event_count, m.events))]);
+    if let (Some(a), Some(b)) = (first, last) {
+        announcement.push(' ');
+        announcement.push_str(&fill(m.from_to, &[("from", &a.to_string()), ("to", &b.to_string())]));
     }
     let more = answer.total.saturating_sub(answer.hits.len());
     (
         Body::Partner {
             summary: Box::new(summary),
             strip,
-            events: answer.hits,
+            events: localize_all(index, answer.hits, m),
             total: answer.total,
+            total_label: m.count(answer.total, m.events),
             more,
+            more_label: more_label(more, m),
             oldest_first: state.oldest_first,
         },
         announcement,
@@ -557,7 +640,7 @@ fn partner(index: &Index, state: &CardState) -> (Body, String) {
 
 /// Lays periods out on lanes and says them in words: "Iran: 36 events from
 /// 1990 to 2025; cordial, then mixed (sources differ), then tense, …".
-fn tone_strip(summary: &PartnerSummary) -> ToneStrip {
+fn tone_strip(summary: &PartnerSummary, m: &Messages) -> ToneStrip {
     let spans: Vec<(i32, i32, &Hit)> =
         summary.periods.iter().filter_map(|p| year_of(p).map(|(a, b)| (a, b, p))).collect();
     let first = spans.iter().map(|s| s.0).min().unwrap_or(0);
@@ -589,20 +672,19 @@ fn tone_strip(summary: &PartnerSummary) -> ToneStrip {
     let phases: Vec<String> = segments
         .iter()
         .map(|s| {
-            let mark = if s.disputed { " (sources differ)" } else { "" };
-            format!("{} {}{mark}", tone_label(s.tone), s.years)
+            let mark = if s.disputed { format!(" ({})", m.ui.sources_differ.to_lowercase()) } else { String::new() };
+            format!("{} {}{mark}", m.tone(s.tone), s.years)
         })
         .collect();
-    let mut text = format!("{}: {}", summary.name, plural(summary.event_count, "event", "events"));
-    let span = year_span(
-        summary.first_contact.as_ref().and_then(year_of).map(|y| y.0),
-        summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1),
-    );
-    if !span.is_empty() {
-        text.push_str(&format!(" from {}", span.replace('–', " to ")));
+    let mut text = fill(m.partner_said, &[("name", &summary.name), ("events", &m.count(summary.event_count, m.events))]);
+    let first_year = summary.first_contact.as_ref().and_then(year_of).map(|y| y.0);
+    let last_year = summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1);
+    if let (Some(a), Some(b)) = (first_year, last_year) {
+        text.push(' ');
+        text.push_str(&fill(m.from_to, &[("from", &a.to_string()), ("to", &b.to_string())]));
     }
     if !phases.is_empty() {
-        text.push_str(&format!("; {}", phases.join(", then ")));
+        text.push_str(&format!("; {}", phases.join(m.then)));
     }
     text.push('.');
     let legend = legend(segments.iter().map(|s| s.tone));
@@ -638,14 +720,20 @@ pub fn download(index: &Index, state: &CardState, format: &str) -> String {
 
 /// A citation of the card and its sources, to paste into an essay.
 pub fn citation(index: &Index, state: &CardState, page_url: &str, today: &str) -> String {
+    citation_in(index, state, page_url, today, &crate::messages::EN)
+}
+
+/// The same in the catalogue's language.
+pub fn citation_in(index: &Index, state: &CardState, page_url: &str, today: &str, m: &Messages) -> String {
     let ds = index.dataset();
     let mut what = ds.title.clone();
     if let (View::Partner, Some(partner)) = (state.view, state.partner.as_deref().and_then(|c| ds.partner(c))) {
         what.push_str(&format!(": {}", partner.name));
     }
-    let mut out = format!("{what}. Interactive card (relations-card), {page_url}, accessed {today}.\nSources:");
+    let mut out = fill(m.citation_head, &[("what", &what), ("url", page_url), ("today", today)]);
     for s in &ds.sources {
-        out.push_str(&format!("\n- {}. {}. As of {}.", s.title, s.publisher, s.as_of.label()));
+        let as_of = fill(m.citation_as_of, &[("date", &s.as_of.label_in(&m.months, m.circa))]);
+        out.push_str(&format!("\n- {}. {}. {as_of}", s.title, s.publisher));
         if let Some(url) = &s.url {
             out.push_str(&format!(" {url}"));
         }
@@ -673,7 +761,7 @@ fn timeline_query(state: &CardState) -> Query {
     }
 }
 
-fn timeline(index: &Index, state: &CardState) -> (Body, String) {
+fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
     let query = timeline_query(state);
     let (answer, facets, line) = match (index.search(&query), index.facets(&query), index.timeline(&query, 1)) {
         (Ok(a), Ok(f), Ok(t)) => (a, f, t),
@@ -695,16 +783,17 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
         .iter()
         .map(|t| Choice {
             key: t.key(),
-            label: t.label().to_string(),
+            label: m.theme(*t).to_string(),
             count: facets.themes.iter().find(|c| c.key == *t).map_or(0, |c| c.count),
             selected: state.themes.contains(t),
         })
         .collect();
     let kinds = EVENTS
         .iter()
-        .map(|k| Choice {
+        .enumerate()
+        .map(|(i, k)| Choice {
             key: k.label().to_ascii_lowercase(),
-            label: format!("{}s", k.label()),
+            label: m.kinds_plural[i].to_string(),
             count: facets.kinds.iter().find(|c| c.key == *k).map_or(0, |c| c.count),
             selected: state.kinds.contains(k),
         })
@@ -735,20 +824,21 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
         sorted.iter().take(3).map(|y| format!("{} ({})", y.year, y.count)).collect()
     };
     let mut histogram_text = match (years.first(), years.last()) {
-        (Some(a), Some(b)) => format!(
-            "Events per year from {} to {}; busiest years: {}.",
-            a.year,
-            b.year,
-            busiest.join(", ")
+        (Some(a), Some(b)) => fill(
+            m.histogram_text,
+            &[("from", &a.year.to_string()), ("to", &b.year.to_string()), ("busiest", &busiest.join(", "))],
         ),
-        _ => "No events to count.".to_string(),
+        _ => m.histogram_none.to_string(),
     };
     if !earlier.is_empty() {
-        let list: Vec<String> = earlier.iter().map(|y| format!("{} in {}", plural(y.count, "event", "events"), y.year)).collect();
-        histogram_text.push_str(&format!(" Earlier: {}.", list.join(", ")));
+        let list: Vec<String> = earlier
+            .iter()
+            .map(|y| fill(m.events_in_year, &[("events", &m.count(y.count, m.events)), ("year", &y.year.to_string())]))
+            .collect();
+        histogram_text.push_str(&fill(m.histogram_earlier, &[("list", &list.join(", "))]));
     }
-    let empty = (answer.total == 0).then(|| "No events match — clear the filters to see them all.".to_string());
-    let announcement = plural(answer.total, "event matches", "events match");
+    let empty = (answer.total == 0).then(|| m.empty.to_string());
+    let announcement = m.count(answer.total, m.events_match);
     let more = answer.total.saturating_sub(answer.hits.len());
     (
         Body::Timeline {
@@ -756,9 +846,11 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
             themes,
             kinds,
             histogram: Histogram { years, earlier, text: histogram_text },
-            results: answer.hits,
+            results: localize_all(index, answer.hits, m),
             total: answer.total,
+            total_label: m.count(answer.total, m.events),
             more,
+            more_label: more_label(more, m),
             oldest_first: state.oldest_first,
             empty,
         },
@@ -766,11 +858,11 @@ fn timeline(index: &Index, state: &CardState) -> (Body, String) {
     )
 }
 
-fn figures(index: &Index) -> (Body, String) {
+fn figures(index: &Index, m: &Messages) -> (Body, String) {
     let ds = index.dataset();
     let hits = index
         .search(&Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() })
-        .map(|a| a.hits)
+        .map(|a| localize_all(index, a.hits, m))
         .unwrap_or_default();
     let mut charts: Vec<FigureChart> = Vec::new();
     for hit in hits {
@@ -814,7 +906,8 @@ fn figures(index: &Index) -> (Body, String) {
     // Units with the most figures first.
     charts.sort_by(|a, b| b.rows.len().cmp(&a.rows.len()).then_with(|| a.unit.cmp(&b.unit)));
     let count: usize = charts.iter().map(|c| c.rows.len()).sum();
-    let announcement = format!("Figures: {} in {}", plural(count, "number", "numbers"), plural(charts.len(), "unit", "units"));
+    let announcement =
+        fill(m.figures_said, &[("numbers", &m.count(count, m.numbers)), ("units", &m.count(charts.len(), m.units))]);
     (Body::Figures { charts }, announcement)
 }
 
@@ -822,7 +915,7 @@ fn problem(error: QueryError) -> (Body, String) {
     (Body::Problem { message: error.to_string() }, error.to_string())
 }
 
-fn sources(index: &Index) -> (Body, String) {
+fn sources(index: &Index, m: &Messages) -> (Body, String) {
     let ds = index.dataset();
     let sources: Vec<SourceCard> = ds
         .sources
@@ -831,14 +924,25 @@ fn sources(index: &Index) -> (Body, String) {
             id: s.id.clone(),
             title: s.title.clone(),
             publisher: s.publisher.clone(),
-            as_of: s.as_of.label(),
+            as_of: s.as_of.label_in(&m.months, m.circa),
             reliability: s.reliability.clone(),
             licence: s.licence.clone(),
             url: s.url.clone(),
             cited_by: index.search(&Query { source: Some(s.id.clone()), limit: Some(0), ..Query::default() }).map_or(0, |a| a.total),
+            cited_label: String::new(),
         })
         .collect();
-    let all = index.search(&Query { disputed_only: true, ..Query::default() }).map(|a| a.hits).unwrap_or_default();
+    let sources: Vec<SourceCard> = sources
+        .into_iter()
+        .map(|mut card| {
+            card.cited_label = format!("{} {}", m.ui.cited_by, m.number(card.cited_by as i64));
+            card
+        })
+        .collect();
+    let all = index
+        .search(&Query { disputed_only: true, ..Query::default() })
+        .map(|a| localize_all(index, a.hits, m))
+        .unwrap_or_default();
     let disputes: Vec<DisputeCard> = ds
         .disputes
         .iter()
@@ -848,8 +952,10 @@ fn sources(index: &Index) -> (Body, String) {
             claims: d.claims.iter().filter_map(|c| all.iter().find(|h| &h.id == c).cloned()).collect(),
         })
         .collect();
-    let announcement =
-        format!("Sources: {}, {} where they differ", plural(sources.len(), "document", "documents"), disputes.len());
+    let announcement = fill(
+        m.sources_said,
+        &[("documents", &m.count(sources.len(), m.documents)), ("count", &disputes.len().to_string())],
+    );
     (Body::Sources { sources, disputes }, announcement)
 }
 
@@ -981,6 +1087,26 @@ mod tests {
         let people = charts.iter().find(|c| c.unit == "people").unwrap();
         assert!(people.rows.iter().any(|r| r.shape == Shape::Range));
         assert!(usd.text.starts_with("USD million: "));
+    }
+
+    #[test]
+    fn the_whole_screen_follows_the_catalogue_language() {
+        let index = index();
+        let state = CardState { view: View::Partner, partner: Some("AF".into()), ..CardState::default() };
+        let ru = screen_in(&index, &state, &crate::messages::RU);
+        assert_eq!(ru.locale, "ru");
+        assert_eq!(ru.tabs[3].label, "Источники");
+        assert!(ru.announcement.starts_with("Afghanistan: 57 событий с "), "{}", ru.announcement);
+        let Body::Partner { events, strip, .. } = &ru.body else { panic!() };
+        assert!(strip.text.contains("напряжённый"), "{}", strip.text);
+        assert!(!events.is_empty());
+        let kz = CardState { view: View::Partner, partner: Some("KZ".into()), oldest_first: true, ..CardState::default() };
+        let Body::Partner { events, .. } = screen_in(&index, &kz, &crate::messages::RU).body else { panic!() };
+        let dated = events.iter().find(|e| e.date == "1993-01-07").unwrap();
+        assert_eq!(dated.date_label, "7 января 1993");
+        assert_eq!(ru.ui.show_more, "Показать ещё");
+        let en = screen(&index, &state);
+        assert_eq!(en.ui.show_more, "Show more");
     }
 
     #[test]

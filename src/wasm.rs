@@ -55,15 +55,15 @@ export interface YearBar { year: number; count: number; height: number; selected
 export interface Choice { key: string; label: string; count: number; selected: boolean; }
 export interface Bar { key: string; label: string; count: number; share: number; tone?: Tone; }
 export interface Segment { id: string; lane: number; start: number; end: number; tone: Tone; label: string; years: string; disputed: boolean; }
-export interface SourceCard { id: string; title: string; publisher: string; asOf: string; reliability: string; licence?: string; url?: string; citedBy: number; }
+export interface SourceCard { id: string; title: string; publisher: string; asOf: string; reliability: string; licence?: string; url?: string; citedBy: number; citedLabel: string; }
 export type Body =
-  | { kind: "overview"; regions: { region: string; partners: { code: string; name: string; kind: PartnerKind; eventCount: number; tone?: Tone; toneLabel: string; years: string }[] }[]; picture: { bars: Bar[]; legend: Tone[]; text: string } }
-  | { kind: "partner"; summary: PartnerSummary; strip: { firstYear: number; lastYear: number; lanes: number; segments: Segment[]; legend: Tone[]; text: string }; events: Hit[]; total: number; more: number; oldestFirst: boolean }
-  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; kinds: Choice[]; histogram: { years: YearBar[]; earlier: YearBar[]; text: string }; results: Hit[]; total: number; more: number; oldestFirst: boolean; empty?: string }
+  | { kind: "overview"; regions: { region: string; partners: { code: string; name: string; kind: PartnerKind; eventCount: number; detail: string; tone?: Tone; toneLabel: string; years: string }[] }[]; picture: { bars: Bar[]; legend: Tone[]; text: string } }
+  | { kind: "partner"; summary: PartnerSummary; strip: { firstYear: number; lastYear: number; lanes: number; segments: Segment[]; legend: Tone[]; text: string }; events: Hit[]; total: number; totalLabel: string; more: number; moreLabel?: string; oldestFirst: boolean }
+  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; kinds: Choice[]; histogram: { years: YearBar[]; earlier: YearBar[]; text: string }; results: Hit[]; total: number; totalLabel: string; more: number; moreLabel?: string; oldestFirst: boolean; empty?: string }
   | { kind: "figures"; charts: { unit: string; text: string; rows: { hit: Hit; shape: "bar" | "approx" | "range" | "choices"; start: number; end: number; points: number[] }[] }[] }
   | { kind: "sources"; sources: SourceCard[]; disputes: { id: string; topic: string; claims: Hit[] }[] }
   | { kind: "problem"; message: string };
-export interface Screen { state: CardState; title: string; subtitle: string; tabs: { view: View; label: string; selected: boolean }[]; announcement: string; notice?: string; body: Body; }
+export interface Screen { state: CardState; locale: string; ui: Record<string, string>; themeLabels: Record<string, string>; toneLabels: Record<string, string>; title: string; subtitle: string; tabs: { view: View; label: string; selected: boolean }[]; announcement: string; notice?: string; body: Body; }
 "#;
 
 /// Reports Rust panics on the console instead of an opaque "unreachable".
@@ -139,10 +139,16 @@ impl Relations {
         to_js(&self.index.partner_summary(code).map_err(|e| JsError::new(&e.to_string()))?)
     }
 
-    /// Everything the card shows for a `CardState` (see `src/view.rs`).
+    /// Everything the card shows for a `CardState` (see `src/view.rs`), in
+    /// the language of `locale` (a BCP 47 tag; English when not in the catalogue).
     #[wasm_bindgen(unchecked_return_type = "Screen")]
-    pub fn screen(&self, #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue) -> Result<JsValue, JsError> {
-        to_js(&view::screen(&self.index, &state_from_js(state)?))
+    pub fn screen(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
+        locale: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let messages = crate::messages::for_locale(locale.as_deref().unwrap_or("en"));
+        to_js(&view::screen_in(&self.index, &state_from_js(state)?, messages))
     }
 
     /// The records of the current view as a file's text: `"csv"` or `"json"`.
@@ -160,8 +166,10 @@ impl Relations {
         #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
         page_url: &str,
         today: &str,
+        locale: Option<String>,
     ) -> Result<String, JsError> {
-        Ok(view::citation(&self.index, &state_from_js(state)?, page_url, today))
+        let messages = crate::messages::for_locale(locale.as_deref().unwrap_or("en"));
+        Ok(view::citation_in(&self.index, &state_from_js(state)?, page_url, today, messages))
     }
 
     /// The state after a reader's action (`Msg`); pure, like the core's `update`.

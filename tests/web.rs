@@ -16,7 +16,7 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn the_first_screen_crosses_as_plain_objects_with_camel_case_names() {
     let relations = Relations::builtin().unwrap();
-    let screen = relations.screen(JsValue::UNDEFINED).unwrap();
+    let screen = relations.screen(JsValue::UNDEFINED, None).unwrap();
     let body = get(&screen, "body");
     assert_eq!(get(&body, "kind").as_string().unwrap(), "overview");
     let regions = Array::from(&get(&body, "regions"));
@@ -35,7 +35,7 @@ fn update_and_screen_give_the_core_answers() {
     let msg = js_sys::JSON::parse(r#"{"type":"openPartner","code":"KZ"}"#).unwrap();
     let state = relations.update(JsValue::UNDEFINED, msg).unwrap();
     assert_eq!(get(&state, "view").as_string().unwrap(), "partner");
-    let screen = relations.screen(state).unwrap();
+    let screen = relations.screen(state, None).unwrap();
     let index = relations_card::query::Index::new(relations_card::builtin());
     let native = view::screen(&index, &view::update(&view::CardState::default(), &view::Msg::OpenPartner { code: "KZ".into() }));
     let view::Body::Partner { events: expected, .. } = native.body else { panic!("not a partner view") };

@@ -82,10 +82,6 @@ function button(className, text, onClick) {
   return node;
 }
 
-function plural(count, one, many) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** A year attribute as a number, or null when absent or not a year. */
 function year(text) {
   return /^-?\d{1,4}$/.test(text ?? '') ? Number(text) : null;
@@ -105,6 +101,8 @@ export class RelationsCard extends HTMLElement {
   #prefix = `rc${++ids}`;
   #focusAfter = null;
   #lastNotice = null;
+  /** The last screen, for labels outside a render. */
+  #screen = null;
   #announcedReady = false;
 
   constructor() {
@@ -277,9 +275,12 @@ export class RelationsCard extends HTMLElement {
     if (this.hasAttribute('url-state')) this.#writeUrl();
   }
 
+  /** Until the core is up, the text the page put inside the element shows
+   * (in the page's own language); an ellipsis when there is none. */
   #showLoading() {
-    const status = el('p', 'status', this.getAttribute('src') ? 'Loading the dataset…' : 'Loading foreign relations…');
-    this.#card.replaceChildren(status);
+    const slot = el('slot', 'status', '…');
+    slot.setAttribute('role', 'status');
+    this.#card.replaceChildren(slot);
   }
 
   #render() {
@@ -301,13 +302,16 @@ export class RelationsCard extends HTMLElement {
     if (!this.#relations) return this.#showLoading();
     let screen;
     try {
-      screen = this.#relations.screen(this.#state);
+      screen = this.#relations.screen(this.#state, this.#locale());
     } catch (error) {
       console.error('relations-card:', error.message ?? error);
       this.#state = {};
-      screen = this.#relations.screen({});
+      screen = this.#relations.screen({}, this.#locale());
     }
     this.#state = screen.state;
+    this.#screen = screen;
+    const ui = screen.ui;
+    this.#card.lang = screen.locale;
 
     // Focus and caret survive the re-render: found again by their data-key.
     const active = this.#root.activeElement;
@@ -324,7 +328,7 @@ export class RelationsCard extends HTMLElement {
       this.#card.append(notice);
     }
     this.#lastNotice = screen.notice;
-    this.#card.append(this.#body(screen), this.#footer());
+    this.#card.append(this.#body(screen), this.#footer(ui));
     if (!this.#announcedReady) {
       // Hosts (and the load benchmark) learn when the first view is up.
       this.#announcedReady = true;
@@ -351,7 +355,7 @@ export class RelationsCard extends HTMLElement {
     const tools = el('div', 'tools');
     const tabs = el('div', 'tabs');
     tabs.setAttribute('role', 'tablist');
-    tabs.setAttribute('aria-label', 'Views');
+    tabs.setAttribute('aria-label', screen.ui.views);
     for (const tab of screen.tabs) {
       const node = button('tab', tab.label, () => this.#send({ type: 'show', view: tab.view }));
       node.setAttribute('role', 'tab');
@@ -375,10 +379,10 @@ export class RelationsCard extends HTMLElement {
     });
 
     const search = el('label', 'search');
-    const label = el('span', 'visually-hidden', 'Search events');
+    const label = el('span', 'visually-hidden', screen.ui.searchLabel);
     const input = el('input');
     input.type = 'search';
-    input.placeholder = 'Search events, e.g. border, Panj, Иран';
+    input.placeholder = screen.ui.searchPlaceholder;
     input.value = screen.state.q ?? '';
     input.dataset.key = 'search';
     input.setAttribute('part', 'search');
@@ -404,21 +408,21 @@ export class RelationsCard extends HTMLElement {
     panel.setAttribute('aria-labelledby', `${this.#prefix}-title`);
     const body = screen.body;
     switch (body.kind) {
-      case 'overview': panel.append(...this.#overview(body)); break;
-      case 'partner': panel.append(...this.#partner(body)); break;
-      case 'timeline': panel.append(...this.#timeline(body)); break;
-      case 'figures': panel.append(...this.#figures(body)); break;
-      case 'sources': panel.append(...this.#sources(body)); break;
+      case 'overview': panel.append(...this.#overview(body, screen)); break;
+      case 'partner': panel.append(...this.#partner(body, screen)); break;
+      case 'timeline': panel.append(...this.#timeline(body, screen)); break;
+      case 'figures': panel.append(...this.#figures(body, screen)); break;
+      case 'sources': panel.append(...this.#sources(body, screen)); break;
       default: {
         const problem = el('p', 'problem', body.message);
         problem.setAttribute('role', 'alert');
-        panel.append(problem, button('back', 'Start again', () => this.#send({ type: 'reset' })));
+        panel.append(problem, button('back', screen.ui.startAgain, () => this.#send({ type: 'reset' })));
       }
     }
     return panel;
   }
 
-  #overview(body) {
+  #overview(body, screen) {
     const nodes = [];
     for (const group of body.regions) {
       const section = el('section', 'region');
@@ -431,9 +435,8 @@ export class RelationsCard extends HTMLElement {
         item.dataset.key = `partner-${partner.code}`;
         item.dataset.code = partner.code;
         item.setAttribute('part', 'partner');
-        const detail = [plural(partner.eventCount, 'event', 'events'), partner.years].filter(Boolean).join(' · ');
-        item.append(el('span', 'partner-name', partner.name), el('span', 'partner-detail', detail));
-        if (partner.tone) item.append(this.#tone(partner.tone));
+        item.append(el('span', 'partner-name', partner.name), el('span', 'partner-detail', partner.detail));
+        if (partner.tone) item.append(this.#tone(partner.tone, partner.toneLabel));
         const li = el('li');
         li.append(item);
         list.append(li);
@@ -441,17 +444,17 @@ export class RelationsCard extends HTMLElement {
       section.append(heading, list);
       nodes.push(section);
     }
-    nodes.push(this.#barChart(body.picture));
+    nodes.push(this.#barChart(body.picture, screen));
     return nodes;
   }
 
-  #tone(tone) {
-    const badge = el('span', `tone tone-${tone}`, tone);
+  #tone(tone, label) {
+    const badge = el('span', `tone tone-${tone}`, label);
     badge.setAttribute('part', 'tone');
     return badge;
   }
 
-  #barChart(picture) {
+  #barChart(picture, screen) {
     const figure = el('figure', 'chart');
     const rowHeight = 16;
     const width = 360;
@@ -472,35 +475,36 @@ export class RelationsCard extends HTMLElement {
       count.textContent = String(bar.count);
       chart.append(label, rect, count);
     });
-    figure.append(chart, this.#legend(picture.legend), el('figcaption', 'caption', 'Events per partner, coloured by the tone of the latest period the sources describe; grey where they describe none.'));
+    figure.append(chart, this.#legend(picture.legend, screen), el('figcaption', 'caption', screen.ui.overviewCaption));
     return figure;
   }
 
-  #partner(body) {
+  #partner(body, screen) {
     const s = body.summary;
+    const ui = screen.ui;
     const nodes = [];
-    const back = button('back', '← All partners', () => this.#send({ type: 'back' }));
+    const back = button('back', ui.allPartnersBack, () => this.#send({ type: 'back' }));
     back.dataset.key = 'back';
     back.setAttribute('part', 'back');
     const heading = el('h3', 'partner-title', s.name);
     heading.tabIndex = -1;
     heading.dataset.key = 'partner-title';
-    const meta = [s.region, plural(s.eventCount, 'event', 'events')];
-    if (s.currentTone) meta.push(`latest tone: ${s.currentTone}`);
+    const meta = [s.region, body.totalLabel];
+    if (s.currentTone) meta.push(`${ui.latestTone}: ${screen.toneLabels[s.currentTone]}`);
     nodes.push(back, heading, el('p', 'meta', meta.join(' · ')));
 
-    if (body.strip.segments.length) nodes.push(this.#toneStrip(body.strip));
+    if (body.strip.segments.length) nodes.push(this.#toneStrip(body.strip, screen));
     else nodes.push(el('p', 'meta', body.strip.text));
 
     if (s.figures.length) {
       const section = el('section', 'figures');
-      section.append(el('h4', 'section-title', 'Key figures'));
+      section.append(el('h4', 'section-title', ui.keyFigures));
       const list = el('ul', 'figure-list');
       for (const figure of s.figures) {
         const li = el('li', 'figure');
         li.append(el('span', 'figure-value', figure.value), el('span', 'figure-title', ` ${figure.title}`), el('span', 'figure-date', ` · ${figure.dateLabel}`));
-        if (figure.disputed) li.append(this.#differ());
-        li.append(this.#sourceList(figure.sources));
+        if (figure.disputed) li.append(this.#differ(ui));
+        li.append(this.#sourceList(figure.sources, ui));
         list.append(li);
       }
       section.append(list);
@@ -508,23 +512,19 @@ export class RelationsCard extends HTMLElement {
     }
     if (s.membership) nodes.push(el('p', 'membership', s.membership.summary));
     if (s.sharedOrganisations.length) {
-      nodes.push(el('p', 'meta', `Named together with: ${s.sharedOrganisations.map((c) => c.label).join(', ')}`));
+      nodes.push(el('p', 'meta', `${ui.namedWith}: ${s.sharedOrganisations.map((c) => c.label).join(', ')}`));
     }
 
     const events = el('section', 'events-section');
     const head = el('div', 'list-head');
-    head.append(el('h4', 'section-title', plural(body.total, 'event', 'events')));
-    const order = button('order', body.oldestFirst ? 'Oldest first' : 'Newest first', () => this.#send({ type: 'toggleOrder' }));
-    order.dataset.key = 'order';
-    order.setAttribute('aria-label', `Order: ${body.oldestFirst ? 'oldest' : 'newest'} first. Change order`);
-    head.append(order);
-    events.append(head, this.#hitList(body.events));
-    if (body.more > 0) events.append(this.#moreButton(body.more));
+    head.append(el('h4', 'section-title', body.totalLabel), this.#orderButton(body.oldestFirst, ui));
+    events.append(head, this.#hitList(body.events, screen));
+    if (body.moreLabel) events.append(this.#moreButton(body.moreLabel));
     nodes.push(events);
     return nodes;
   }
 
-  #toneStrip(strip) {
+  #toneStrip(strip, screen) {
     const figure = el('figure', 'strip');
     const width = 320;
     const lane = 22;
@@ -535,7 +535,7 @@ export class RelationsCard extends HTMLElement {
       const w = Math.max(2, (segment.end - segment.start) * width - 1);
       const rect = svg('rect', { x, y: segment.lane * lane, width: w, height: lane - 4, rx: 3, class: `tone-fill-${segment.tone}${segment.disputed ? ' disputed' : ''}` });
       const title = svg('title');
-      title.textContent = `${segment.years}: ${segment.tone} — ${segment.label}${segment.disputed ? ' (sources differ)' : ''}`;
+      title.textContent = `${segment.years}: ${screen.toneLabels[segment.tone]} — ${segment.label}${segment.disputed ? ` (${screen.ui.sourcesDiffer})` : ''}`;
       rect.append(title);
       chart.append(rect);
     }
@@ -544,34 +544,35 @@ export class RelationsCard extends HTMLElement {
     const last = svg('text', { x: width, y: height - 4, 'text-anchor': 'end', class: 'axis' });
     last.textContent = String(strip.lastYear);
     chart.append(first, last);
-    figure.append(chart, this.#legend(strip.legend), el('figcaption', 'caption', strip.text));
+    figure.append(chart, this.#legend(strip.legend, screen), el('figcaption', 'caption', strip.text));
     return figure;
   }
 
   /** The key to a picture's colours: each tone as a swatch and a word. */
-  #legend(tones) {
+  #legend(tones, screen) {
     const list = el('ul', 'legend');
     list.setAttribute('aria-hidden', 'true');
     for (const tone of tones) {
       const item = el('li', 'legend-item');
       const swatch = el('span', `swatch swatch-${tone}`);
-      item.append(swatch, document.createTextNode(tone));
+      item.append(swatch, document.createTextNode(screen.toneLabels[tone]));
       list.append(item);
     }
     return list;
   }
 
-  #timeline(body) {
+  #timeline(body, screen) {
+    const ui = screen.ui;
     const nodes = [];
     const filters = el('div', 'filters');
     filters.setAttribute('role', 'group');
-    filters.setAttribute('aria-label', 'Filters');
+    filters.setAttribute('aria-label', ui.filters);
 
     const partnerLabel = el('label', 'field');
-    partnerLabel.append(el('span', 'field-label', 'Partner'));
+    partnerLabel.append(el('span', 'field-label', ui.partner));
     const select = el('select');
     select.dataset.key = 'partner-filter';
-    select.append(new Option('All partners', ''));
+    select.append(new Option(ui.allPartners, ''));
     for (const choice of body.partners) {
       const option = new Option(`${choice.label} (${choice.count})`, choice.key, false, choice.selected);
       select.append(option);
@@ -582,7 +583,7 @@ export class RelationsCard extends HTMLElement {
 
     const chips = el('div', 'chips');
     chips.setAttribute('role', 'group');
-    chips.setAttribute('aria-label', 'Themes');
+    chips.setAttribute('aria-label', ui.themes);
     for (const theme of body.themes) {
       const chip = button('chip', `${theme.label} (${theme.count})`, () => this.#send({ type: 'toggleTheme', theme: theme.key }));
       chip.setAttribute('aria-pressed', String(theme.selected));
@@ -593,7 +594,7 @@ export class RelationsCard extends HTMLElement {
     filters.append(chips);
     const kinds = el('div', 'chips');
     kinds.setAttribute('role', 'group');
-    kinds.setAttribute('aria-label', 'Kinds');
+    kinds.setAttribute('aria-label', ui.kinds);
     for (const kind of body.kinds) {
       const chip = button('chip', `${kind.label} (${kind.count})`, () => this.#send({ type: 'toggleKind', kind: kind.key }));
       chip.setAttribute('aria-pressed', String(kind.selected));
@@ -601,36 +602,31 @@ export class RelationsCard extends HTMLElement {
       kinds.append(chip);
     }
     filters.append(kinds);
-    filters.append(this.#yearFields());
-    nodes.push(filters, this.#histogram(body.histogram));
+    filters.append(this.#yearFields(ui));
+    nodes.push(filters, this.#histogram(body.histogram, ui));
 
     const head = el('div', 'list-head');
-    head.append(el('h3', 'section-title', plural(body.total, 'event', 'events')));
-    if (!this.#state.q) {
-      const order = button('order', body.oldestFirst ? 'Oldest first' : 'Newest first', () => this.#send({ type: 'toggleOrder' }));
-      order.dataset.key = 'order';
-      order.setAttribute('aria-label', `Order: ${body.oldestFirst ? 'oldest' : 'newest'} first. Change order`);
-      head.append(order);
-    }
-    const clear = button('clear', 'Clear filters', () => this.#send({ type: 'clearFilters' }));
+    head.append(el('h3', 'section-title', body.totalLabel));
+    if (!this.#state.q) head.append(this.#orderButton(body.oldestFirst, ui));
+    const clear = button('clear', ui.clearFilters, () => this.#send({ type: 'clearFilters' }));
     clear.dataset.key = 'clear';
     head.append(clear);
     nodes.push(head);
     if (body.empty) {
       const empty = el('div', 'empty');
       empty.append(el('p', null, body.empty));
-      const again = button('back', 'Clear the filters', () => this.#send({ type: 'clearFilters' }));
+      const again = button('back', ui.clearTheFilters, () => this.#send({ type: 'clearFilters' }));
       again.dataset.key = 'clear-empty';
       empty.append(again);
       nodes.push(empty);
     } else {
-      nodes.push(this.#hitList(body.results));
-      if (body.more > 0) nodes.push(this.#moreButton(body.more));
+      nodes.push(this.#hitList(body.results, screen));
+      if (body.moreLabel) nodes.push(this.#moreButton(body.moreLabel));
     }
     return nodes;
   }
 
-  #yearFields() {
+  #yearFields(ui) {
     const box = el('div', 'years');
     const field = (name, label, value) => {
       const wrap = el('label', 'field');
@@ -650,11 +646,11 @@ export class RelationsCard extends HTMLElement {
       wrap.append(input);
       return wrap;
     };
-    box.append(field('from', 'From year', this.#state.from), field('to', 'To year', this.#state.to));
+    box.append(field('from', ui.fromYear, this.#state.from), field('to', ui.toYear, this.#state.to));
     return box;
   }
 
-  #histogram(histogram) {
+  #histogram(histogram, ui) {
     const figure = el('figure', 'histogram');
     const years = histogram.years;
     const width = 320;
@@ -671,7 +667,7 @@ export class RelationsCard extends HTMLElement {
       const h = Math.max(bar.count ? 2 : 0, bar.height * height);
       const rect = svg('rect', { x: i * step + 0.5, y: height - h, width: Math.max(1, step - 1), height: h, class: bar.selected ? 'year selected' : 'year' });
       const title = svg('title');
-      title.textContent = `${bar.year}: ${plural(bar.count, 'event', 'events')}`;
+      title.textContent = `${bar.year}: ${bar.count}`;
       rect.append(title);
       // A click picks that year; the year fields widen it.
       rect.addEventListener('click', () => this.#send({ type: 'setYears', from: bar.year, to: bar.year }));
@@ -692,14 +688,14 @@ export class RelationsCard extends HTMLElement {
     });
     if (earlier.length) {
       const box = el('div', 'earlier');
-      box.append(el('span', 'field-label', 'Earlier: '), ...earlier);
+      box.append(el('span', 'field-label', `${ui.earlier}: `), ...earlier);
       figure.append(box);
     }
     figure.append(chart, el('figcaption', 'caption', histogram.text));
     return figure;
   }
 
-  #figures(body) {
+  #figures(body, screen) {
     return body.charts.map((chart) => {
       const section = el('section', 'figure-chart');
       section.append(el('h3', 'section-title', chart.unit));
@@ -708,8 +704,8 @@ export class RelationsCard extends HTMLElement {
         const li = el('li', 'figure');
         li.append(el('span', 'figure-value', r.hit.value), el('span', 'figure-title', ` ${r.hit.title}`));
         li.append(el('span', 'figure-date', ` · ${r.hit.partnerNames.join(', ')} · ${r.hit.dateLabel}`));
-        if (r.hit.disputed) li.append(this.#differ());
-        li.append(this.#figureShape(r), this.#sourceList(r.hit.sources));
+        if (r.hit.disputed) li.append(this.#differ(screen.ui));
+        li.append(this.#figureShape(r), this.#sourceList(r.hit.sources, screen.ui));
         list.append(li);
       }
       // The list says every value; the shapes only draw them on one scale.
@@ -736,25 +732,26 @@ export class RelationsCard extends HTMLElement {
     return drawing;
   }
 
-  #sources(body) {
+  #sources(body, screen) {
+    const ui = screen.ui;
     const nodes = [];
     const list = el('ul', 'source-cards');
     for (const source of body.sources) {
       const li = el('li', 'source-card');
       li.append(el('h3', 'source-title', source.title));
-      li.append(el('p', 'meta', `${source.publisher} · as of ${source.asOf}${source.licence ? ` · ${source.licence}` : ''}`));
+      li.append(el('p', 'meta', `${source.publisher} · ${ui.asOf} ${source.asOf}${source.licence ? ` · ${source.licence}` : ''}`));
       li.append(el('p', 'reliability', source.reliability));
-      li.append(el('p', 'meta', `Cited by ${plural(source.citedBy, 'record', 'records')}`));
+      li.append(el('p', 'meta', source.citedLabel));
       list.append(li);
     }
     nodes.push(list);
     if (body.disputes.length) {
-      nodes.push(el('h3', 'section-title', 'Where the sources differ'));
+      nodes.push(el('h3', 'section-title', ui.whereSourcesDiffer));
       for (const dispute of body.disputes) {
         const section = el('section', 'dispute');
         section.append(el('p', 'dispute-topic', dispute.topic));
         const claims = el('ul', 'claims');
-        for (const claim of dispute.claims) claims.append(this.#hit(claim));
+        for (const claim of dispute.claims) claims.append(this.#hit(claim, screen));
         section.append(claims);
         nodes.push(section);
       }
@@ -762,45 +759,45 @@ export class RelationsCard extends HTMLElement {
     return nodes;
   }
 
-  #hitList(hits) {
+  #hitList(hits, screen) {
     const list = el('ol', 'events');
-    for (const hit of hits) list.append(this.#hit(hit));
+    for (const hit of hits) list.append(this.#hit(hit, screen));
     return list;
   }
 
-  #hit(hit) {
+  #hit(hit, screen) {
+    const ui = screen.ui;
     const item = el('li', 'event');
     item.setAttribute('part', 'event');
     const date = el('p', 'event-date', hit.dateLabel);
-    if (hit.disputed) date.append(this.#differ());
+    if (hit.disputed) date.append(this.#differ(ui));
     const title = el('h4', 'event-title', hit.title);
     item.append(date, title);
     if (hit.value) item.append(el('p', 'event-value', hit.value));
     item.append(el('p', 'event-summary', hit.summary));
-    const kind = { event: 'Event', agreement: 'Agreement', figure: 'Figure', membership: 'Membership', period: 'Period' }[hit.kind];
-    const tags = [kind, ...hit.themes.map((t) => t[0].toUpperCase() + t.slice(1))];
-    if (hit.asOf) tags.push(`as of ${hit.asOf}`);
+    const tags = [ui[hit.kind], ...hit.themes.map((t) => screen.themeLabels[t])];
+    if (hit.asOf) tags.push(`${ui.asOf} ${hit.asOf}`);
     item.append(el('p', 'event-tags', tags.join(' · ')));
-    if (hit.partnerNames.length > 1) item.append(el('p', 'event-parties', `With ${hit.partnerNames.join(', ')}`));
-    item.append(this.#sourceList(hit.sources));
+    if (hit.partnerNames.length > 1) item.append(el('p', 'event-parties', `${ui.with} ${hit.partnerNames.join(', ')}`));
+    item.append(this.#sourceList(hit.sources, ui));
     return item;
   }
 
-  #differ() {
-    const mark = el('span', 'differ', 'Sources differ');
+  #differ(ui) {
+    const mark = el('span', 'differ', ui.sourcesDiffer);
     mark.setAttribute('part', 'differ');
     return mark;
   }
 
-  #sourceList(sources) {
+  #sourceList(sources, ui) {
     const list = el('ul', 'event-sources');
-    list.setAttribute('aria-label', 'Sources');
+    list.setAttribute('aria-label', ui.sources);
     for (const source of sources) {
       const li = el('li', 'source');
       li.append(
-        el('span', 'source-label', 'Source: '),
+        el('span', 'source-label', `${ui.source}: `),
         el('cite', 'source-title', source.title),
-        document.createTextNode(`, ${source.publisher} (as of ${source.asOf}), ${source.locator}`),
+        document.createTextNode(`, ${source.publisher} (${ui.asOf} ${source.asOf}), ${source.locator}`),
       );
       list.append(li);
     }
@@ -808,7 +805,7 @@ export class RelationsCard extends HTMLElement {
   }
 
   /** Downloads of what the reader sees, and a citation to copy. */
-  #footer() {
+  #footer(ui) {
     const footer = el('footer', 'footer');
     footer.setAttribute('part', 'footer');
     const save = (format, type) => {
@@ -818,25 +815,25 @@ export class RelationsCard extends HTMLElement {
       link.download = `relations-${this.#state.partner ?? this.#state.view ?? 'overview'}.${format}`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-      this.#status.textContent = `Downloaded ${link.download}`;
+      this.#status.textContent = `${ui.downloaded} ${link.download}`;
     };
-    const csv = button('tool', 'Download CSV', () => save('csv', 'text/csv'));
+    const csv = button('tool', ui.downloadCsv, () => save('csv', 'text/csv'));
     csv.dataset.key = 'download-csv';
-    const json = button('tool', 'Download JSON', () => save('json', 'application/json'));
+    const json = button('tool', ui.downloadJson, () => save('json', 'application/json'));
     json.dataset.key = 'download-json';
-    const cite = button('tool', 'Copy citation', async () => {
-      const today = new Date().toLocaleDateString(document.documentElement.lang || undefined, { day: 'numeric', month: 'long', year: 'numeric' });
-      const text = this.#relations.citation(this.#state, location.href, today);
+    const cite = button('tool', ui.copyCitation, async () => {
+      const today = new Date().toLocaleDateString(this.#locale(), { day: 'numeric', month: 'long', year: 'numeric' });
+      const text = this.#relations.citation(this.#state, location.href, today, this.#locale());
       try {
         await navigator.clipboard.writeText(text);
-        this.#status.textContent = 'Citation copied';
+        this.#status.textContent = ui.citationCopied;
       } catch {
         // No clipboard (an insecure page, a refusal): show it to copy by hand.
         const box = el('textarea', 'citation');
         box.readOnly = true;
         box.value = text;
         box.rows = 7;
-        box.setAttribute('aria-label', 'Citation');
+        box.setAttribute('aria-label', ui.citation);
         footer.append(box);
         box.select();
       }
@@ -846,8 +843,20 @@ export class RelationsCard extends HTMLElement {
     return footer;
   }
 
-  #moreButton(more) {
-    const node = button('more', `Show more (${more} left)`, () => this.#send({ type: 'showMore' }));
+  #orderButton(oldestFirst, ui) {
+    const order = button('order', oldestFirst ? ui.oldestFirst : ui.newestFirst, () => this.#send({ type: 'toggleOrder' }));
+    order.dataset.key = 'order';
+    order.setAttribute('aria-label', oldestFirst ? ui.changeOrderOldest : ui.changeOrderNewest);
+    return order;
+  }
+
+  /** The language of the card: its own `lang`, else the page's. */
+  #locale() {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  #moreButton(label) {
+    const node = button('more', label, () => this.#send({ type: 'showMore' }));
     node.dataset.key = 'more';
     return node;
   }

@@ -274,21 +274,34 @@ pub struct PartnerSummary {
 
 /// "12.09 USD million", "about 100,000 people", "20 or 29 years".
 pub fn quantity_label(value: &Quantity, unit: &str) -> String {
+    quantity_label_in(value, unit, &crate::messages::EN)
+}
+
+/// The same in another language's words and digit grouping.
+pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::messages::Messages) -> String {
     let number = |v: f64| {
         if v.fract() == 0.0 && v.abs() < 1e15 {
-            group_thousands(v as i64)
+            let whole = v as i64;
+            // Thousands are grouped from five digits up in the catalogue;
+            // figures group from four ("3,000 hectares").
+            if whole.unsigned_abs() >= 1000 && whole.unsigned_abs() < 10_000 {
+                let text = whole.unsigned_abs().to_string();
+                format!("{}{}{}{}", if whole < 0 { "-" } else { "" }, &text[..1], messages.thousands, &text[1..])
+            } else {
+                messages.number(whole)
+            }
         } else {
             format!("{v}")
         }
     };
     let core = match value {
         Quantity::Exact(v) => number(*v),
-        Quantity::Approx(v) => format!("about {}", number(*v)),
+        Quantity::Approx(v) => format!("{} {}", messages.about, number(*v)),
         Quantity::Range(low, high) => format!("{}–{}", number(*low), number(*high)),
         Quantity::OneOf(values) => {
             let parts: Vec<String> = values.iter().map(|v| number(*v)).collect();
             match parts.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(", "), messages.or),
                 _ => parts.join(""),
             }
         }
@@ -296,21 +309,6 @@ pub fn quantity_label(value: &Quantity, unit: &str) -> String {
     format!("{core} {unit}")
 }
 
-fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
 
 /// Parses a CLI-style kind name ("event", "figure", …).
 pub fn parse_kind(text: &str) -> Option<RecordKind> {

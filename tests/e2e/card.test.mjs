@@ -467,6 +467,29 @@ test('with url-state the view lives in the page URL, so a link opens it', async 
   await second.close();
 });
 
+test('interface text follows the language of the card or page (Russian from the catalogue)', async () => {
+  const { page, problems } = await openPage('/');
+  await page.addScriptTag({ path: axePath });
+  await ready(mainCard(page));
+  await page.evaluate(() => {
+    const card = document.createElement('relations-card');
+    card.id = 'ru';
+    card.setAttribute('lang', 'ru');
+    card.setAttribute('partner', 'KZ');
+    document.querySelector('main').prepend(card);
+  });
+  const card = page.locator('#ru');
+  await card.getByRole('heading', { level: 3, name: 'Kazakhstan' }).waitFor();
+  assert.deepEqual(await card.getByRole('tab').allTextContents(), ['Партнёры', 'Хронология', 'Цифры', 'Источники']);
+  const kz = dataset.events.filter((e) => e.partners.includes('KZ')).length;
+  assert.equal(await card.locator('.events-section .section-title').textContent(), `${kz} событий`);
+  assert.equal(await card.locator('article').getAttribute('lang'), 'ru');
+  const result = await page.evaluate(() => window.axe.run('#ru'));
+  assert.deepEqual(result.violations.map((v) => v.id), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the color-scheme attribute overrides the reader\'s preference', async () => {
   const page = await browser.newPage({ colorScheme: 'light' });
   await page.goto(baseUrl);

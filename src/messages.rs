@@ -1,0 +1,424 @@
+//! Every word of the card's interface, in one catalogue keyed by locale, with
+//! the locale's plural rule, month names and digit grouping. The view model
+//! writes its sentences from here and hands the element its labels, so the
+//! JavaScript carries no interface text of its own. Dataset text (titles,
+//! summaries, names) is not translated: it is the dataset's.
+//!
+//! To add a locale, add a `Messages` value and a line to [`for_locale`].
+
+use serde::Serialize;
+
+/// Forms of a counted phrase; `{n}` stands for the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural {
+    pub one: &'static str,
+    /// Russian "few" (2–4, 22–24…); English uses `many`.
+    pub few: &'static str,
+    pub many: &'static str,
+}
+
+/// Which plural form a number takes in a locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralRule {
+    /// one for 1, many otherwise (English).
+    OneOther,
+    /// one for 1, 21, 31…; few for 2–4, 22–24…; many otherwise (Russian).
+    Slavic,
+}
+
+/// Labels the element puts on its controls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ui {
+    pub views: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub start_again: &'static str,
+    pub all_partners_back: &'static str,
+    pub latest_tone: &'static str,
+    pub key_figures: &'static str,
+    pub named_with: &'static str,
+    pub newest_first: &'static str,
+    pub oldest_first: &'static str,
+    pub change_order_newest: &'static str,
+    pub change_order_oldest: &'static str,
+    pub show_more: &'static str,
+    pub partner: &'static str,
+    pub all_partners: &'static str,
+    pub themes: &'static str,
+    pub kinds: &'static str,
+    pub from_year: &'static str,
+    pub to_year: &'static str,
+    pub earlier: &'static str,
+    pub clear_filters: &'static str,
+    pub clear_the_filters: &'static str,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub downloaded: &'static str,
+    pub copy_citation: &'static str,
+    pub citation_copied: &'static str,
+    pub citation: &'static str,
+    pub sources_differ: &'static str,
+    pub source: &'static str,
+    pub sources: &'static str,
+    pub with: &'static str,
+    pub as_of: &'static str,
+    pub cited_by: &'static str,
+    pub where_sources_differ: &'static str,
+    pub overview_caption: &'static str,
+    pub could_not_load: &'static str,
+    pub filters: &'static str,
+    pub event: &'static str,
+    pub agreement: &'static str,
+    pub figure: &'static str,
+    pub membership: &'static str,
+    pub period: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Messages {
+    pub locale: &'static str,
+    pub rule: PluralRule,
+    pub months: [&'static str; 12],
+    pub thousands: &'static str,
+    pub ui: Ui,
+    pub tabs: [&'static str; 4],
+    pub tones: [&'static str; 5],
+    pub themes: [&'static str; 14],
+    pub events: Plural,
+    pub partners: Plural,
+    pub sources: Plural,
+    pub regions: Plural,
+    pub numbers: Plural,
+    pub units: Plural,
+    pub documents: Plural,
+    pub records: Plural,
+    pub events_match: Plural,
+    pub more_left: Plural,
+    /// `{list}`: "Afghanistan 57 (tense), …".
+    pub bars_text: &'static str,
+    /// `{partners}`, `{regions}`.
+    pub overview_said: &'static str,
+    /// `{name}`, `{events}`.
+    pub partner_said: &'static str,
+    /// `{from}`, `{to}`.
+    pub from_to: &'static str,
+    pub then: &'static str,
+    /// `{from}`, `{to}`, `{busiest}`.
+    pub histogram_text: &'static str,
+    pub histogram_none: &'static str,
+    /// `{list}`.
+    pub histogram_earlier: &'static str,
+    /// `{events}`, `{year}`.
+    pub events_in_year: &'static str,
+    pub empty: &'static str,
+    /// `{numbers}`, `{units}`.
+    pub figures_said: &'static str,
+    /// `{documents}`, `{count}`.
+    pub sources_said: &'static str,
+    /// `{code}`.
+    pub unknown_partner: &'static str,
+    /// `{what}`, `{url}`, `{today}`.
+    pub citation_head: &'static str,
+    /// `{date}`.
+    pub citation_as_of: &'static str,
+    pub about: &'static str,
+    pub or: &'static str,
+    pub date_unknown: &'static str,
+    pub circa: &'static str,
+    pub kinds_plural: [&'static str; 2],
+}
+
+impl Messages {
+    /// "12 events", "1 event", "5 событий".
+    pub fn count(&self, n: usize, forms: Plural) -> String {
+        let form = match self.rule {
+            PluralRule::OneOther => {
+                if n == 1 {
+                    forms.one
+                } else {
+                    forms.many
+                }
+            }
+            PluralRule::Slavic => {
+                let (last, last_two) = (n % 10, n % 100);
+                if last == 1 && last_two != 11 {
+                    forms.one
+                } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
+                    forms.few
+                } else {
+                    forms.many
+                }
+            }
+        };
+        form.replace("{n}", &self.number(n as i64))
+    }
+
+    /// A whole number with the locale's digit grouping (years are not grouped).
+    pub fn number(&self, n: i64) -> String {
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
+                out.push_str(self.thousands);
+            }
+            out.push(c);
+        }
+        if n < 0 {
+            format!("-{out}")
+        } else {
+            out
+        }
+    }
+
+    pub fn tone(&self, tone: crate::model::Tone) -> &'static str {
+        self.tones[tone as usize]
+    }
+
+    pub fn theme(&self, theme: crate::model::Theme) -> &'static str {
+        let at = crate::model::Theme::ALL.iter().position(|t| *t == theme).unwrap_or(0);
+        self.themes[at]
+    }
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+const fn plural(one: &'static str, few: &'static str, many: &'static str) -> Plural {
+    Plural { one, few, many }
+}
+
+pub const EN: Messages = Messages {
+    locale: "en",
+    rule: PluralRule::OneOther,
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ],
+    thousands: ",",
+    ui: Ui {
+        views: "Views",
+        search_label: "Search events",
+        search_placeholder: "Search events, e.g. border, Panj, Иран",
+        start_again: "Start again",
+        all_partners_back: "← All partners",
+        latest_tone: "latest tone",
+        key_figures: "Key figures",
+        named_with: "Named together with",
+        newest_first: "Newest first",
+        oldest_first: "Oldest first",
+        change_order_newest: "Order: newest first. Change order",
+        change_order_oldest: "Order: oldest first. Change order",
+        show_more: "Show more",
+        partner: "Partner",
+        all_partners: "All partners",
+        themes: "Themes",
+        kinds: "Kinds",
+        from_year: "From year",
+        to_year: "To year",
+        earlier: "Earlier",
+        clear_filters: "Clear filters",
+        clear_the_filters: "Clear the filters",
+        download_csv: "Download CSV",
+        download_json: "Download JSON",
+        downloaded: "Downloaded",
+        copy_citation: "Copy citation",
+        citation_copied: "Citation copied",
+        citation: "Citation",
+        sources_differ: "Sources differ",
+        source: "Source",
+        sources: "Sources",
+        with: "With",
+        as_of: "as of",
+        cited_by: "Cited by",
+        where_sources_differ: "Where the sources differ",
+        overview_caption: "Events per partner, coloured by the tone of the latest period the sources describe; grey where they describe none.",
+        could_not_load: "This card could not load its data",
+        filters: "Filters",
+        event: "Event",
+        agreement: "Agreement",
+        figure: "Figure",
+        membership: "Membership",
+        period: "Period",
+    },
+    tabs: ["Partners", "Timeline", "Figures", "Sources"],
+    tones: ["hostile", "tense", "mixed", "cordial", "close"],
+    themes: [
+        "Diplomacy", "Security", "Military", "Borders", "Trade", "Energy", "Water", "Transport", "Investment", "Aid",
+        "Culture", "Religion", "Refugees", "Drugs",
+    ],
+    events: plural("{n} event", "{n} events", "{n} events"),
+    partners: plural("{n} partner", "{n} partners", "{n} partners"),
+    sources: plural("{n} source", "{n} sources", "{n} sources"),
+    regions: plural("{n} region", "{n} regions", "{n} regions"),
+    numbers: plural("{n} number", "{n} numbers", "{n} numbers"),
+    units: plural("{n} unit", "{n} units", "{n} units"),
+    documents: plural("{n} document", "{n} documents", "{n} documents"),
+    records: plural("{n} record", "{n} records", "{n} records"),
+    events_match: plural("{n} event matches", "{n} events match", "{n} events match"),
+    more_left: plural("{n} left", "{n} left", "{n} left"),
+    bars_text: "Events per partner, most first: {list}.",
+    overview_said: "Overview: {partners} in {regions}",
+    partner_said: "{name}: {events}",
+    from_to: "from {from} to {to}",
+    then: ", then ",
+    histogram_text: "Events per year from {from} to {to}; busiest years: {busiest}.",
+    histogram_none: "No events to count.",
+    histogram_earlier: " Earlier: {list}.",
+    events_in_year: "{events} in {year}",
+    empty: "No events match — clear the filters to see them all.",
+    figures_said: "Figures: {numbers} in {units}",
+    sources_said: "Sources: {documents}, {count} where they differ",
+    unknown_partner: "There is no partner “{code}” in this dataset; showing all partners.",
+    citation_head: "{what}. Interactive card (relations-card), {url}, accessed {today}.\nSources:",
+    citation_as_of: "As of {date}.",
+    about: "about",
+    or: "or",
+    date_unknown: "date unknown",
+    circa: "c.",
+    kinds_plural: ["Events", "Agreements"],
+};
+
+pub const RU: Messages = Messages {
+    locale: "ru",
+    rule: PluralRule::Slavic,
+    months: [
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+        "декабря",
+    ],
+    thousands: "\u{a0}",
+    ui: Ui {
+        views: "Разделы",
+        search_label: "Поиск событий",
+        search_placeholder: "Поиск, например: граница, Пяндж, Iran",
+        start_again: "Начать заново",
+        all_partners_back: "← Все партнёры",
+        latest_tone: "последний тон",
+        key_figures: "Ключевые цифры",
+        named_with: "Упоминается вместе с",
+        newest_first: "Сначала новые",
+        oldest_first: "Сначала старые",
+        change_order_newest: "Порядок: сначала новые. Изменить порядок",
+        change_order_oldest: "Порядок: сначала старые. Изменить порядок",
+        show_more: "Показать ещё",
+        partner: "Партнёр",
+        all_partners: "Все партнёры",
+        themes: "Темы",
+        kinds: "Виды",
+        from_year: "С года",
+        to_year: "По год",
+        earlier: "Раньше",
+        clear_filters: "Сбросить фильтры",
+        clear_the_filters: "Сбросить фильтры",
+        download_csv: "Скачать CSV",
+        download_json: "Скачать JSON",
+        downloaded: "Скачано",
+        copy_citation: "Скопировать ссылку на источник",
+        citation_copied: "Ссылка скопирована",
+        citation: "Ссылка на источник",
+        sources_differ: "Источники расходятся",
+        source: "Источник",
+        sources: "Источники",
+        with: "Вместе с",
+        as_of: "по состоянию на",
+        cited_by: "Ссылок",
+        where_sources_differ: "Где источники расходятся",
+        overview_caption: "События по партнёрам; цвет — тон последнего периода, описанного в источниках, серый — если его нет.",
+        could_not_load: "Карточке не удалось загрузить данные",
+        filters: "Фильтры",
+        event: "Событие",
+        agreement: "Соглашение",
+        figure: "Цифра",
+        membership: "Членство",
+        period: "Период",
+    },
+    tabs: ["Партнёры", "Хронология", "Цифры", "Источники"],
+    tones: ["враждебный", "напряжённый", "смешанный", "дружественный", "тесный"],
+    themes: [
+        "Дипломатия", "Безопасность", "Военное дело", "Границы", "Торговля", "Энергетика", "Вода", "Транспорт",
+        "Инвестиции", "Помощь", "Культура", "Религия", "Беженцы", "Наркотики",
+    ],
+    events: plural("{n} событие", "{n} события", "{n} событий"),
+    partners: plural("{n} партнёр", "{n} партнёра", "{n} партнёров"),
+    sources: plural("{n} источник", "{n} источника", "{n} источников"),
+    regions: plural("{n} регионе", "{n} регионах", "{n} регионах"),
+    numbers: plural("{n} цифра", "{n} цифры", "{n} цифр"),
+    units: plural("{n} единице", "{n} единицах", "{n} единицах"),
+    documents: plural("{n} документ", "{n} документа", "{n} документов"),
+    records: plural("{n}", "{n}", "{n}"),
+    events_match: plural("Найдено {n} событие", "Найдено {n} события", "Найдено {n} событий"),
+    more_left: plural("осталось {n}", "осталось {n}", "осталось {n}"),
+    bars_text: "События по партнёрам, по убыванию: {list}.",
+    overview_said: "Обзор: {partners} в {regions}",
+    partner_said: "{name}: {events}",
+    from_to: "с {from} по {to}",
+    then: ", затем ",
+    histogram_text: "События по годам с {from} по {to}; больше всего: {busiest}.",
+    histogram_none: "Нет событий.",
+    histogram_earlier: " Раньше: {list}.",
+    events_in_year: "{events} в {year}",
+    empty: "Ничего не найдено — сбросьте фильтры, чтобы увидеть все события.",
+    figures_said: "Цифры: {numbers} в {units}",
+    sources_said: "Источники: {documents}, расхождений: {count}",
+    unknown_partner: "Партнёра «{code}» нет в этих данных; показаны все партнёры.",
+    citation_head: "{what}. Интерактивная карточка (relations-card), {url}, дата обращения: {today}.\nИсточники:",
+    citation_as_of: "По состоянию на {date}.",
+    about: "около",
+    or: "или",
+    date_unknown: "дата неизвестна",
+    circa: "ок.",
+    kinds_plural: ["События", "Соглашения"],
+};
+
+/// The catalogue for a BCP 47 language tag (`en`, `ru-RU`…); English when
+/// the language has none.
+pub fn for_locale(tag: &str) -> &'static Messages {
+    let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match language.as_str() {
+        "ru" => &RU,
+        _ => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_forms_follow_the_locale() {
+        assert_eq!(EN.count(1, EN.events), "1 event");
+        assert_eq!(EN.count(57, EN.events), "57 events");
+        assert_eq!(RU.count(1, RU.events), "1 событие");
+        assert_eq!(RU.count(3, RU.events), "3 события");
+        assert_eq!(RU.count(11, RU.events), "11 событий");
+        assert_eq!(RU.count(22, RU.events), "22 события");
+        assert_eq!(RU.count(57, RU.events), "57 событий");
+        assert_eq!(EN.count(12500, EN.events), "12,500 events");
+        assert_eq!(RU.count(12500, RU.events), "12\u{a0}500 событий");
+        assert_eq!(EN.number(2024), "2024", "four digits stay together");
+    }
+
+    #[test]
+    fn unknown_languages_fall_back_to_english() {
+        assert_eq!(for_locale("ru-RU").locale, "ru");
+        assert_eq!(for_locale("tg").locale, "en");
+        assert_eq!(for_locale("").locale, "en");
+    }
+
+    #[test]
+    fn every_locale_fills_every_slot() {
+        for messages in [&EN, &RU] {
+            let ui = serde_json::to_value(messages.ui).unwrap();
+            for (key, value) in ui.as_object().unwrap() {
+                assert!(!value.as_str().unwrap().is_empty(), "{} ui.{key}", messages.locale);
+            }
+            assert!(messages.tabs.iter().chain(&messages.tones).chain(&messages.themes).all(|s| !s.is_empty()));
+        }
+    }
+}
