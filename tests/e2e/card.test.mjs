@@ -490,6 +490,43 @@ test('interface text follows the language of the card or page (Russian from the 
   await page.close();
 });
 
+test('a page with hostile global styles does not change how the card looks', async () => {
+  const capture = async (path) => {
+    const { page, problems } = await openPage(path, { width: 1280 });
+    const card = page.locator('relations-card').first();
+    await card.locator('button.partner').first().waitFor();
+    // The same width on both pages: what is left to differ is style leakage.
+    await page.evaluate(() => document.querySelector('relations-card').style.setProperty('width', '640px', 'important'));
+    await card.getByRole('tab', { name: 'Timeline' }).click();
+    await card.locator('svg.histogram-chart').waitFor();
+    const looks = await card.evaluate((host) => {
+      const root = host.shadowRoot;
+      const style = (selector) => {
+        const s = getComputedStyle(root.querySelector(selector));
+        return [s.fontSize, s.fontFamily, s.color, s.backgroundColor, s.textTransform, s.letterSpacing, s.lineHeight,
+          s.display, s.padding, s.borderStyle, s.boxSizing].join(' ');
+      };
+      return {
+        host: getComputedStyle(host).display,
+        title: style('.title'),
+        tab: style('.tab'),
+        event: style('.event-title'),
+        chart: style('svg.histogram-chart'),
+        height: Math.round(root.querySelector('article').getBoundingClientRect().height),
+      };
+    });
+    await card.screenshot({ path: `${shots}/${path === '/' ? 'plain' : 'hostile'}-css-1280.png` });
+    assert.deepEqual(problems, []);
+    await page.close();
+    return { looks };
+  };
+  const plain = await capture('/');
+  const hostile = await capture('/hostile-css.html');
+  // Compared by computed styles and size, not pixels: the card may sit at
+  // another sub-pixel offset on the page. Both screenshots are saved to look at.
+  assert.deepEqual(hostile.looks, plain.looks);
+});
+
 test('the color-scheme attribute overrides the reader\'s preference', async () => {
   const page = await browser.newPage({ colorScheme: 'light' });
   await page.goto(baseUrl);
