@@ -15,6 +15,10 @@ const mounts = [
   ['/test-invalid/', join(root, 'tests/invalid')],
   ['/', join(root, 'www')],
 ];
+// Pages served with their own headers, as a publisher's server would.
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:";
+const pageHeaders = { '/strict-csp.html': { 'content-security-policy': STRICT_CSP } };
+
 // Compressed as a web server or CDN would, so transfer sizes are realistic.
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg']);
 const gzipped = new Map();
@@ -59,6 +63,7 @@ export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         vary: 'accept-encoding',
+        ...pageHeaders[pathname],
       };
       if (compressible.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
         const cached = gzipped.get(file);

@@ -527,6 +527,60 @@ test('a page with hostile global styles does not change how the card looks', asy
   assert.deepEqual(hostile.looks, plain.looks);
 });
 
+test('the card works under a strict Content-Security-Policy, with no violation', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(new URL('/strict-csp.html', baseUrl).href);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  const card = page.locator('relations-card');
+  await card.getByRole('heading', { level: 3, name: 'Iran' }).waitFor();
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  await card.getByRole('searchbox').fill('drone');
+  await card.locator('.event-title', { hasText: 'drone factory' }).waitFor();
+  // Styles applied: the card's own stylesheet loaded under style-src 'self'.
+  assert.equal(await card.locator('article').evaluate((n) => getComputedStyle(n).borderTopStyle), 'solid');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the iframe embed takes its state from the URL and sizes its frame through postMessage', async () => {
+  const { page, problems } = await openPage('/iframe.html');
+  const frame = page.frameLocator('iframe[data-relations-card]');
+  await frame.locator('relations-card').getByRole('heading', { level: 3, name: 'Afghanistan' }).waitFor();
+  await page.waitForFunction(() => {
+    const iframe = document.querySelector('iframe[data-relations-card]');
+    return iframe.style.height && parseInt(iframe.style.height, 10) > 600;
+  });
+  const [frameHeight, contentHeight] = await page.evaluate(() => {
+    const iframe = document.querySelector('iframe[data-relations-card]');
+    return [iframe.getBoundingClientRect().height, iframe.contentDocument.documentElement.getBoundingClientRect().height];
+  });
+  assert.ok(Math.abs(frameHeight - Math.ceil(contentHeight)) <= 1, `${frameHeight} vs ${contentHeight}`);
+  // A reader's change resizes it again.
+  await frame.locator('relations-card').getByRole('button', { name: /All partners/ }).click();
+  await page.waitForFunction((h) => parseInt(document.querySelector('iframe[data-relations-card]').style.height, 10) !== h, frameHeight);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a course page with three cards: three partners, one WebAssembly download', async () => {
+  const { page, problems, requests } = await openPage('/course.html');
+  for (const name of ['Iran', 'Afghanistan', 'Kazakhstan']) {
+    await page.locator('relations-card').getByRole('heading', { level: 3, name }).waitFor();
+  }
+  assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
+  await page.screenshot({ path: `${shots}/course-1280.png`, fullPage: false });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the color-scheme attribute overrides the reader\'s preference', async () => {
   const page = await browser.newPage({ colorScheme: 'light' });
   await page.goto(baseUrl);

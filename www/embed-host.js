@@ -1,0 +1,16 @@
+// Optional script for pages that embed relations-card in an iframe: sizes
+// every <iframe data-relations-card> to the height its card reports, as
+// Datawrapper embeds do. Without it, the iframe keeps its height attribute.
+(() => {
+  if (window.relationsCardHostInstalled) return;
+  window.relationsCardHostInstalled = true;
+  addEventListener('message', (event) => {
+    const data = event.data;
+    if (!data || data.type !== 'relations-card:height' || !Number.isFinite(data.height)) return;
+    for (const frame of document.querySelectorAll('iframe[data-relations-card]')) {
+      if (frame.contentWindow === event.source) {
+        frame.style.height = `${Math.min(20000, Math.max(150, Math.ceil(data.height)))}px`;
+      }
+    }
+  });
+})();
