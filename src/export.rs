@@ -54,6 +54,62 @@ pub fn events_to_csv(dataset: &Dataset, events: &[&Event]) -> String {
     out
 }
 
+/// Escapes text for HTML element content and attribute values.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An accessible HTML summary of a dataset, to put inside the element: it
+/// shows before the card loads, when scripts are off, and to search engines.
+/// Every dataset string is escaped.
+pub fn static_html(dataset: &Dataset) -> String {
+    let e = escape_html;
+    let mut out = String::new();
+    out.push_str(&format!("<section class=\"relations-card-fallback\" aria-label=\"{}\">\n", e(&dataset.title)));
+    out.push_str(&format!("  <h2>{}</h2>\n", e(&dataset.title)));
+    out.push_str(&format!(
+        "  <p>{} partners, {} events, {} figures, from {} sources.</p>\n",
+        dataset.partners.len(),
+        dataset.events.len(),
+        dataset.figures.len(),
+        dataset.sources.len()
+    ));
+    let mut partners: Vec<(&str, usize, i32, i32)> = dataset
+        .partners
+        .iter()
+        .map(|p| {
+            let years: Vec<(i32, i32)> =
+                dataset.events.iter().filter(|ev| ev.partners.contains(&p.code)).map(|ev| ev.date.years()).collect();
+            let first = years.iter().map(|y| y.0).min().unwrap_or(0);
+            let last = years.iter().map(|y| y.1).max().unwrap_or(0);
+            (p.name.as_str(), years.len(), first, last)
+        })
+        .collect();
+    partners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    out.push_str("  <ul>\n");
+    for (name, count, first, last) in partners {
+        let span = if count == 0 { String::new() } else if first == last { format!(", {first}") } else { format!(", {first}–{last}") };
+        out.push_str(&format!("    <li>{}: {count} event{}{span}</li>\n", e(name), if count == 1 { "" } else { "s" }));
+    }
+    out.push_str("  </ul>\n  <p>Sources:</p>\n  <ul>\n");
+    for s in &dataset.sources {
+        out.push_str(&format!("    <li><cite>{}</cite>, {} (as of {})</li>\n", e(&s.title), e(&s.publisher), e(&s.as_of.label())));
+    }
+    out.push_str("  </ul>\n</section>\n");
+    out
+}
+
 /// The columns of a table of query hits (what a card view shows).
 pub const HIT_COLUMNS: [&str; 12] =
     ["id", "kind", "date", "date_label", "partners", "themes", "title", "summary", "value", "as_of", "sources", "disputed"];
@@ -136,6 +192,17 @@ mod tests {
             "bridge,event,2007-01,January 2007,AF US,transport borders,Bridge opened,A test summary.,,\"Doc (doc), ¶2\",false"
         );
         assert_eq!(lines.len(), 4, "header, two events, and the final empty split");
+    }
+
+    #[test]
+    fn the_static_summary_escapes_every_dataset_string() {
+        let hostile = load(include_str!("../tests/fixtures/hostile.json")).unwrap();
+        let html = static_html(&hostile);
+        assert!(!html.contains("<img") && !html.contains("<script") && !html.contains("<iframe") && !html.contains("<a "));
+        assert!(html.contains("&lt;img src=x onerror=&quot;") || html.contains("&lt;a href=&quot;javascript:"), "{html}");
+        assert!(html.starts_with("<section class=\"relations-card-fallback\""));
+        let builtin = static_html(&crate::builtin());
+        assert!(builtin.contains("<li>Afghanistan: 57 events, 1750–2024</li>"), "{builtin}");
     }
 
     #[test]

@@ -118,3 +118,12 @@ fn synth_prints_a_valid_dataset_of_the_size_asked() {
     let dataset = relations_card::load(&String::from_utf8(output.stdout).unwrap()).unwrap();
     assert_eq!(dataset.events.len(), 50);
 }
+
+#[test]
+fn static_prints_an_escaped_html_summary() {
+    let output = relations(&["static", "tests/fixtures/hostile.json"]);
+    assert!(output.status.success());
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(html.starts_with("<section") && html.trim_end().ends_with("</section>"));
+    assert!(!html.contains("<script") && !html.contains("<img") && html.contains("&lt;"), "{html}");
+}

@@ -17,6 +17,8 @@ usage:
                   [--format json|text] [FILE]   print the matching records
   relations summary CODE [--format json|text] [FILE]
                                                 print a partner summary
+  relations static [FILE]                       print an accessible HTML summary to put
+                                                inside <relations-card> (shown before it loads)
   relations synth [--seed N] [--events N]       print a synthetic dataset (for benchmarks)
   relations help                                show this text
 
@@ -207,6 +209,11 @@ fn run(args: &[String]) -> Result<(), Failure> {
             } else {
                 print(&summary_text(&summary));
             }
+        }
+        "static" => {
+            let args = Args::parse(rest, &[], &[])?;
+            let (_, dataset) = read_dataset(args.file(0)?)?;
+            print(&relations_card::export::static_html(&dataset));
         }
         "synth" => {
             let args = Args::parse(rest, &["seed", "events"], &[])?;

@@ -581,6 +581,35 @@ test('a course page with three cards: three partners, one WebAssembly download',
   await page.close();
 });
 
+test('privacy: no request to another origin, no cookie, no storage, in any view', async () => {
+  const { page, requests } = await openPage('/');
+  const card = mainCard(page);
+  await ready(card);
+  await visitEveryView(card, 'Iran', async () => {});
+  await card.getByRole('searchbox').fill('border');
+  for (const url of requests) assert.ok(url.startsWith(baseUrl), `request to another origin: ${url}`);
+  const stored = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }));
+  assert.deepEqual(stored, { cookie: '', local: 0, session: 0 });
+  await page.close();
+});
+
+test('a 280 px sidebar and a full-width article both fit', async () => {
+  for (const width of [280, 1400]) {
+    const { page, problems } = await openPage('/', { width });
+    const card = mainCard(page);
+    await ready(card);
+    await visitEveryView(card, 'Afghanistan', async (view) => {
+      const overflow = await page.evaluate(() => {
+        const host = document.querySelector('relations-card');
+        return host.shadowRoot.querySelector('article').scrollWidth - host.getBoundingClientRect().width;
+      });
+      assert.ok(overflow <= 1, `${view} at ${width}px overflows by ${overflow}px`);
+    });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 test('the color-scheme attribute overrides the reader\'s preference', async () => {
   const page = await browser.newPage({ colorScheme: 'light' });
   await page.goto(baseUrl);
