@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release WebAssembly into pkg/ and prints the size report.
+# Builds the release WebAssembly into pkg/, the single file
+# dist/relations-card.html, and prints the size report.
 set -eu
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -16,4 +17,8 @@ node_modules/.bin/wasm-opt -Oz \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     --strip-debug --strip-producers \
     pkg/relations_card_bg.wasm -o pkg/relations_card_bg.wasm
+# The summary readers see before the card loads (or without scripts), then
+# the single-file build for learning platforms and offline use.
+cargo run --quiet --release --bin relations -- static > pkg/static.html
+node scripts/single-file.mjs
 node scripts/size-report.mjs

@@ -13,7 +13,10 @@ const shipped = [
     .filter((f) => f.startsWith('relations-card') && /\.(js|css)$/.test(f))
     .map((f) => [`www/${f}`, f.endsWith('.css') ? 'css (card styles)' : 'js (custom element)']),
 ];
-const reference = [['data/tajikistan.json', 'data (compiled into the wasm, not fetched)']];
+const reference = [
+  ['data/tajikistan.json', 'data (compiled into the wasm, not fetched)'],
+  ['dist/relations-card.html', 'single file: all of the above inlined, for offline use'],
+];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);
 function measure(path) {

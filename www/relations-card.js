@@ -55,6 +55,15 @@ function tooLarge(url, bytes) {
 }
 
 const STYLESHEET = new URL('./relations-card.css', import.meta.url).href;
+
+/** The card's styles: a link to its stylesheet (allowed by a strict CSP);
+ * the single-file build swaps in the stylesheet's text. */
+function styles() {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = STYLESHEET;
+  return link;
+}
 const SVG = 'http://www.w3.org/2000/svg';
 const ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q', 'src'];
 const STATE_ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
@@ -110,9 +119,7 @@ export class RelationsCard extends HTMLElement {
     this.#root = this.attachShadow({ mode: 'open' });
     // The stylesheet link and the live region stay put across renders:
     // styles never flash, and announcements are heard.
-    const link = el('link');
-    link.rel = 'stylesheet';
-    link.href = STYLESHEET;
+    const link = styles();
     this.#card = el('article', 'card');
     this.#card.setAttribute('part', 'card');
     this.#status = el('p', 'visually-hidden');

@@ -610,6 +610,29 @@ test('a 280 px sidebar and a full-width article both fit', async () => {
   }
 });
 
+test('the single file works opened from disk (file://), with no network at all', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = [];
+  const requests = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`file://${root}dist/relations-card.html`);
+  const card = page.locator('relations-card');
+  await ready(card);
+  await visitEveryView(card, 'Kazakhstan', async () => {});
+  assert.equal(await card.locator('article').evaluate((n) => getComputedStyle(n).borderTopStyle), 'solid', 'styles inlined');
+  assert.deepEqual(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('data:')), []);
+  // Without scripts, the summary inside the element is what a reader gets.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(`file://${root}dist/relations-card.html`);
+  assert.match(await plain.locator('relations-card').innerText(), /Afghanistan: \d+ events/);
+  await noScript.close();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the color-scheme attribute overrides the reader\'s preference', async () => {
   const page = await browser.newPage({ colorScheme: 'light' });
   await page.goto(baseUrl);
