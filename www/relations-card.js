@@ -110,6 +110,7 @@ export class RelationsCard extends HTMLElement {
   #prefix = `rc${++ids}`;
   #focusAfter = null;
   #lastNotice = null;
+  #stylesReady = null;
   /** The last screen, for labels outside a render. */
   #screen = null;
   #announcedReady = false;
@@ -120,6 +121,14 @@ export class RelationsCard extends HTMLElement {
     // The stylesheet link and the live region stay put across renders:
     // styles never flash, and announcements are heard.
     const link = styles();
+    // The first view waits for the styles, so it never shows unstyled.
+    this.#stylesReady =
+      link.tagName === 'LINK'
+        ? new Promise((resolve) => {
+            link.addEventListener('load', resolve, { once: true });
+            link.addEventListener('error', resolve, { once: true });
+          })
+        : Promise.resolve();
     this.#card = el('article', 'card');
     this.#card.setAttribute('part', 'card');
     this.#status = el('p', 'visually-hidden');
@@ -200,8 +209,8 @@ export class RelationsCard extends HTMLElement {
     this.#relations = null;
     this.#failure = null;
     this.#showLoading();
-    loadDataset(src).then(
-      (relations) => {
+    Promise.all([loadDataset(src), this.#stylesReady]).then(
+      ([relations]) => {
         if (this.#loadedSrc !== src) return;
         this.#relations = relations;
         this.#queueRender();

@@ -485,7 +485,7 @@ test('interface text follows the language of the card or page (Russian from the 
   assert.equal(await card.locator('.events-section .section-title').textContent(), `${kz} событий`);
   assert.equal(await card.locator('article').getAttribute('lang'), 'ru');
   const result = await page.evaluate(() => window.axe.run('#ru'));
-  assert.deepEqual(result.violations.map((v) => v.id), []);
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`), []);
   assert.deepEqual(problems, []);
   await page.close();
 });
