@@ -21,4 +21,5 @@ node_modules/.bin/wasm-opt -Oz \
 # the single-file build for learning platforms and offline use.
 cargo run --quiet --release --bin relations -- static > pkg/static.html
 node scripts/single-file.mjs
+node scripts/package.mjs
 node scripts/size-report.mjs

@@ -1,0 +1,64 @@
+// Assembles dist/package/: the publishable npm package of the element —
+// the element, its styles and types, the WebAssembly and its glue, a README.
+// `npm pack --dry-run dist/package` lists exactly what would be published.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = `${root}dist/package/`;
+const version = /^version = "([^"]+)"/m.exec(readFileSync(`${root}Cargo.toml`, 'utf8'))[1];
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(`${out}pkg`, { recursive: true });
+for (const file of ['relations-card.js', 'relations-card.css', 'relations-card.d.ts', 'embed-host.js']) {
+  copyFileSync(`${root}www/${file}`, `${out}${file}`);
+}
+for (const file of ['relations_card.js', 'relations_card_bg.wasm', 'relations_card.d.ts', 'relations_card_bg.wasm.d.ts']) {
+  copyFileSync(`${root}pkg/${file}`, `${out}pkg/${file}`);
+}
+writeFileSync(
+  `${out}package.json`,
+  `${JSON.stringify(
+    {
+      name: 'relations-card',
+      version,
+      description: "An embeddable card for exploring a country's foreign relations, every fact with its source. Runs in the reader's browser (WebAssembly); no server, no tracker.",
+      license: 'MIT',
+      type: 'module',
+      main: './relations-card.js',
+      module: './relations-card.js',
+      types: './relations-card.d.ts',
+      exports: {
+        '.': { types: './relations-card.d.ts', default: './relations-card.js' },
+        './relations-card.css': './relations-card.css',
+        './embed-host.js': './embed-host.js',
+        './pkg/*': './pkg/*',
+      },
+      files: ['relations-card.js', 'relations-card.css', 'relations-card.d.ts', 'embed-host.js', 'pkg/', 'README.md'],
+      sideEffects: ['./relations-card.js', './embed-host.js'],
+      keywords: ['web-component', 'custom-element', 'webassembly', 'foreign-relations', 'journalism', 'education'],
+    },
+    null,
+    2,
+  )}\n`,
+);
+writeFileSync(
+  `${out}README.md`,
+  `# relations-card
+
+An interactive card that lets readers explore a country's foreign relations —
+partners, a searchable timeline, figures and sources, every fact with the
+document it comes from. It runs in the reader's browser: no server, no
+tracker, no request to any other site.
+
+\`\`\`html
+<script type="module" src="node_modules/relations-card/relations-card.js"></script>
+<relations-card partner="IR"></relations-card>
+\`\`\`
+
+Keep \`relations-card.js\`, \`relations-card.css\` and \`pkg/\` together. Attributes:
+\`view\`, \`partner\`, \`theme\`, \`from\`, \`to\`, \`q\`, \`src\` (your own dataset), \`url-state\`,
+\`color-scheme\`, \`lang\`. Events: \`relations-card-change\` (detail: the state) and
+\`relations-card-ready\`. Full documentation: the project's README.
+`,
+);

@@ -1,0 +1,34 @@
+// The npm package: `npm pack --dry-run` lists exactly the files a site needs
+// (element, styles, types, WebAssembly and glue, README) and nothing else.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+test('npm pack --dry-run publishes the element, its types and the WebAssembly, nothing else', () => {
+  const output = execFileSync('npm', ['pack', '--dry-run', '--json', `${root}dist/package`], { encoding: 'utf8' });
+  const [pack] = JSON.parse(output);
+  const files = pack.files.map((f) => f.path).sort();
+  assert.deepEqual(files, [
+    'README.md',
+    'embed-host.js',
+    'package.json',
+    'pkg/relations_card.d.ts',
+    'pkg/relations_card.js',
+    'pkg/relations_card_bg.wasm',
+    'pkg/relations_card_bg.wasm.d.ts',
+    'relations-card.css',
+    'relations-card.d.ts',
+    'relations-card.js',
+  ]);
+  const manifest = JSON.parse(readFileSync(`${root}dist/package/package.json`, 'utf8'));
+  assert.equal(manifest.name, 'relations-card');
+  assert.equal(manifest.version, /^version = "([^"]+)"/m.exec(readFileSync(`${root}Cargo.toml`, 'utf8'))[1]);
+  assert.equal(manifest.types, './relations-card.d.ts');
+  const types = readFileSync(`${root}dist/package/pkg/relations_card.d.ts`, 'utf8');
+  for (const name of ['interface Screen', 'interface CardState', 'type Msg', 'class Relations']) assert.ok(types.includes(name), name);
+  console.log(`package: ${pack.filename}, ${pack.entryCount} files, ${(pack.size / 1024).toFixed(1)} KiB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
+});
