@@ -22,6 +22,7 @@ function swap(text, from, to, what) {
 let glue = read('pkg/relations_card.js');
 glue = swap(glue, 'export class Relations', 'class Relations', 'the glue');
 glue = swap(glue, 'export function start', 'function start', 'the glue');
+glue = swap(glue, 'export function interfaceLabels', 'function interfaceLabels', 'the glue');
 glue = swap(glue, 'export { initSync, __wbg_init as default };', '', 'the glue');
 if (/^export /m.test(glue)) throw new Error('single-file: the glue exports something new; update scripts/single-file.mjs');
 
@@ -64,7 +65,7 @@ const WASM_BYTES = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charC
 const CARD_CSS = ${JSON.stringify(css)};
 const GLUE = (() => {
 ${safe(glue)}
-return { default: __wbg_init, initSync, Relations };
+return { default: __wbg_init, initSync, Relations, interfaceLabels };
 })();
 ${safe(card)}
 </script>

@@ -74,6 +74,13 @@ pub fn start() {
     }));
 }
 
+/// The interface labels of a locale, before any dataset is loaded (to say
+/// "loading" in the reader's language).
+#[wasm_bindgen(js_name = interfaceLabels, unchecked_return_type = "Record<string, string>")]
+pub fn interface_labels(locale: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::messages::for_locale(locale).ui)
+}
+
 /// A dataset loaded and indexed once, queried many times.
 #[wasm_bindgen]
 pub struct Relations {

@@ -2,8 +2,10 @@
 // every <iframe data-relations-card> to the height its card reports, as
 // Datawrapper embeds do. Without it, the iframe keeps its height attribute.
 (() => {
-  if (window.relationsCardHostInstalled) return;
-  window.relationsCardHostInstalled = true;
+  // Twice on a page listens once: the mark is a registered symbol, not a name.
+  const installed = Symbol.for('relations-card-host');
+  if (window[installed]) return;
+  window[installed] = true;
   addEventListener('message', (event) => {
     const data = event.data;
     if (!data || data.type !== 'relations-card:height' || !Number.isFinite(data.height)) return;

@@ -5,6 +5,7 @@
 // Dataset strings only ever reach the page as text, never as markup.
 let wasmPromise = null;
 let Relations = null;
+let interfaceLabels = null;
 const datasets = new Map();
 
 /** A dataset larger than this is refused, to protect the reader's phone. */
@@ -17,6 +18,7 @@ function loadWasm() {
     const wasm = fetch(new URL('./pkg/relations_card_bg.wasm', import.meta.url));
     const glue = await import('./pkg/relations_card.js');
     Relations = glue.Relations;
+    interfaceLabels = glue.interfaceLabels;
     await glue.default({ module_or_path: wasm });
   })();
   return wasmPromise;
@@ -209,6 +211,16 @@ export class RelationsCard extends HTMLElement {
     this.#relations = null;
     this.#failure = null;
     this.#showLoading();
+    if (src) {
+      // Once the core is up, say in the reader's language what is loading.
+      loadWasm().then(() => {
+        if (this.#loadedSrc === src && !this.#relations && !this.#failure) {
+          const status = el('p', 'status', interfaceLabels(this.#locale()).loadingDataset);
+          status.setAttribute('role', 'status');
+          this.#card.replaceChildren(status);
+        }
+      }, () => {});
+    }
     Promise.all([loadDataset(src), this.#stylesReady]).then(
       ([relations]) => {
         if (this.#loadedSrc !== src) return;
@@ -305,7 +317,8 @@ export class RelationsCard extends HTMLElement {
       const [first, ...details] = String(this.#failure.message ?? this.#failure).split('\n');
       const problem = el('div', 'problem');
       problem.setAttribute('role', 'alert');
-      problem.append(el('p', null, `This card could not load its data: ${first}`));
+      const prefix = interfaceLabels ? interfaceLabels(this.#locale()).couldNotLoad : 'This card could not load its data';
+      problem.append(el('p', null, `${prefix}: ${first}`));
       if (details.length) {
         const list = el('ul', 'problem-list');
         for (const line of details.slice(0, 20)) list.append(el('li', null, line));

@@ -425,6 +425,11 @@ test('an invalid dataset says what is wrong and where, in the card and the conso
   const missing = await addCard(page, '/test-fixtures/no-such-file.json');
   await missing.getByRole('alert').waitFor();
   assert.match(await missing.getByRole('alert').textContent(), /HTTP 404/);
+  await page.evaluate(() => { document.querySelector('#added').id = 'second'; });
+  const notJson = await addCard(page, '/favicon.svg');
+  await notJson.getByRole('alert').waitFor();
+  assert.match(await notJson.getByRole('alert').textContent(), /favicon\.svg is not a valid dataset/);
+  assert.match(await notJson.getByRole('alert').textContent(), /line 1, column 1: expected value/);
   await page.close();
 });
 
@@ -629,6 +634,31 @@ test('the single file works opened from disk (file://), with no network at all',
   await plain.goto(`file://${root}dist/relations-card.html`);
   assert.match(await plain.locator('relations-card').innerText(), /Afghanistan: \d+ events/);
   await noScript.close();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a second copy of the script breaks nothing, and the script adds no global but the element', async () => {
+  const { page, problems } = await openPage('/');
+  await ready(mainCard(page));
+  const before = await page.evaluate(() => Object.keys(window));
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = '/relations-card.js?second-copy';
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  }));
+  const card = await addCard(page, '');
+  await card.locator('button.partner').first().waitFor();
+  const after = await page.evaluate(() => Object.keys(window));
+  assert.deepEqual(after.filter((k) => !before.includes(k)), []);
+  assert.deepEqual(
+    before.filter((k) => /relation|wasm|wbg/i.test(k)),
+    [],
+    'no global names from the card',
+  );
   assert.deepEqual(problems, []);
   await page.close();
 });
