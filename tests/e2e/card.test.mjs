@@ -552,6 +552,7 @@ test('the card works under a strict Content-Security-Policy, with no violation',
   assert.equal(await card.locator('article').evaluate((n) => getComputedStyle(n).borderTopStyle), 'solid');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(problems, []);
+  await page.screenshot({ path: `${shots}/strict-csp-1280.png` });
   await page.close();
 });
 
@@ -568,6 +569,7 @@ test('the iframe embed takes its state from the URL and sizes its frame through 
     return [iframe.getBoundingClientRect().height, iframe.contentDocument.documentElement.getBoundingClientRect().height];
   });
   assert.ok(Math.abs(frameHeight - Math.ceil(contentHeight)) <= 1, `${frameHeight} vs ${contentHeight}`);
+  await page.screenshot({ path: `${shots}/iframe-1280.png` });
   // A reader's change resizes it again.
   await frame.locator('relations-card').getByRole('button', { name: /All partners/ }).click();
   await page.waitForFunction((h) => parseInt(document.querySelector('iframe[data-relations-card]').style.height, 10) !== h, frameHeight);
@@ -660,6 +662,24 @@ test('a second copy of the script breaks nothing, and the script adds no global 
     'no global names from the card',
   );
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the text inside the element shows while the card loads, and the card adds no style to the page', async () => {
+  const page = await browser.newPage();
+  // Hold the WebAssembly back, as a slow phone network would.
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(baseUrl);
+  const card = mainCard(page);
+  await card.getByText('an interactive card. It needs JavaScript to run.').waitFor();
+  assert.ok(await card.getByText('an interactive card. It needs JavaScript to run.').isVisible());
+  await ready(card);
+  assert.ok(!(await card.getByText('It needs JavaScript to run.').isVisible()), 'the fallback gives way to the card');
+  const pageSheets = await page.evaluate(() => [...document.styleSheets].map((s) => new URL(s.href ?? 'inline:', location.href).pathname));
+  assert.deepEqual(pageSheets, ['/demo.css']);
   await page.close();
 });
 
