@@ -683,8 +683,8 @@ test('the text inside the element shows while the card loads, and the card adds 
   await page.close();
 });
 
-test('the color-scheme attribute overrides the reader\'s preference', async () => {
-  const page = await browser.newPage({ colorScheme: 'light' });
+test('the color-scheme attribute overrides the reader\'s preference, and custom properties theme the card', async () => {
+  const page = await browser.newPage({ colorScheme: 'light', reducedMotion: 'reduce' });
   await page.goto(baseUrl);
   const card = mainCard(page);
   await ready(card);
@@ -692,6 +692,16 @@ test('the color-scheme attribute overrides the reader\'s preference', async () =
   assert.equal(await background(), 'rgb(255, 255, 255)');
   await page.evaluate(() => document.querySelector('relations-card').setAttribute('color-scheme', 'dark'));
   assert.equal(await background(), 'rgb(21, 25, 30)');
+  // A newsroom's brand: custom properties on the element reach inside.
+  await page.evaluate(() => {
+    const card = document.querySelector('relations-card');
+    card.removeAttribute('color-scheme');
+    card.style.setProperty('--rc-accent', 'rgb(139, 0, 0)');
+    card.style.setProperty('--rc-font', 'Georgia, serif');
+  });
+  const tab = card.getByRole('tab', { selected: true });
+  assert.equal(await tab.evaluate((n) => getComputedStyle(n).backgroundColor), 'rgb(139, 0, 0)');
+  assert.match(await card.locator('.title').evaluate((n) => getComputedStyle(n).fontFamily), /^Georgia/);
   await page.close();
 });
 
