@@ -683,6 +683,42 @@ test('the text inside the element shows while the card loads, and the card adds 
   await page.close();
 });
 
+test('re-rendering keeps the reader\'s scroll position and focus', async () => {
+  const { page } = await openPage('/', { width: 1280, height: 700 });
+  const card = mainCard(page);
+  await ready(card);
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  await card.locator('.events .event').first().waitFor();
+  // Down to the last result, then "show more": the page must not jump.
+  const more = card.getByRole('button', { name: /^Show more/ });
+  await more.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  await more.click();
+  await page.waitForFunction(
+    () => document.querySelector('relations-card').shadowRoot.querySelectorAll('.events .event').length === 40,
+  );
+  assert.equal(await page.evaluate(() => window.scrollY), before);
+  assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.dataset.key), 'more');
+  await page.close();
+});
+
+test('printing shows the current view without its controls', async () => {
+  const { page } = await openPage('/');
+  const card = mainCard(page);
+  await ready(card);
+  await card.getByRole('button', { name: /^Iran/ }).click();
+  await card.getByRole('heading', { level: 3, name: 'Iran' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const shown = await card.evaluate((host) => {
+    const root = host.shadowRoot;
+    const visible = (selector) => [...root.querySelectorAll(selector)].some((n) => getComputedStyle(n).display !== 'none');
+    return { tools: visible('.tools'), back: visible('.back'), footer: visible('.footer'), events: visible('.event'), title: visible('.partner-title') };
+  });
+  assert.deepEqual(shown, { tools: false, back: false, footer: false, events: true, title: true });
+  await page.pdf({ path: `${shots}/print-iran.pdf` }).catch(() => {});
+  await page.close();
+});
+
 test('the color-scheme attribute overrides the reader\'s preference, and custom properties theme the card', async () => {
   const page = await browser.newPage({ colorScheme: 'light', reducedMotion: 'reduce' });
   await page.goto(baseUrl);
