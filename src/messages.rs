@@ -5,6 +5,7 @@
 //! summaries, names) is not translated: it is the dataset's.
 //!
 //! To add a locale, add a `Messages` value and a line to [`for_locale`].
+//! English, Russian and Persian (right to left) so far; digits stay Latin.
 
 use serde::Serialize;
 
@@ -79,6 +80,8 @@ pub struct Ui {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Messages {
     pub locale: &'static str,
+    /// Written right to left (Persian, Arabic…).
+    pub rtl: bool,
     pub rule: PluralRule,
     pub months: [&'static str; 12],
     pub thousands: &'static str,
@@ -105,6 +108,8 @@ pub struct Messages {
     /// `{from}`, `{to}`.
     pub from_to: &'static str,
     pub then: &'static str,
+    /// Between the items of a list: ", " or "، ".
+    pub comma: &'static str,
     /// `{from}`, `{to}`, `{busiest}`.
     pub histogram_text: &'static str,
     pub histogram_none: &'static str,
@@ -197,6 +202,7 @@ const fn plural(one: &'static str, few: &'static str, many: &'static str) -> Plu
 
 pub const EN: Messages = Messages {
     locale: "en",
+    rtl: false,
     rule: PluralRule::OneOther,
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -270,6 +276,7 @@ pub const EN: Messages = Messages {
     partner_said: "{name}: {events}",
     from_to: "from {from} to {to}",
     then: ", then ",
+    comma: ", ",
     histogram_text: "Events per year from {from} to {to}; busiest years: {busiest}.",
     histogram_none: "No events to count.",
     histogram_earlier: " Earlier: {list}.",
@@ -289,6 +296,7 @@ pub const EN: Messages = Messages {
 
 pub const RU: Messages = Messages {
     locale: "ru",
+    rtl: false,
     rule: PluralRule::Slavic,
     months: [
         "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
@@ -362,6 +370,7 @@ pub const RU: Messages = Messages {
     partner_said: "{name}: {events}",
     from_to: "с {from} по {to}",
     then: ", затем ",
+    comma: ", ",
     histogram_text: "События по годам с {from} по {to}; больше всего: {busiest}.",
     histogram_none: "Нет событий.",
     histogram_earlier: " Раньше: {list}.",
@@ -379,12 +388,104 @@ pub const RU: Messages = Messages {
     kinds_plural: ["События", "Соглашения"],
 };
 
+pub const FA: Messages = Messages {
+    locale: "fa",
+    rtl: true,
+    rule: PluralRule::OneOther,
+    months: ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
+    thousands: "٬",
+    ui: Ui {
+        views: "نماها",
+        search_label: "جست‌وجوی رویدادها",
+        search_placeholder: "جست‌وجو، مثلاً مرز، پنج، Iran",
+        start_again: "از نو",
+        all_partners_back: "→ همهٔ شرکا",
+        latest_tone: "آخرین لحن",
+        key_figures: "ارقام کلیدی",
+        named_with: "همراه با",
+        newest_first: "تازه‌ترین‌ها نخست",
+        oldest_first: "قدیمی‌ترین‌ها نخست",
+        change_order_newest: "ترتیب: تازه‌ترین‌ها نخست. تغییر ترتیب",
+        change_order_oldest: "ترتیب: قدیمی‌ترین‌ها نخست. تغییر ترتیب",
+        show_more: "نمایش بیشتر",
+        partner: "شریک",
+        all_partners: "همهٔ شرکا",
+        themes: "موضوع‌ها",
+        kinds: "گونه‌ها",
+        from_year: "از سال",
+        to_year: "تا سال",
+        earlier: "پیش‌تر",
+        clear_filters: "پاک کردن پالایه‌ها",
+        clear_the_filters: "پاک کردن پالایه‌ها",
+        download_csv: "دریافت CSV",
+        download_json: "دریافت JSON",
+        downloaded: "دریافت شد",
+        copy_citation: "رونوشت ارجاع",
+        citation_copied: "ارجاع رونوشت شد",
+        citation: "ارجاع",
+        sources_differ: "منابع اختلاف دارند",
+        source: "منبع",
+        sources: "منابع",
+        with: "همراه با",
+        as_of: "به تاریخ",
+        cited_by: "شمار ارجاع‌ها",
+        where_sources_differ: "جاهایی که منابع اختلاف دارند",
+        overview_caption: "رویدادها بر پایهٔ شریک؛ رنگ، لحن آخرین دوره‌ای است که منابع توصیف می‌کنند؛ خاکستری اگر توصیفی نیست.",
+        could_not_load: "این کارت نتوانست داده‌هایش را بارگیری کند",
+        loading_dataset: "در حال بارگیری داده‌ها…",
+        filters: "پالایه‌ها",
+        event: "رویداد",
+        agreement: "توافق",
+        figure: "رقم",
+        membership: "عضویت",
+        period: "دوره",
+    },
+    tabs: ["شرکا", "گاه‌شمار", "ارقام", "منابع"],
+    tones: ["خصمانه", "پرتنش", "آمیخته", "دوستانه", "نزدیک"],
+    themes: [
+        "دیپلماسی", "امنیت", "نظامی", "مرزها", "تجارت", "انرژی", "آب", "ترابری", "سرمایه‌گذاری", "کمک", "فرهنگ",
+        "دین", "پناهندگان", "مواد مخدر",
+    ],
+    events: plural("{n} رویداد", "{n} رویداد", "{n} رویداد"),
+    partners: plural("{n} شریک", "{n} شریک", "{n} شریک"),
+    sources: plural("{n} منبع", "{n} منبع", "{n} منبع"),
+    regions: plural("{n} منطقه", "{n} منطقه", "{n} منطقه"),
+    numbers: plural("{n} رقم", "{n} رقم", "{n} رقم"),
+    units: plural("{n} واحد", "{n} واحد", "{n} واحد"),
+    documents: plural("{n} سند", "{n} سند", "{n} سند"),
+    records: plural("{n}", "{n}", "{n}"),
+    events_match: plural("{n} رویداد یافت شد", "{n} رویداد یافت شد", "{n} رویداد یافت شد"),
+    more_left: plural("{n} مانده", "{n} مانده", "{n} مانده"),
+    bars_text: "رویدادها بر پایهٔ شریک، از بیشترین: {list}.",
+    overview_said: "نمای کلی: {partners} در {regions}",
+    partner_said: "{name}: {events}",
+    from_to: "از {from} تا {to}",
+    then: "، سپس ",
+    comma: "، ",
+    histogram_text: "رویدادها در هر سال از {from} تا {to}؛ پررویدادترین سال‌ها: {busiest}.",
+    histogram_none: "رویدادی برای شمارش نیست.",
+    histogram_earlier: " پیش‌تر: {list}.",
+    events_in_year: "{events} در {year}",
+    empty: "هیچ رویدادی یافت نشد — برای دیدن همه، پالایه‌ها را پاک کنید.",
+    figures_said: "ارقام: {numbers} در {units}",
+    sources_said: "منابع: {documents}، {count} مورد اختلاف",
+    unknown_partner: "شریکی با کد «{code}» در این داده‌ها نیست؛ همهٔ شرکا نشان داده شده‌اند.",
+    citation_head: "{what}. کارت تعاملی (relations-card)، {url}، دسترسی در {today}.\nمنابع:",
+    citation_as_of: "به تاریخ {date}.",
+    about: "حدود",
+    or: "یا",
+    date_unknown: "تاریخ نامعلوم",
+    circa: "حدود",
+    kinds_plural: ["رویدادها", "توافق‌ها"],
+};
+
 /// The catalogue for a BCP 47 language tag (`en`, `ru-RU`…); English when
 /// the language has none.
 pub fn for_locale(tag: &str) -> &'static Messages {
     let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
     match language.as_str() {
         "ru" => &RU,
+        "fa" | "prs" => &FA,
         _ => &EN,
     }
 }
@@ -411,12 +512,14 @@ mod tests {
     fn unknown_languages_fall_back_to_english() {
         assert_eq!(for_locale("ru-RU").locale, "ru");
         assert_eq!(for_locale("tg").locale, "en");
+        assert_eq!(for_locale("fa-AF").locale, "fa");
+        assert!(for_locale("fa").rtl && !for_locale("en").rtl);
         assert_eq!(for_locale("").locale, "en");
     }
 
     #[test]
     fn every_locale_fills_every_slot() {
-        for messages in [&EN, &RU] {
+        for messages in [&EN, &RU, &FA] {
             let ui = serde_json::to_value(messages.ui).unwrap();
             for (key, value) in ui.as_object().unwrap() {
                 assert!(!value.as_str().unwrap().is_empty(), "{} ui.{key}", messages.locale);

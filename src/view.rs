@@ -168,8 +168,10 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
 pub struct Screen {
     /// The state as understood (unknown partners dropped, views fixed).
     pub state: CardState,
-    /// The language the interface text is in (`en`, `ru`).
+    /// The language the interface text is in (`en`, `ru`, `fa`).
     pub locale: &'static str,
+    /// `rtl` for right-to-left languages, else `ltr`.
+    pub dir: &'static str,
     /// Labels for the element's controls, from the message catalogue.
     pub ui: Ui,
     /// Theme and tone names by key, for tags, badges and legends.
@@ -503,6 +505,7 @@ pub fn screen_in(index: &Index, state: &CardState, m: &'static Messages) -> Scre
     Screen {
         state,
         locale: m.locale,
+        dir: if m.rtl { "rtl" } else { "ltr" },
         ui: m.ui,
         theme_labels,
         tone_labels,
@@ -586,7 +589,7 @@ fn overview(index: &Index, m: &Messages) -> (Body, String) {
             None => format!("{} {}", b.label, b.count),
         })
         .collect();
-    let text = fill(m.bars_text, &[("list", &described.join(", "))]);
+    let text = fill(m.bars_text, &[("list", &described.join(m.comma))]);
     let announcement = fill(
         m.overview_said,
         &[("partners", &m.count(cards.len(), m.partners)), ("regions", &m.count(regions.len(), m.regions))],
@@ -826,7 +829,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
     let mut histogram_text = match (years.first(), years.last()) {
         (Some(a), Some(b)) => fill(
             m.histogram_text,
-            &[("from", &a.year.to_string()), ("to", &b.year.to_string()), ("busiest", &busiest.join(", "))],
+            &[("from", &a.year.to_string()), ("to", &b.year.to_string()), ("busiest", &busiest.join(m.comma))],
         ),
         _ => m.histogram_none.to_string(),
     };
@@ -835,7 +838,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
             .iter()
             .map(|y| fill(m.events_in_year, &[("events", &m.count(y.count, m.events)), ("year", &y.year.to_string())]))
             .collect();
-        histogram_text.push_str(&fill(m.histogram_earlier, &[("list", &list.join(", "))]));
+        histogram_text.push_str(&fill(m.histogram_earlier, &[("list", &list.join(m.comma))]));
     }
     let empty = (answer.total == 0).then(|| m.empty.to_string());
     let announcement = m.count(answer.total, m.events_match);

@@ -63,7 +63,7 @@ export type Body =
   | { kind: "figures"; charts: { unit: string; text: string; rows: { hit: Hit; shape: "bar" | "approx" | "range" | "choices"; start: number; end: number; points: number[] }[] }[] }
   | { kind: "sources"; sources: SourceCard[]; disputes: { id: string; topic: string; claims: Hit[] }[] }
   | { kind: "problem"; message: string };
-export interface Screen { state: CardState; locale: string; ui: Record<string, string>; themeLabels: Record<string, string>; toneLabels: Record<string, string>; title: string; subtitle: string; tabs: { view: View; label: string; selected: boolean }[]; announcement: string; notice?: string; body: Body; }
+export interface Screen { state: CardState; locale: string; dir: "ltr" | "rtl"; ui: Record<string, string>; themeLabels: Record<string, string>; toneLabels: Record<string, string>; title: string; subtitle: string; tabs: { view: View; label: string; selected: boolean }[]; announcement: string; notice?: string; body: Body; }
 "#;
 
 /// Reports Rust panics on the console instead of an opaque "unreachable".

@@ -341,6 +341,7 @@ export class RelationsCard extends HTMLElement {
     this.#screen = screen;
     const ui = screen.ui;
     this.#card.lang = screen.locale;
+    this.#card.dir = screen.dir;
 
     // Focus and caret survive the re-render: found again by their data-key.
     const active = this.#root.activeElement;

@@ -301,7 +301,7 @@ pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::message
         Quantity::OneOf(values) => {
             let parts: Vec<String> = values.iter().map(|v| number(*v)).collect();
             match parts.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(", "), messages.or),
+                Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(messages.comma), messages.or),
                 _ => parts.join(""),
             }
         }

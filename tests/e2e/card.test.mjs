@@ -719,6 +719,41 @@ test('printing shows the current view without its controls', async () => {
   await page.close();
 });
 
+test('a right-to-left language: Persian labels, the card laid out right to left, still accessible', async () => {
+  for (const width of [360, 1280]) {
+    const { page, problems } = await openPage('/', { width });
+    await page.addScriptTag({ path: axePath });
+    await ready(mainCard(page));
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.lang = 'fa';
+      box.dir = 'rtl';
+      box.id = 'fa-box';
+      const card = document.createElement('relations-card');
+      card.id = 'fa';
+      card.setAttribute('view', 'timeline');
+      box.append(card);
+      document.querySelector('main').prepend(box);
+    });
+    const card = page.locator('#fa');
+    await card.locator('svg.histogram-chart').waitFor();
+    assert.deepEqual(await card.getByRole('tab').allTextContents(), ['شرکا', 'گاه‌شمار', 'ارقام', 'منابع']);
+    const layout = await card.evaluate((host) => {
+      const root = host.shadowRoot;
+      const tabs = [...root.querySelectorAll('[role=tab]')].map((t) => t.getBoundingClientRect().x);
+      return { dir: getComputedStyle(root.querySelector('article')).direction, firstTabRightOfSecond: tabs[0] > tabs[1] };
+    });
+    assert.deepEqual(layout, { dir: 'rtl', firstTabRightOfSecond: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${overflow}px too wide at ${width}px`);
+    const result = await page.evaluate(() => window.axe.run('#fa'));
+    assert.deepEqual(result.violations.map((v) => v.id), []);
+    await card.screenshot({ path: `${shots}/rtl-fa-${width}.png` });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 test('the color-scheme attribute overrides the reader\'s preference, and custom properties theme the card', async () => {
   const page = await browser.newPage({ colorScheme: 'light', reducedMotion: 'reduce' });
   await page.goto(baseUrl);
