@@ -419,39 +419,10 @@ fn year_of(hit: &Hit) -> Option<(i32, i32)> {
 
 const EVENTS: [RecordKind; 2] = [RecordKind::Event, RecordKind::Agreement];
 
-/// A hit's date, value and "as of" in the catalogue's language.
-fn localize(index: &Index, mut hit: Hit, m: &Messages) -> Hit {
-    if m.locale == "en" {
-        return hit;
-    }
-    if let Ok(date) = hit.date.parse::<crate::date::DateSpec>() {
-        hit.date_label = date.label_in(&m.months, m.circa);
-    } else if hit.date.is_empty() {
-        hit.date_label = m.date_unknown.to_string();
-    }
-    if hit.kind == RecordKind::Figure {
-        if let Some(figure) = index.dataset().figures.iter().find(|f| f.id == hit.id) {
-            hit.value = Some(crate::query::quantity_label_in(&figure.value, &figure.unit, m));
-            hit.as_of = figure.as_of.map(|d| d.label_in(&m.months, m.circa));
-        }
-    } else if let Some(event) = index.dataset().events.iter().find(|e| e.id == hit.id) {
-        hit.as_of = event.as_of.map(|d| d.label_in(&m.months, m.circa));
-    }
-    for source in &mut hit.sources {
-        if let Some(s) = index.dataset().source(&source.id) {
-            source.as_of = s.as_of.label_in(&m.months, m.circa);
-        }
-    }
-    hit
-}
-
 fn more_label(more: usize, m: &Messages) -> Option<String> {
     (more > 0).then(|| format!("{} ({})", m.ui.show_more, m.count(more, m.more_left)))
 }
 
-fn localize_all(index: &Index, hits: Vec<Hit>, m: &Messages) -> Vec<Hit> {
-    hits.into_iter().map(|h| localize(index, h, m)).collect()
-}
 
 /// Everything the card shows for `state`, in English.
 pub fn screen(index: &Index, state: &CardState) -> Screen {
@@ -600,12 +571,8 @@ fn overview(index: &Index, m: &Messages) -> (Body, String) {
 
 fn partner(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
     let code = state.partner.clone().unwrap_or_default();
-    let summary = match index.partner_summary(&code) {
-        Ok(mut summary) => {
-            summary.figures = localize_all(index, summary.figures, m);
-            summary.periods = localize_all(index, summary.periods, m);
-            summary
-        }
+    let summary = match index.partner_summary_in(&code, m) {
+        Ok(summary) => summary,
         Err(error) => return (Body::Problem { message: error.to_string() }, error.to_string()),
     };
     let query = Query {
@@ -615,7 +582,7 @@ fn partner(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
         limit: Some(PAGE + state.more),
         ..Query::default()
     };
-    let answer = index.search(&query).unwrap_or(crate::query::Answer { total: 0, hits: Vec::new() });
+    let answer = index.search_in(&query, m).unwrap_or(crate::query::Answer { total: 0, hits: Vec::new() });
     let strip = tone_strip(&summary, m);
     let first = summary.first_contact.as_ref().and_then(year_of).map(|y| y.0);
     let last = summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1);
@@ -630,7 +597,7 @@ fn partner(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
         Body::Partner {
             summary: Box::new(summary),
             strip,
-            events: localize_all(index, answer.hits, m),
+            events: answer.hits,
             total: answer.total,
             total_label: m.count(answer.total, m.events),
             more,
@@ -766,7 +733,7 @@ fn timeline_query(state: &CardState) -> Query {
 
 fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
     let query = timeline_query(state);
-    let (answer, facets, line) = match (index.search(&query), index.facets(&query), index.timeline(&query, 1)) {
+    let (answer, facets, line) = match (index.search_in(&query, m), index.facets(&query), index.timeline(&query, 1)) {
         (Ok(a), Ok(f), Ok(t)) => (a, f, t),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return problem(e),
     };
@@ -849,7 +816,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
             themes,
             kinds,
             histogram: Histogram { years, earlier, text: histogram_text },
-            results: localize_all(index, answer.hits, m),
+            results: answer.hits,
             total: answer.total,
             total_label: m.count(answer.total, m.events),
             more,
@@ -864,8 +831,8 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
 fn figures(index: &Index, m: &Messages) -> (Body, String) {
     let ds = index.dataset();
     let hits = index
-        .search(&Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() })
-        .map(|a| localize_all(index, a.hits, m))
+        .search_in(&Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() }, m)
+        .map(|a| a.hits)
         .unwrap_or_default();
     let mut charts: Vec<FigureChart> = Vec::new();
     for hit in hits {
@@ -943,8 +910,8 @@ fn sources(index: &Index, m: &Messages) -> (Body, String) {
         })
         .collect();
     let all = index
-        .search(&Query { disputed_only: true, ..Query::default() })
-        .map(|a| localize_all(index, a.hits, m))
+        .search_in(&Query { disputed_only: true, ..Query::default() }, m)
+        .map(|a| a.hits)
         .unwrap_or_default();
     let disputes: Vec<DisputeCard> = ds
         .disputes

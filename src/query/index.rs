@@ -9,10 +9,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::bits::Bits;
 use super::{
-    quantity_label, Answer, Count, Facets, Hit, PartnerSummary, Query, QueryError, RecordKind, Sort, SourceRef,
+    quantity_label, quantity_label_in, Answer, Count, Facets, Hit, PartnerSummary, Query, QueryError, RecordKind, Sort, SourceRef,
     Timeline, TimelineBucket,
 };
 use crate::date::DateSpec;
+use crate::messages::Messages;
 use crate::model::{Dataset, EventKind, PartnerKind, Theme};
 use crate::text;
 
@@ -549,6 +550,11 @@ impl Index {
 
     /// The records matching a query, sorted and paged.
     pub fn search(&self, query: &Query) -> Result<Answer, QueryError> {
+        self.search_in(query, &crate::messages::EN)
+    }
+
+    /// The same, with dates and values written in the catalogue's language.
+    pub fn search_in(&self, query: &Query, m: &Messages) -> Result<Answer, QueryError> {
         self.check(query)?;
         let words = text::query_words(&query.text);
         let text = self.text_match(&words);
@@ -581,7 +587,7 @@ impl Index {
                 .take(limit)
                 .collect()
         };
-        Ok(Answer { total, hits: page.into_iter().map(|r| self.hit(r)).collect() })
+        Ok(Answer { total, hits: page.into_iter().map(|r| self.hit(r, m)).collect() })
     }
 
     /// Best text match first; among equals, newest first. Few matches are
@@ -827,6 +833,11 @@ impl Index {
 
     /// One partner at a glance.
     pub fn partner_summary(&self, code: &str) -> Result<PartnerSummary, QueryError> {
+        self.partner_summary_in(code, &crate::messages::EN)
+    }
+
+    /// The same, with dates and values written in the catalogue's language.
+    pub fn partner_summary_in(&self, code: &str, m: &Messages) -> Result<PartnerSummary, QueryError> {
         let &p = self.partner_codes.get(code).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
         let partner = &self.dataset.partners[usize::from(p)];
         let with = &self.by_partner[usize::from(p)];
@@ -879,19 +890,19 @@ impl Index {
             region: partner.region.clone(),
             aliases: partner.aliases.clone(),
             event_count: events.len(),
-            first_contact: events.first().map(|&r| self.hit(r)),
+            first_contact: events.first().map(|&r| self.hit(r, m)),
             // The event that ends last.
-            latest_contact: events.iter().copied().max_by_key(|&r| ends(r)).map(|r| self.hit(r)),
-            periods: periods.into_iter().map(|r| self.hit(r)).collect(),
+            latest_contact: events.iter().copied().max_by_key(|&r| ends(r)).map(|r| self.hit(r, m)),
+            periods: periods.into_iter().map(|r| self.hit(r, m)).collect(),
             current_tone,
-            figures: of_kind(&[RecordKind::Figure]).into_iter().map(|r| self.hit(r)).collect(),
-            membership: of_kind(&[RecordKind::Membership]).first().map(|&r| self.hit(r)),
+            figures: of_kind(&[RecordKind::Figure]).into_iter().map(|r| self.hit(r, m)).collect(),
+            membership: of_kind(&[RecordKind::Membership]).first().map(|&r| self.hit(r, m)),
             shared_organisations,
             events_by_theme,
         })
     }
 
-    fn hit(&self, r: usize) -> Hit {
+    fn hit(&self, r: usize, m: &Messages) -> Hit {
         let record = &self.records[r];
         let ds = &self.dataset;
         let (title, summary) = record_text(ds, record);
@@ -902,7 +913,7 @@ impl Index {
             }
             Source::Figure(i) => {
                 let f = &ds.figures[i as usize];
-                (&f.id, &f.sources, Some(quantity_label(&f.value, &f.unit)), None, f.as_of)
+                (&f.id, &f.sources, Some(quantity_label_in(&f.value, &f.unit, m)), None, f.as_of)
             }
             Source::Membership(i) => {
                 let m = &ds.memberships[i as usize];
@@ -919,7 +930,7 @@ impl Index {
             id: id.clone(),
             kind: record.kind,
             date: record.date.map(|d| d.to_string()).unwrap_or_default(),
-            date_label: record.date.map_or_else(|| "date unknown".to_string(), |d| d.label()),
+            date_label: record.date.map_or_else(|| m.date_unknown.to_string(), |d| d.label_in(&m.months, m.circa)),
             partners: partners.iter().map(|&p| ds.partners[usize::from(p)].code.clone()).collect(),
             partner_names: partners.iter().map(|&p| ds.partners[usize::from(p)].name.clone()).collect(),
             themes: Theme::ALL.iter().enumerate().filter(|(t, _)| record.themes >> t & 1 == 1).map(|(_, t)| *t).collect(),
@@ -927,8 +938,8 @@ impl Index {
             summary: summary.into_owned(),
             value,
             tone,
-            as_of: as_of.map(|d| d.label()),
-            sources: SourceRef::resolve(ds, citations),
+            as_of: as_of.map(|d| d.label_in(&m.months, m.circa)),
+            sources: SourceRef::resolve_in(ds, citations, m),
         }
     }
 }

@@ -156,6 +156,15 @@ pub struct SourceRef {
 impl SourceRef {
     /// The citations that name a known source, resolved for display.
     pub fn resolve(dataset: &crate::model::Dataset, citations: &[crate::model::Citation]) -> Vec<SourceRef> {
+        Self::resolve_in(dataset, citations, &crate::messages::EN)
+    }
+
+    /// The same, with "as of" dates in the catalogue's language.
+    pub fn resolve_in(
+        dataset: &crate::model::Dataset,
+        citations: &[crate::model::Citation],
+        m: &crate::messages::Messages,
+    ) -> Vec<SourceRef> {
         citations
             .iter()
             .filter_map(|c| {
@@ -164,7 +173,7 @@ impl SourceRef {
                     id: source.id.clone(),
                     title: source.title.clone(),
                     publisher: source.publisher.clone(),
-                    as_of: source.as_of.label(),
+                    as_of: source.as_of.label_in(&m.months, m.circa),
                     locator: c.locator.clone(),
                 })
             })
