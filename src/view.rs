@@ -489,39 +489,24 @@ pub fn screen_in(index: &Index, state: &CardState, m: &'static Messages) -> Scre
     }
 }
 
-fn current_tones(index: &Index) -> Vec<(String, Option<Tone>)> {
-    index
-        .dataset()
-        .partners
-        .iter()
-        .map(|p| (p.code.clone(), index.partner_summary(&p.code).ok().and_then(|s| s.current_tone)))
-        .collect()
-}
-
 fn overview(index: &Index, m: &Messages) -> (Body, String) {
     let ds = index.dataset();
-    let tones = current_tones(index);
     let mut cards: Vec<(String, PartnerCard)> = Vec::new();
     for partner in &ds.partners {
-        let query = Query { partners: vec![partner.code.clone()], kinds: EVENTS.to_vec(), sort: Sort::Date, ..Query::default() };
-        let Ok(answer) = index.search(&query) else { continue };
-        let years = (answer.hits.first().and_then(year_of), answer.hits.iter().filter_map(year_of).map(|y| y.1).max());
-        let tone = tones.iter().find(|(c, _)| c == &partner.code).and_then(|(_, t)| *t);
+        let Ok(glance) = index.partner_glance(&partner.code) else { continue };
+        let years = year_span(glance.first_year, glance.last_year);
+        let count = m.count(glance.event_count, m.events);
         cards.push((
             partner.region.clone(),
             PartnerCard {
                 code: partner.code.clone(),
                 name: partner.name.clone(),
                 kind: partner.kind,
-                event_count: answer.total,
-                tone,
-                tone_label: tone.map_or(String::new(), |t| m.tone(t).to_string()),
-                detail: {
-                    let span = year_span(years.0.map(|y| y.0), years.1);
-                    let count = m.count(answer.total, m.events);
-                    if span.is_empty() { count } else { format!("{count} · {span}") }
-                },
-                years: year_span(years.0.map(|y| y.0), years.1),
+                event_count: glance.event_count,
+                tone: glance.current_tone,
+                tone_label: glance.current_tone.map_or(String::new(), |t| m.tone(t).to_string()),
+                detail: if years.is_empty() { count } else { format!("{count} · {years}") },
+                years,
             },
         ));
     }

@@ -9,12 +9,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::bits::Bits;
 use super::{
-    quantity_label, quantity_label_in, Answer, Count, Facets, Hit, PartnerSummary, Query, QueryError, RecordKind, Sort, SourceRef,
+    quantity_label, quantity_label_in, Answer, PartnerGlance, Count, Facets, Hit, PartnerSummary, Query, QueryError, RecordKind, Sort, SourceRef,
     Timeline, TimelineBucket,
 };
 use crate::date::DateSpec;
 use crate::messages::Messages;
-use crate::model::{Dataset, EventKind, PartnerKind, Theme};
+use crate::model::{Dataset, EventKind, PartnerKind, Theme, Tone};
 use crate::text;
 
 /// FxHash (as in rustc): much faster than SipHash for short words; the keys
@@ -132,6 +132,8 @@ pub struct Index {
 fn theme_slot(theme: Theme) -> usize {
     Theme::ALL.iter().position(|t| *t == theme).unwrap_or(0)
 }
+
+const EVENT_KINDS: [RecordKind; 2] = [RecordKind::Event, RecordKind::Agreement];
 
 fn kind_slot(kind: RecordKind) -> usize {
     RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
@@ -831,6 +833,35 @@ impl Index {
         Ok(Timeline { bucket_years, buckets, undated })
     }
 
+    /// The tone of the period (among `periods`) that ends last.
+    fn latest_tone(&self, periods: &[usize]) -> Option<Tone> {
+        let ends = |r: usize| (self.records[r].date.map(|d| d.sort_key().1), r);
+        periods.iter().copied().max_by_key(|&r| ends(r)).and_then(|r| match self.records[r].source {
+            Source::Period(i) => Some(self.dataset.periods[i as usize].tone),
+            _ => None,
+        })
+    }
+
+    /// How many events a partner has, their span of years and its latest
+    /// tone, from the bitsets and year arrays alone.
+    pub fn partner_glance(&self, code: &str) -> Result<PartnerGlance, QueryError> {
+        let &p = self.partner_codes.get(code).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
+        let with = &self.by_partner[usize::from(p)];
+        let mut events = self.by_kind[kind_slot(RecordKind::Event)].clone();
+        events.or(&self.by_kind[kind_slot(RecordKind::Agreement)]);
+        events.and(with);
+        let dated: Vec<usize> = events.iter_asc().take_while(|&r| r < self.dated).collect();
+        let mut periods = with.clone();
+        periods.and(&self.by_kind[kind_slot(RecordKind::Period)]);
+        let periods: Vec<usize> = periods.iter_asc().collect();
+        Ok(PartnerGlance {
+            event_count: events.count(),
+            first_year: dated.first().map(|&r| self.start_years[r]),
+            last_year: dated.iter().map(|&r| self.end_years[r]).max(),
+            current_tone: self.latest_tone(&periods),
+        })
+    }
+
     /// One partner at a glance.
     pub fn partner_summary(&self, code: &str) -> Result<PartnerSummary, QueryError> {
         self.partner_summary_in(code, &crate::messages::EN)
@@ -845,12 +876,9 @@ impl Index {
             with.iter_asc().filter(|&r| kinds.contains(&self.records[r].kind)).collect()
         };
         let ends = |r: usize| (self.records[r].date.map(|d| d.sort_key().1), r);
-        let events = of_kind(&[RecordKind::Event, RecordKind::Agreement]);
+        let events = of_kind(&EVENT_KINDS);
         let periods = of_kind(&[RecordKind::Period]);
-        let current_tone = periods.iter().copied().max_by_key(|&r| ends(r)).and_then(|r| match self.records[r].source {
-            Source::Period(i) => Some(self.dataset.periods[i as usize].tone),
-            _ => None,
-        });
+        let current_tone = self.latest_tone(&periods);
 
         let member_of: HashSet<&str> = self.dataset.memberships.iter().map(|m| m.organisation.as_str()).collect();
         let mut shared: HashMap<u16, usize> = HashMap::new();
@@ -1090,6 +1118,20 @@ mod tests {
 
     /// The bitset rankings used for many matches agree with scoring each
     /// match, on a synthetic dataset large enough to take both paths.
+    #[test]
+    fn a_partner_glance_agrees_with_its_summary() {
+        let index = Index::new(crate::builtin());
+        for partner in &index.dataset().partners {
+            let glance = index.partner_glance(&partner.code).unwrap();
+            let summary = index.partner_summary(&partner.code).unwrap();
+            assert_eq!(glance.event_count, summary.event_count, "{}", partner.code);
+            assert_eq!(glance.current_tone, summary.current_tone, "{}", partner.code);
+            let first: Option<DateSpec> = summary.first_contact.as_ref().and_then(|h| h.date.parse().ok());
+            assert_eq!(glance.first_year, first.map(|d| d.years().0), "{}", partner.code);
+        }
+        assert!(index.partner_glance("ZZ").is_err());
+    }
+
     #[test]
     fn bitset_ranking_equals_direct_scoring() {
         let index = Index::new(crate::synth::dataset(3, 6000));

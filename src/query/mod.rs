@@ -255,6 +255,18 @@ pub struct TimelineBucket {
     pub count: usize,
 }
 
+/// The little the partner list shows of each partner, counted without
+/// building any record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartnerGlance {
+    pub event_count: usize,
+    /// The year the first event starts and the year the last one ends.
+    pub first_year: Option<i32>,
+    pub last_year: Option<i32>,
+    /// The tone of the period that ends last.
+    pub current_tone: Option<Tone>,
+}
+
 /// One partner at a glance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
