@@ -149,6 +149,16 @@ struct Draft<'a> {
     sources: Vec<u16>,
 }
 
+impl<'a> Draft<'a> {
+    fn new(record: Record, id: &'a str, partners: Vec<u16>, sources: Vec<u16>) -> Self {
+        let key = match record.date {
+            Some(date) => (false, date.sort_key().0, date.sort_key().1),
+            None => (true, (0, 0, 0), (0, 0, 0)),
+        };
+        Draft { key, record, id, partners, sources }
+    }
+}
+
 impl Index {
     /// Builds the index. The dataset should be valid (see [`crate::load`]);
     /// references to unknown partners or sources are skipped, not trusted.
@@ -174,56 +184,46 @@ impl Index {
                 EventKind::Event => RecordKind::Event,
                 EventKind::Agreement => RecordKind::Agreement,
             };
-            drafts.push(Draft {
-                key: Default::default(),
-                record: Record { source: Source::Event(i as u32), kind, date: Some(e.date), themes: themes(&e.themes) },
-                id: &e.id,
-                partners: codes(&e.partners),
-                sources: cited(&e.sources),
-            });
+            drafts.push(Draft::new(
+                Record { source: Source::Event(i as u32), kind, date: Some(e.date), themes: themes(&e.themes) },
+                &e.id,
+                codes(&e.partners),
+                cited(&e.sources),
+            ));
         }
         for (i, f) in dataset.figures.iter().enumerate() {
-            drafts.push(Draft {
-                key: Default::default(),
-                record: Record {
+            drafts.push(Draft::new(
+                Record {
                     source: Source::Figure(i as u32),
                     kind: RecordKind::Figure,
                     date: Some(f.date),
                     themes: themes(&f.themes),
                 },
-                id: &f.id,
-                partners: codes(&f.partners),
-                sources: cited(&f.sources),
-            });
+                &f.id,
+                codes(&f.partners),
+                cited(&f.sources),
+            ));
         }
         for (i, m) in dataset.memberships.iter().enumerate() {
-            drafts.push(Draft {
-                key: Default::default(),
-                record: Record {
+            drafts.push(Draft::new(
+                Record {
                     source: Source::Membership(i as u32),
                     kind: RecordKind::Membership,
                     date: m.joined,
                     themes: 1 << theme_slot(Theme::Diplomacy),
                 },
-                id: &m.id,
-                partners: codes(std::slice::from_ref(&m.organisation)),
-                sources: cited(&m.sources),
-            });
+                &m.id,
+                codes(std::slice::from_ref(&m.organisation)),
+                cited(&m.sources),
+            ));
         }
         for (i, p) in dataset.periods.iter().enumerate() {
-            drafts.push(Draft {
-                key: Default::default(),
-                record: Record { source: Source::Period(i as u32), kind: RecordKind::Period, date: Some(p.date), themes: 0 },
-                id: &p.id,
-                partners: codes(std::slice::from_ref(&p.partner)),
-                sources: cited(&p.sources),
-            });
-        }
-        for draft in &mut drafts {
-            draft.key = match draft.record.date {
-                Some(date) => (false, date.sort_key().0, date.sort_key().1),
-                None => (true, (0, 0, 0), (0, 0, 0)),
-            };
+            drafts.push(Draft::new(
+                Record { source: Source::Period(i as u32), kind: RecordKind::Period, date: Some(p.date), themes: 0 },
+                &p.id,
+                codes(std::slice::from_ref(&p.partner)),
+                cited(&p.sources),
+            ));
         }
         drafts.sort_unstable_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(b.id)));
         let n = drafts.len();
