@@ -611,27 +611,11 @@ export class RelationsCard extends HTMLElement {
     partnerLabel.append(select);
     filters.append(partnerLabel);
 
-    const chips = el('div', 'chips');
-    chips.setAttribute('role', 'group');
-    chips.setAttribute('aria-label', ui.themes);
-    for (const theme of body.themes) {
-      const chip = button('chip', `${theme.label} (${theme.count})`, () => this.#send({ type: 'toggleTheme', theme: theme.key }));
-      chip.setAttribute('aria-pressed', String(theme.selected));
-      chip.dataset.key = `theme-${theme.key}`;
-      chip.disabled = theme.count === 0 && !theme.selected;
-      chips.append(chip);
-    }
-    filters.append(chips);
-    const kinds = el('div', 'chips');
-    kinds.setAttribute('role', 'group');
-    kinds.setAttribute('aria-label', ui.kinds);
-    for (const kind of body.kinds) {
-      const chip = button('chip', `${kind.label} (${kind.count})`, () => this.#send({ type: 'toggleKind', kind: kind.key }));
-      chip.setAttribute('aria-pressed', String(kind.selected));
-      chip.dataset.key = `kind-${kind.key}`;
-      kinds.append(chip);
-    }
-    filters.append(kinds);
+    // Themes with nothing to show cannot be chosen; both kinds always can.
+    filters.append(
+      this.#chips(ui.themes, body.themes, 'theme', (key) => ({ type: 'toggleTheme', theme: key }), true),
+      this.#chips(ui.kinds, body.kinds, 'kind', (key) => ({ type: 'toggleKind', kind: key }), false),
+    );
     filters.append(this.#yearFields(ui));
     nodes.push(filters, this.#histogram(body.histogram, ui));
 
@@ -654,6 +638,21 @@ export class RelationsCard extends HTMLElement {
       if (body.moreLabel) nodes.push(this.#moreButton(body.moreLabel));
     }
     return nodes;
+  }
+
+  /** A group of toggle buttons, one per choice, each with its count. */
+  #chips(label, choices, name, message, disableEmpty) {
+    const group = el('div', 'chips');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', label);
+    for (const choice of choices) {
+      const chip = button('chip', `${choice.label} (${choice.count})`, () => this.#send(message(choice.key)));
+      chip.setAttribute('aria-pressed', String(choice.selected));
+      chip.dataset.key = `${name}-${choice.key}`;
+      chip.disabled = disableEmpty && choice.count === 0 && !choice.selected;
+      group.append(chip);
+    }
+    return group;
   }
 
   #yearFields(ui) {
