@@ -149,6 +149,11 @@ impl Theme {
         self.label().to_ascii_lowercase()
     }
 
+    /// A theme by its name, in any case ("security", "Trade").
+    pub fn parse(text: &str) -> Option<Self> {
+        Theme::ALL.into_iter().find(|t| t.label().eq_ignore_ascii_case(text))
+    }
+
     /// The English label shown to readers.
     pub fn label(self) -> &'static str {
         match self {

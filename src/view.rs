@@ -23,19 +23,6 @@ pub enum View {
     Sources,
 }
 
-impl View {
-    pub fn parse(text: &str) -> Option<View> {
-        match text {
-            "overview" => Some(View::Overview),
-            "partner" => Some(View::Partner),
-            "timeline" => Some(View::Timeline),
-            "figures" => Some(View::Figures),
-            "sources" => Some(View::Sources),
-            _ => None,
-        }
-    }
-}
-
 /// What the reader has chosen. Every field can be set from an attribute of
 /// the element (`view`, `partner`, `theme`, `from`, `to`, `q`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -747,7 +734,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
         .iter()
         .enumerate()
         .map(|(i, k)| Choice {
-            key: k.label().to_ascii_lowercase(),
+            key: k.key(),
             label: m.kinds_plural[i].to_string(),
             count: facets.kinds.iter().find(|c| c.key == *k).map_or(0, |c| c.count),
             selected: state.kinds.contains(k),
@@ -1070,7 +1057,7 @@ mod tests {
             assert_eq!(serde_json::to_value(theme).unwrap(), theme.key());
         }
         for kind in EVENTS {
-            assert_eq!(serde_json::to_value(kind).unwrap(), kind.label().to_ascii_lowercase());
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.key());
         }
     }
 

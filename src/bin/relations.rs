@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use relations_card::query::{self, Index, Query, Sort};
+use relations_card::model::Theme;
+use relations_card::query::{self, Index, Query, RecordKind, Sort};
 use relations_card::{load, synth, Dataset, DatasetError, BUILTIN_JSON};
 
 const USAGE: &str = "\
@@ -232,11 +233,11 @@ fn run(args: &[String]) -> Result<(), Failure> {
 fn query_from(args: &Args) -> Result<Query, Failure> {
     let themes = args
         .all("theme")
-        .map(|t| query::parse_theme(t).ok_or_else(|| Failure::Usage(format!("unknown theme \"{t}\""))))
+        .map(|t| Theme::parse(t).ok_or_else(|| Failure::Usage(format!("unknown theme \"{t}\""))))
         .collect::<Result<Vec<_>, _>>()?;
     let kinds = args
         .all("kind")
-        .map(|k| query::parse_kind(k).ok_or_else(|| Failure::Usage(format!("unknown kind \"{k}\""))))
+        .map(|k| RecordKind::parse(k).ok_or_else(|| Failure::Usage(format!("unknown kind \"{k}\""))))
         .collect::<Result<Vec<_>, _>>()?;
     let sort = match args.last("sort") {
         None | Some("relevance") => Sort::Relevance,

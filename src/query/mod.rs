@@ -55,7 +55,13 @@ impl RecordKind {
         }
     }
 
-    fn parse(text: &str) -> Option<Self> {
+    /// The name queries and datasets use: the label in lower case.
+    pub fn key(self) -> String {
+        self.label().to_ascii_lowercase()
+    }
+
+    /// A kind by its name, in any case ("event", "Figure").
+    pub fn parse(text: &str) -> Option<Self> {
         RecordKind::ALL.into_iter().find(|k| k.label().eq_ignore_ascii_case(text))
     }
 }
@@ -331,15 +337,6 @@ pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::message
 }
 
 
-/// Parses a CLI-style kind name ("event", "figure", …).
-pub fn parse_kind(text: &str) -> Option<RecordKind> {
-    RecordKind::parse(text)
-}
-
-/// Parses a theme name as written in datasets ("security").
-pub fn parse_theme(text: &str) -> Option<Theme> {
-    Theme::ALL.into_iter().find(|t| t.label().eq_ignore_ascii_case(text))
-}
 
 #[cfg(test)]
 mod tests {
