@@ -547,23 +547,10 @@ fn partner(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
         Ok(summary) => summary,
         Err(error) => return (Body::Problem { message: error.to_string() }, error.to_string()),
     };
-    let query = Query {
-        partners: vec![code],
-        kinds: EVENTS.to_vec(),
-        sort: if state.oldest_first { Sort::Date } else { Sort::DateDesc },
-        limit: Some(PAGE + state.more),
-        ..Query::default()
-    };
+    let query = Query { limit: Some(PAGE + state.more), ..partner_query(state) };
     let answer = index.search_in(&query, m).unwrap_or(crate::query::Answer { total: 0, hits: Vec::new() });
     let strip = tone_strip(&summary, m);
-    let first = summary.first_contact.as_ref().and_then(year_of).map(|y| y.0);
-    let last = summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1);
-    let mut announcement =
-        fill(m.partner_said, &[("name", &summary.name), ("events", &m.count(summary.event_count, m.events))]);
-    if let (Some(a), Some(b)) = (first, last) {
-        announcement.push(' ');
-        announcement.push_str(&fill(m.from_to, &[("from", &a.to_string()), ("to", &b.to_string())]));
-    }
+    let announcement = partner_said(&summary, m);
     let more = answer.total.saturating_sub(answer.hits.len());
     (
         Body::Partner {
@@ -578,6 +565,28 @@ fn partner(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
         },
         announcement,
     )
+}
+
+/// A partner's events, in the order the reader chose, all of them.
+fn partner_query(state: &CardState) -> Query {
+    Query {
+        partners: state.partner.iter().cloned().collect(),
+        kinds: EVENTS.to_vec(),
+        sort: if state.oldest_first { Sort::Date } else { Sort::DateDesc },
+        ..Query::default()
+    }
+}
+
+/// "Iran: 36 events from 1990 to 2025".
+fn partner_said(summary: &PartnerSummary, m: &Messages) -> String {
+    let mut said = fill(m.partner_said, &[("name", &summary.name), ("events", &m.count(summary.event_count, m.events))]);
+    let first = summary.first_contact.as_ref().and_then(year_of).map(|y| y.0);
+    let last = summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1);
+    if let (Some(a), Some(b)) = (first, last) {
+        said.push(' ');
+        said.push_str(&fill(m.from_to, &[("from", &a.to_string()), ("to", &b.to_string())]));
+    }
+    said
 }
 
 /// Lays periods out on lanes and says them in words: "Iran: 36 events from
@@ -618,13 +627,7 @@ fn tone_strip(summary: &PartnerSummary, m: &Messages) -> ToneStrip {
             format!("{} {}{mark}", m.tone(s.tone), s.years)
         })
         .collect();
-    let mut text = fill(m.partner_said, &[("name", &summary.name), ("events", &m.count(summary.event_count, m.events))]);
-    let first_year = summary.first_contact.as_ref().and_then(year_of).map(|y| y.0);
-    let last_year = summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1);
-    if let (Some(a), Some(b)) = (first_year, last_year) {
-        text.push(' ');
-        text.push_str(&fill(m.from_to, &[("from", &a.to_string()), ("to", &b.to_string())]));
-    }
+    let mut text = partner_said(summary, m);
     if !phases.is_empty() {
         text.push_str(&format!("; {}", phases.join(m.then)));
     }
@@ -637,12 +640,7 @@ fn tone_strip(summary: &PartnerSummary, m: &Messages) -> ToneStrip {
 /// a partner's events or the timeline's matches. Other views give every event.
 pub fn shown_records(index: &Index, state: &CardState) -> Vec<Hit> {
     let query = match state.view {
-        View::Partner => Query {
-            partners: state.partner.iter().cloned().collect(),
-            kinds: EVENTS.to_vec(),
-            sort: if state.oldest_first { Sort::Date } else { Sort::DateDesc },
-            ..Query::default()
-        },
+        View::Partner => partner_query(state),
         View::Timeline => Query { limit: None, ..timeline_query(state) },
         View::Figures => Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() },
         View::Overview | View::Sources => Query { kinds: EVENTS.to_vec(), sort: Sort::Date, ..Query::default() },
