@@ -542,6 +542,17 @@ impl Index {
         Some((all, matches))
     }
 
+    /// Every narrowing of a query but its years, in a fixed order that
+    /// facets rely on: partners, themes, kinds, the rest, then the text.
+    fn narrowing(&self, query: &Query, text: Option<Bits>) -> [Option<Bits>; 5] {
+        [self.partner_filter(query), self.theme_filter(query), self.kind_filter(query), self.other_filters(query), text]
+    }
+
+    /// The records matching the query's words, when it has any.
+    fn text_filter(&self, query: &Query) -> Option<Bits> {
+        self.text_match(&text::query_words(&query.text)).map(|(bits, _)| bits)
+    }
+
     fn combine(&self, parts: impl IntoIterator<Item = Option<Bits>>) -> Bits {
         let mut result = Bits::full(self.records.len());
         for bits in parts.into_iter().flatten() {
@@ -564,13 +575,7 @@ impl Index {
             Some((bits, matches)) => (Some(bits), matches),
             None => (None, Vec::new()),
         };
-        let mut matched = self.combine([
-            self.partner_filter(query),
-            self.theme_filter(query),
-            self.kind_filter(query),
-            self.other_filters(query),
-            text_bits,
-        ]);
+        let mut matched = self.combine(self.narrowing(query, text_bits));
         self.apply_years(query, &mut matched);
         let total = matched.count();
         let limit = query.limit.unwrap_or(usize::MAX);
@@ -725,15 +730,7 @@ impl Index {
     /// Facet counts for a query (see [`Facets`]).
     pub fn facets(&self, query: &Query) -> Result<Facets, QueryError> {
         self.check(query)?;
-        let words = text::query_words(&query.text);
-        let text_bits = self.text_match(&words).map(|(bits, _)| bits);
-        let filters = [
-            self.partner_filter(query),
-            self.theme_filter(query),
-            self.kind_filter(query),
-            self.other_filters(query),
-            text_bits,
-        ];
+        let filters = self.narrowing(query, self.text_filter(query));
         let without = |skip: Option<usize>, years: bool| {
             let mut bits =
                 self.combine(filters.iter().enumerate().filter(|(i, _)| Some(*i) != skip).map(|(_, b)| b.clone()));
@@ -797,15 +794,7 @@ impl Index {
     pub fn timeline(&self, query: &Query, bucket_years: u32) -> Result<Timeline, QueryError> {
         self.check(query)?;
         let bucket_years = bucket_years.clamp(1, 1000);
-        let words = text::query_words(&query.text);
-        let text_bits = self.text_match(&words).map(|(bits, _)| bits);
-        let base = self.combine([
-            self.partner_filter(query),
-            self.theme_filter(query),
-            self.kind_filter(query),
-            self.other_filters(query),
-            text_bits,
-        ]);
+        let base = self.combine(self.narrowing(query, self.text_filter(query)));
         let mut years: Vec<i32> = Vec::new();
         let mut undated = 0;
         for r in base.iter_asc() {
