@@ -12,8 +12,10 @@
 //! ```
 
 pub mod date;
+pub mod decimal;
 pub mod export;
 mod fold_table;
+pub mod json;
 pub mod locate;
 pub mod messages;
 pub mod model;
