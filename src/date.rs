@@ -266,6 +266,13 @@ impl<'de> Deserialize<'de> for DateSpec {
     }
 }
 
+/// Written as the text it was read from ("1992-06", "~1995/2001").
+impl crate::json::ToJson for DateSpec {
+    fn write_json(&self, out: &mut crate::json::Writer) {
+        out.string(&self.to_string());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,34 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::DateSpec;
 
+/// A closed vocabulary of the schema: each variant with the word datasets,
+/// queries and URLs use for it. Parsing ignores ASCII case ("Trade").
+macro_rules! keywords {
+    ($name:ident { $($variant:ident => $key:literal),* $(,)? }) => {
+        impl $name {
+            pub const ALL: [$name; [$($key),*].len()] = [$($name::$variant),*];
+            pub const KEYS: [&'static str; [$($key),*].len()] = [$($key),*];
+
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key),*
+                }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                Self::ALL.into_iter().find(|v| v.key().eq_ignore_ascii_case(text))
+            }
+        }
+
+        impl crate::json::ToJson for $name {
+            fn write_json(&self, out: &mut crate::json::Writer) {
+                out.string(self.key());
+            }
+        }
+    };
+}
+pub(crate) use keywords;
+
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -68,6 +96,8 @@ pub enum PartnerKind {
     Organisation,
 }
 
+keywords!(PartnerKind { Country => "country", Organisation => "organisation" });
+
 /// A country or organisation the subject has relations with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -126,34 +156,24 @@ pub enum Theme {
     Drugs,
 }
 
+keywords!(Theme {
+    Diplomacy => "diplomacy",
+    Security => "security",
+    Military => "military",
+    Borders => "borders",
+    Trade => "trade",
+    Energy => "energy",
+    Water => "water",
+    Transport => "transport",
+    Investment => "investment",
+    Aid => "aid",
+    Culture => "culture",
+    Religion => "religion",
+    Refugees => "refugees",
+    Drugs => "drugs",
+});
+
 impl Theme {
-    pub const ALL: [Theme; 14] = [
-        Theme::Diplomacy,
-        Theme::Security,
-        Theme::Military,
-        Theme::Borders,
-        Theme::Trade,
-        Theme::Energy,
-        Theme::Water,
-        Theme::Transport,
-        Theme::Investment,
-        Theme::Aid,
-        Theme::Culture,
-        Theme::Religion,
-        Theme::Refugees,
-        Theme::Drugs,
-    ];
-
-    /// The name datasets and queries use: the label in lower case.
-    pub fn key(self) -> String {
-        self.label().to_ascii_lowercase()
-    }
-
-    /// A theme by its name, in any case ("security", "Trade").
-    pub fn parse(text: &str) -> Option<Self> {
-        Theme::ALL.into_iter().find(|t| t.label().eq_ignore_ascii_case(text))
-    }
-
     /// The English label shown to readers.
     pub fn label(self) -> &'static str {
         match self {
@@ -183,6 +203,8 @@ pub enum EventKind {
     /// Something signed: a treaty, an agreement, a communiqué, a deal.
     Agreement,
 }
+
+keywords!(EventKind { Event => "event", Agreement => "agreement" });
 
 /// A dated happening in the relations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -247,6 +269,8 @@ pub enum Tone {
     Cordial,
     Close,
 }
+
+keywords!(Tone { Hostile => "hostile", Tense => "tense", Mixed => "mixed", Cordial => "cordial", Close => "close" });
 
 /// A phase of the relationship with one partner.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

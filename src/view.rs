@@ -455,7 +455,7 @@ pub fn screen_in(index: &Index, state: &CardState, m: &'static Messages) -> Scre
         View::Figures => figures(index, m),
         View::Sources => sources(index, m),
     };
-    let theme_labels = Theme::ALL.iter().map(|t| (t.key(), m.theme(*t))).collect();
+    let theme_labels = Theme::ALL.iter().map(|t| (t.key().to_string(), m.theme(*t))).collect();
     let tone_labels = [Tone::Hostile, Tone::Tense, Tone::Mixed, Tone::Cordial, Tone::Close]
         .iter()
         .map(|t| (format!("{t:?}").to_ascii_lowercase(), m.tone(*t)))
@@ -722,7 +722,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
     let themes = Theme::ALL
         .iter()
         .map(|t| Choice {
-            key: t.key(),
+            key: t.key().to_string(),
             label: m.theme(*t).to_string(),
             count: facets.themes.iter().find(|c| c.key == *t).map_or(0, |c| c.count),
             selected: state.themes.contains(t),
@@ -732,7 +732,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
         .iter()
         .enumerate()
         .map(|(i, k)| Choice {
-            key: k.key(),
+            key: k.key().to_string(),
             label: m.kinds_plural[i].to_string(),
             count: facets.kinds.iter().find(|c| c.key == *k).map_or(0, |c| c.count),
             selected: state.kinds.contains(k),

@@ -41,10 +41,15 @@ pub enum RecordKind {
     Period,
 }
 
-impl RecordKind {
-    pub const ALL: [RecordKind; 5] =
-        [RecordKind::Event, RecordKind::Agreement, RecordKind::Figure, RecordKind::Membership, RecordKind::Period];
+crate::model::keywords!(RecordKind {
+    Event => "event",
+    Agreement => "agreement",
+    Figure => "figure",
+    Membership => "membership",
+    Period => "period",
+});
 
+impl RecordKind {
     pub fn label(self) -> &'static str {
         match self {
             RecordKind::Event => "Event",
@@ -53,16 +58,6 @@ impl RecordKind {
             RecordKind::Membership => "Membership",
             RecordKind::Period => "Period",
         }
-    }
-
-    /// The name queries and datasets use: the label in lower case.
-    pub fn key(self) -> String {
-        self.label().to_ascii_lowercase()
-    }
-
-    /// A kind by its name, in any case ("event", "Figure").
-    pub fn parse(text: &str) -> Option<Self> {
-        RecordKind::ALL.into_iter().find(|k| k.label().eq_ignore_ascii_case(text))
     }
 }
 
