@@ -27,54 +27,82 @@ pub enum PluralRule {
     Slavic,
 }
 
-/// Labels the element puts on its controls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Ui {
-    pub views: &'static str,
-    pub search_label: &'static str,
-    pub search_placeholder: &'static str,
-    pub start_again: &'static str,
-    pub all_partners_back: &'static str,
-    pub latest_tone: &'static str,
-    pub key_figures: &'static str,
-    pub named_with: &'static str,
-    pub newest_first: &'static str,
-    pub oldest_first: &'static str,
-    pub change_order_newest: &'static str,
-    pub change_order_oldest: &'static str,
-    pub show_more: &'static str,
-    pub partner: &'static str,
-    pub all_partners: &'static str,
-    pub themes: &'static str,
-    pub kinds: &'static str,
-    pub from_year: &'static str,
-    pub to_year: &'static str,
-    pub earlier: &'static str,
-    pub clear_filters: &'static str,
-    pub clear_the_filters: &'static str,
-    pub download_csv: &'static str,
-    pub download_json: &'static str,
-    pub downloaded: &'static str,
-    pub copy_citation: &'static str,
-    pub citation_copied: &'static str,
-    pub citation: &'static str,
-    pub sources_differ: &'static str,
-    pub source: &'static str,
-    pub sources: &'static str,
-    pub with: &'static str,
-    pub as_of: &'static str,
-    pub cited_by: &'static str,
-    pub where_sources_differ: &'static str,
-    pub overview_caption: &'static str,
-    pub could_not_load: &'static str,
-    pub loading_dataset: &'static str,
-    pub filters: &'static str,
-    pub event: &'static str,
-    pub agreement: &'static str,
-    pub figure: &'static str,
-    pub membership: &'static str,
-    pub period: &'static str,
+/// Declares `Ui` and writes it as JSON from one list of fields and their
+/// JavaScript names, so a label added here reaches the element.
+macro_rules! ui_labels {
+    ($($field:ident => $key:literal),* $(,)?) => {
+        /// Labels the element puts on its controls.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct Ui {
+            $(pub $field: &'static str,)*
+        }
+
+        impl Ui {
+            /// Every label with its JavaScript name, in declaration order.
+            pub fn labels(&self) -> [(&'static str, &'static str); [$($key),*].len()] {
+                [$(($key, self.$field)),*]
+            }
+        }
+    };
+}
+
+ui_labels! {
+    views => "views",
+    search_label => "searchLabel",
+    search_placeholder => "searchPlaceholder",
+    start_again => "startAgain",
+    all_partners_back => "allPartnersBack",
+    latest_tone => "latestTone",
+    key_figures => "keyFigures",
+    named_with => "namedWith",
+    newest_first => "newestFirst",
+    oldest_first => "oldestFirst",
+    change_order_newest => "changeOrderNewest",
+    change_order_oldest => "changeOrderOldest",
+    show_more => "showMore",
+    partner => "partner",
+    all_partners => "allPartners",
+    themes => "themes",
+    kinds => "kinds",
+    from_year => "fromYear",
+    to_year => "toYear",
+    earlier => "earlier",
+    clear_filters => "clearFilters",
+    clear_the_filters => "clearTheFilters",
+    download_csv => "downloadCsv",
+    download_json => "downloadJson",
+    downloaded => "downloaded",
+    copy_citation => "copyCitation",
+    citation_copied => "citationCopied",
+    citation => "citation",
+    sources_differ => "sourcesDiffer",
+    source => "source",
+    sources => "sources",
+    with => "with",
+    as_of => "asOf",
+    cited_by => "citedBy",
+    where_sources_differ => "whereSourcesDiffer",
+    overview_caption => "overviewCaption",
+    could_not_load => "couldNotLoad",
+    loading_dataset => "loadingDataset",
+    filters => "filters",
+    event => "event",
+    agreement => "agreement",
+    figure => "figure",
+    membership => "membership",
+    period => "period",
+}
+
+/// `{"views": "Views", "searchLabel": …}`: one loop over the labels.
+impl crate::json::ToJson for Ui {
+    fn write_json(&self, out: &mut crate::json::Writer) {
+        out.begin_object();
+        for (key, label) in self.labels() {
+            out.field(key, label);
+        }
+        out.end_object();
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

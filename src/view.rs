@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::{ToJson, Writer};
 use crate::messages::{fill, Messages, Ui};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 use crate::query::{Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort};
@@ -21,6 +22,18 @@ pub enum View {
     Timeline,
     Figures,
     Sources,
+}
+
+impl ToJson for View {
+    fn write_json(&self, out: &mut Writer) {
+        out.string(match self {
+            View::Overview => "overview",
+            View::Partner => "partner",
+            View::Timeline => "timeline",
+            View::Figures => "figures",
+            View::Sources => "sources",
+        });
+    }
 }
 
 /// What the reader has chosen. Every field can be set from an attribute of
@@ -43,6 +56,23 @@ pub struct CardState {
     pub more: usize,
 }
 
+/// Every field is written; an unset partner or year is `null`.
+impl ToJson for CardState {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("view", &self.view);
+        out.field("partner", &self.partner);
+        out.field("themes", &self.themes);
+        out.field("kinds", &self.kinds);
+        out.field("from", &self.from);
+        out.field("to", &self.to);
+        out.field("q", &self.q);
+        out.field("oldestFirst", &self.oldest_first);
+        out.field("more", &self.more);
+        out.end_object();
+    }
+}
+
 /// What a reader can do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
@@ -60,6 +90,42 @@ pub enum Msg {
     ShowMore,
     ClearFilters,
     Reset,
+}
+
+/// `{"type": "openPartner", "code": "IR"}`: the message's name, then its fields.
+impl ToJson for Msg {
+    fn write_json(&self, out: &mut Writer) {
+        let name = match self {
+            Msg::Show { .. } => "show",
+            Msg::OpenPartner { .. } => "openPartner",
+            Msg::FilterPartner { .. } => "filterPartner",
+            Msg::Back => "back",
+            Msg::Search { .. } => "search",
+            Msg::ToggleTheme { .. } => "toggleTheme",
+            Msg::ToggleKind { .. } => "toggleKind",
+            Msg::SetYears { .. } => "setYears",
+            Msg::ToggleOrder => "toggleOrder",
+            Msg::ShowMore => "showMore",
+            Msg::ClearFilters => "clearFilters",
+            Msg::Reset => "reset",
+        };
+        out.begin_object();
+        out.field("type", name);
+        match self {
+            Msg::Show { view } => out.field("view", view),
+            Msg::OpenPartner { code } => out.field("code", code),
+            Msg::FilterPartner { code } => out.field("code", code),
+            Msg::Search { q } => out.field("q", q),
+            Msg::ToggleTheme { theme } => out.field("theme", theme),
+            Msg::ToggleKind { kind } => out.field("kind", kind),
+            Msg::SetYears { from, to } => {
+                out.field("from", from);
+                out.field("to", to);
+            }
+            Msg::Back | Msg::ToggleOrder | Msg::ShowMore | Msg::ClearFilters | Msg::Reset => {}
+        }
+        out.end_object();
+    }
 }
 
 /// Results per page.
@@ -176,6 +242,32 @@ pub struct Screen {
     pub body: Body,
 }
 
+/// Every field is written; no notice is `null`.
+impl ToJson for Screen {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("state", &self.state);
+        out.field("locale", self.locale);
+        out.field("dir", self.dir);
+        out.field("ui", &self.ui);
+        for (key, labels) in [("themeLabels", &self.theme_labels), ("toneLabels", &self.tone_labels)] {
+            out.key(key);
+            out.begin_object();
+            for (name, label) in labels {
+                out.field(name, *label);
+            }
+            out.end_object();
+        }
+        out.field("title", &self.title);
+        out.field("subtitle", &self.subtitle);
+        out.field("tabs", &self.tabs);
+        out.field("announcement", &self.announcement);
+        out.field("notice", &self.notice);
+        out.field("body", &self.body);
+        out.end_object();
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TabItem {
@@ -225,6 +317,82 @@ pub enum Body {
     Problem { message: String },
 }
 
+impl ToJson for TabItem {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("view", &self.view);
+        out.field("label", &self.label);
+        out.field("selected", &self.selected);
+        out.end_object();
+    }
+}
+
+/// `{"kind": "partner", …}`: the body's name, then its fields; an absent
+/// "show more" label or empty-state text is `null`.
+impl ToJson for Body {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        match self {
+            Body::Overview { regions, picture } => {
+                out.field("kind", "overview");
+                out.field("regions", regions);
+                out.field("picture", picture);
+            }
+            Body::Partner { summary, strip, events, total, total_label, more, more_label, oldest_first } => {
+                out.field("kind", "partner");
+                out.field("summary", summary.as_ref());
+                out.field("strip", strip);
+                out.field("events", events);
+                out.field("total", total);
+                out.field("totalLabel", total_label);
+                out.field("more", more);
+                out.field("moreLabel", more_label);
+                out.field("oldestFirst", oldest_first);
+            }
+            Body::Timeline {
+                partners,
+                themes,
+                kinds,
+                histogram,
+                results,
+                total,
+                total_label,
+                more,
+                more_label,
+                oldest_first,
+                empty,
+            } => {
+                out.field("kind", "timeline");
+                out.field("partners", partners);
+                out.field("themes", themes);
+                out.field("kinds", kinds);
+                out.field("histogram", histogram);
+                out.field("results", results);
+                out.field("total", total);
+                out.field("totalLabel", total_label);
+                out.field("more", more);
+                out.field("moreLabel", more_label);
+                out.field("oldestFirst", oldest_first);
+                out.field("empty", empty);
+            }
+            Body::Figures { charts } => {
+                out.field("kind", "figures");
+                out.field("charts", charts);
+            }
+            Body::Sources { sources, disputes } => {
+                out.field("kind", "sources");
+                out.field("sources", sources);
+                out.field("disputes", disputes);
+            }
+            Body::Problem { message } => {
+                out.field("kind", "problem");
+                out.field("message", message);
+            }
+        }
+        out.end_object();
+    }
+}
+
 /// An option of a filter, with how many records it would give.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -235,11 +403,31 @@ pub struct Choice {
     pub selected: bool,
 }
 
+impl ToJson for Choice {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("key", &self.key);
+        out.field("label", &self.label);
+        out.field("count", &self.count);
+        out.field("selected", &self.selected);
+        out.end_object();
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegionGroup {
     pub region: String,
     pub partners: Vec<PartnerCard>,
+}
+
+impl ToJson for RegionGroup {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("region", &self.region);
+        out.field("partners", &self.partners);
+        out.end_object();
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -256,6 +444,22 @@ pub struct PartnerCard {
     pub years: String,
 }
 
+/// Every field is written; no tone is `null`.
+impl ToJson for PartnerCard {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("code", &self.code);
+        out.field("name", &self.name);
+        out.field("kind", &self.kind);
+        out.field("eventCount", &self.event_count);
+        out.field("detail", &self.detail);
+        out.field("tone", &self.tone);
+        out.field("toneLabel", &self.tone_label);
+        out.field("years", &self.years);
+        out.end_object();
+    }
+}
+
 /// Horizontal bars, longest first; `share` is the bar's length from 0 to 1.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -267,6 +471,16 @@ pub struct BarChart {
     pub text: String,
 }
 
+impl ToJson for BarChart {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("bars", &self.bars);
+        out.field("legend", &self.legend);
+        out.field("text", &self.text);
+        out.end_object();
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bar {
@@ -275,6 +489,19 @@ pub struct Bar {
     pub count: usize,
     pub share: f64,
     pub tone: Option<Tone>,
+}
+
+impl ToJson for Bar {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("key", &self.key);
+        out.field("label", &self.label);
+        out.field("count", &self.count);
+        out.key("share");
+        out.share(self.share);
+        out.field("tone", &self.tone);
+        out.end_object();
+    }
 }
 
 /// A partner's periods laid out in time: `start` and `end` from 0 to 1
@@ -292,6 +519,19 @@ pub struct ToneStrip {
     pub text: String,
 }
 
+impl ToJson for ToneStrip {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("firstYear", &self.first_year);
+        out.field("lastYear", &self.last_year);
+        out.field("lanes", &self.lanes);
+        out.field("segments", &self.segments);
+        out.field("legend", &self.legend);
+        out.field("text", &self.text);
+        out.end_object();
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Segment {
@@ -303,6 +543,23 @@ pub struct Segment {
     pub label: String,
     pub years: String,
     pub disputed: bool,
+}
+
+impl ToJson for Segment {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("id", &self.id);
+        out.field("lane", &self.lane);
+        out.key("start");
+        out.share(self.start);
+        out.key("end");
+        out.share(self.end);
+        out.field("tone", &self.tone);
+        out.field("label", &self.label);
+        out.field("years", &self.years);
+        out.field("disputed", &self.disputed);
+        out.end_object();
+    }
 }
 
 /// Records per year for the current query without its year range; `height`
@@ -317,6 +574,16 @@ pub struct Histogram {
     pub text: String,
 }
 
+impl ToJson for Histogram {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("years", &self.years);
+        out.field("earlier", &self.earlier);
+        out.field("text", &self.text);
+        out.end_object();
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct YearBar {
@@ -324,6 +591,18 @@ pub struct YearBar {
     pub count: usize,
     pub height: f64,
     pub selected: bool,
+}
+
+impl ToJson for YearBar {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("year", &self.year);
+        out.field("count", &self.count);
+        out.key("height");
+        out.share(self.height);
+        out.field("selected", &self.selected);
+        out.end_object();
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -342,6 +621,23 @@ pub struct SourceCard {
     pub cited_label: String,
 }
 
+/// Every field is written; no licence or address is `null`.
+impl ToJson for SourceCard {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("id", &self.id);
+        out.field("title", &self.title);
+        out.field("publisher", &self.publisher);
+        out.field("asOf", &self.as_of);
+        out.field("reliability", &self.reliability);
+        out.field("licence", &self.licence);
+        out.field("url", &self.url);
+        out.field("citedBy", &self.cited_by);
+        out.field("citedLabel", &self.cited_label);
+        out.end_object();
+    }
+}
+
 /// The figures sharing one unit, on one scale from 0 to the largest value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -349,6 +645,16 @@ pub struct FigureChart {
     pub unit: String,
     pub rows: Vec<FigureRow>,
     pub text: String,
+}
+
+impl ToJson for FigureChart {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("unit", &self.unit);
+        out.field("rows", &self.rows);
+        out.field("text", &self.text);
+        out.end_object();
+    }
 }
 
 /// How a figure is drawn: a bar for a number given, a faded bar for an
@@ -362,6 +668,17 @@ pub enum Shape {
     Choices,
 }
 
+impl ToJson for Shape {
+    fn write_json(&self, out: &mut Writer) {
+        out.string(match self {
+            Shape::Bar => "bar",
+            Shape::Approx => "approx",
+            Shape::Range => "range",
+            Shape::Choices => "choices",
+        });
+    }
+}
+
 /// One figure; `start`, `end` and `points` from 0 to 1 on the chart's scale.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -373,6 +690,25 @@ pub struct FigureRow {
     pub points: Vec<f64>,
 }
 
+impl ToJson for FigureRow {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("hit", &self.hit);
+        out.field("shape", &self.shape);
+        out.key("start");
+        out.share(self.start);
+        out.key("end");
+        out.share(self.end);
+        out.key("points");
+        out.begin_list();
+        for point in &self.points {
+            out.share(*point);
+        }
+        out.end_list();
+        out.end_object();
+    }
+}
+
 /// Claims that disagree, side by side.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -380,6 +716,16 @@ pub struct DisputeCard {
     pub id: String,
     pub topic: String,
     pub claims: Vec<Hit>,
+}
+
+impl ToJson for DisputeCard {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("id", &self.id);
+        out.field("topic", &self.topic);
+        out.field("claims", &self.claims);
+        out.end_object();
+    }
 }
 
 fn legend(tones: impl Iterator<Item = Tone>) -> Vec<Tone> {
@@ -1066,5 +1412,254 @@ mod tests {
         assert_eq!(screen.state.view, View::Overview);
         assert!(matches!(screen.body, Body::Overview { .. }));
         assert!(screen.notice.unwrap().contains("no partner “ZZ”"));
+    }
+}
+
+/// TEMPORARY: the hand-written JSON is serde's, value for value.
+#[cfg(test)]
+mod same_json {
+    use super::*;
+    use crate::messages::{EN, FA, RU};
+    use crate::query::Index;
+    use serde_json::Value;
+
+    /// Numbers as f64 to four decimals (what `Writer::share` keeps).
+    fn normal(value: Value) -> Value {
+        match value {
+            Value::Number(n) => {
+                let x = n.as_f64().unwrap();
+                Value::from((x * 10_000.0).round() / 10_000.0)
+            }
+            Value::Array(items) => Value::Array(items.into_iter().map(normal).collect()),
+            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, normal(v))).collect()),
+            other => other,
+        }
+    }
+
+    fn no_duplicate_keys(value: &crate::json::Value) {
+        if let Some(members) = value.members() {
+            let mut keys: Vec<&str> = members.iter().map(|m| m.key.as_str()).collect();
+            keys.sort_unstable();
+            let before = keys.len();
+            keys.dedup();
+            assert_eq!(before, keys.len(), "duplicate keys");
+            members.iter().for_each(|m| no_duplicate_keys(&m.value));
+        }
+        if let Some(items) = value.items() {
+            items.iter().for_each(no_duplicate_keys);
+        }
+    }
+
+    fn same<T: serde::Serialize + ToJson + std::fmt::Debug>(what: &str, x: &T, checked: &mut usize) {
+        let theirs = normal(serde_json::to_value(x).unwrap());
+        let text = crate::json::to_string(x);
+        no_duplicate_keys(&crate::json::parse(&text).unwrap());
+        let ours = normal(serde_json::from_str::<Value>(&text).unwrap());
+        if theirs != ours {
+            panic!("{what}: differs\nserde: {}\nours:  {}", theirs, ours);
+        }
+        let pretty = crate::json::to_string_pretty(x);
+        assert_eq!(normal(serde_json::from_str::<Value>(&pretty).unwrap()), theirs, "{what}: pretty");
+        // The key order too: compare the compact texts of both, keys in order.
+        let their_keys = keys_in_order(&serde_json::to_string(x).unwrap());
+        let our_keys = keys_in_order(&text);
+        assert_eq!(their_keys, our_keys, "{what}: key order");
+        *checked += 1;
+    }
+
+    /// Every object key in the text, in order (a string followed by `:`).
+    fn keys_in_order(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let chars: Vec<char> = text.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] == '"' {
+                let start = i + 1;
+                i += 1;
+                while chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                let end = i;
+                let mut j = i + 1;
+                while j < chars.len() && chars[j].is_whitespace() {
+                    j += 1;
+                }
+                if j < chars.len() && chars[j] == ':' {
+                    out.push(chars[start..end].iter().collect());
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn hand_written_json_is_serdes() {
+        let index = Index::new(crate::builtin());
+        let ds = index.dataset();
+        let mut checked = 0;
+        let codes: Vec<String> = ds.partners.iter().map(|p| p.code.clone()).collect();
+
+        // States reached by messages, and a few set directly.
+        let mut states = vec![CardState::default()];
+        let mut msgs = vec![
+            Msg::Show { view: View::Timeline },
+            Msg::Show { view: View::Figures },
+            Msg::Show { view: View::Sources },
+            Msg::Show { view: View::Overview },
+            Msg::Show { view: View::Partner },
+            Msg::OpenPartner { code: "AF".into() },
+            Msg::OpenPartner { code: "IR".into() },
+            Msg::OpenPartner { code: "ZZ".into() },
+            Msg::FilterPartner { code: Some("KZ".into()) },
+            Msg::FilterPartner { code: None },
+            Msg::Back,
+            Msg::Search { q: "drone".into() },
+            Msg::Search { q: "zzzzqx".into() },
+            Msg::Search { q: "\"quoted\"\n\\ Иран پنج".into() },
+            Msg::ToggleTheme { theme: Theme::Trade },
+            Msg::ToggleTheme { theme: Theme::Security },
+            Msg::ToggleKind { kind: RecordKind::Agreement },
+            Msg::ToggleKind { kind: RecordKind::Event },
+            Msg::SetYears { from: Some(2010), to: Some(1990) },
+            Msg::SetYears { from: None, to: Some(2000) },
+            Msg::SetYears { from: Some(1995), to: None },
+            Msg::SetYears { from: None, to: None },
+            Msg::ToggleOrder,
+            Msg::ShowMore,
+            Msg::ClearFilters,
+            Msg::Reset,
+        ];
+        for code in &codes {
+            msgs.push(Msg::OpenPartner { code: code.clone() });
+        }
+        for msg in &msgs {
+            same("msg", msg, &mut checked);
+        }
+        let paths: Vec<Vec<Msg>> = vec![
+            vec![Msg::OpenPartner { code: "AF".into() }],
+            vec![Msg::OpenPartner { code: "AF".into() }, Msg::ShowMore, Msg::ToggleOrder],
+            vec![Msg::OpenPartner { code: "IR".into() }],
+            vec![Msg::OpenPartner { code: "IR".into() }, Msg::Search { q: "gas".into() }],
+            vec![Msg::OpenPartner { code: "ZZ".into() }],
+            vec![Msg::Show { view: View::Timeline }],
+            vec![Msg::Show { view: View::Timeline }, Msg::ShowMore, Msg::ShowMore],
+            vec![Msg::Search { q: "drone".into() }],
+            vec![Msg::Search { q: "pyanj bridge".into() }, Msg::ToggleOrder],
+            vec![Msg::Search { q: "zzzzqx".into() }],
+            vec![Msg::ToggleTheme { theme: Theme::Trade }, Msg::Show { view: View::Timeline }],
+            vec![
+                Msg::FilterPartner { code: Some("RU".into()) },
+                Msg::ToggleKind { kind: RecordKind::Agreement },
+                Msg::SetYears { from: Some(1991), to: Some(2001) },
+            ],
+            vec![Msg::FilterPartner { code: Some("UZ".into()) }, Msg::ToggleTheme { theme: Theme::Water }, Msg::ToggleOrder],
+            vec![Msg::Show { view: View::Timeline }, Msg::SetYears { from: Some(2020), to: None }],
+            vec![Msg::Show { view: View::Timeline }, Msg::SetYears { from: None, to: Some(1800) }],
+            vec![Msg::Show { view: View::Figures }],
+            vec![Msg::Show { view: View::Sources }],
+            vec![Msg::Search { q: "x".into() }, Msg::ClearFilters],
+        ];
+        for path in &paths {
+            let mut state = CardState::default();
+            for msg in path {
+                state = update(&state, msg);
+            }
+            states.push(state);
+        }
+        for code in &codes {
+            states.push(update(&CardState::default(), &Msg::OpenPartner { code: code.clone() }));
+            states.push(update(&CardState::default(), &Msg::FilterPartner { code: Some(code.clone()) }));
+        }
+        states.push(CardState { view: View::Partner, partner: Some("ZZ".into()), ..CardState::default() });
+        states.push(CardState { view: View::Timeline, partner: Some("ZZ".into()), q: "tea".into(), ..CardState::default() });
+        states.push(CardState { view: View::Timeline, from: Some(2030), to: Some(1990), ..CardState::default() });
+        for state in &states {
+            same("state", state, &mut checked);
+            for m in [&EN, &RU, &FA] {
+                let screen = screen_in(&index, state, m);
+                same(&format!("screen {} {:?}", m.locale, state), &screen, &mut checked);
+            }
+            let hits = shown_records(&index, state);
+            same("download", &hits, &mut checked);
+            let ours: Value = serde_json::from_str(&download(&index, state, "json")).unwrap();
+            assert_eq!(normal(ours), normal(serde_json::to_value(&hits).unwrap()));
+        }
+        for m in [&EN, &RU, &FA] {
+            same("ui", &m.ui, &mut checked);
+        }
+
+        // The engine's own answers.
+        let mut queries = vec![
+            Query::default(),
+            Query { text: "pyanj bridge".into(), ..Query::default() },
+            Query { text: "drone fact".into(), limit: Some(3), ..Query::default() },
+            Query { partners: vec!["IR".into(), "AF".into()], sort: Sort::Date, ..Query::default() },
+            Query { region: Some("South Asia".into()), kinds: vec![RecordKind::Figure], ..Query::default() },
+            Query { themes: vec![Theme::Water, Theme::Energy], from: Some(1990), to: Some(2005), ..Query::default() },
+            Query { disputed_only: true, sort: Sort::DateDesc, ..Query::default() },
+            Query { kinds: vec![RecordKind::Period, RecordKind::Membership], limit: Some(0), offset: 3, ..Query::default() },
+            Query { text: "zzzzqx".into(), ..Query::default() },
+            Query {
+                partners: vec!["IR".into()],
+                region: Some("Middle East".into()),
+                themes: vec![Theme::Trade],
+                kinds: vec![RecordKind::Event],
+                from: Some(1990),
+                to: Some(2000),
+                disputed_only: true,
+                source: Some("s".into()),
+                text: "x".into(),
+                sort: Sort::Date,
+                limit: Some(1),
+                offset: 1,
+            },
+        ];
+        for s in &ds.sources {
+            queries.push(Query { source: Some(s.id.clone()), ..Query::default() });
+        }
+        for code in &codes {
+            queries.push(Query { partners: vec![code.clone()], ..Query::default() });
+        }
+        for query in &queries {
+            same("query", query, &mut checked);
+            if let Ok(answer) = index.search(query) {
+                same("answer", &answer, &mut checked);
+            }
+            for m in [&EN, &RU, &FA] {
+                if let Ok(answer) = index.search_in(query, m) {
+                    same("answer in", &answer, &mut checked);
+                }
+            }
+            if let Ok(facets) = index.facets(query) {
+                same("facets", &facets, &mut checked);
+            }
+            for bucket in [1, 5, 10, 25] {
+                if let Ok(line) = index.timeline(query, bucket) {
+                    same("timeline", &line, &mut checked);
+                }
+            }
+        }
+        for code in &codes {
+            same("summary", &index.partner_summary(code).unwrap(), &mut checked);
+            for m in [&EN, &RU, &FA] {
+                same("summary in", &index.partner_summary_in(code, m).unwrap(), &mut checked);
+            }
+        }
+        // Every Sort and View value, through a query and a state.
+        for sort in [Sort::Date, Sort::DateDesc, Sort::Relevance] {
+            same("sort", &sort, &mut checked);
+        }
+        for view in [View::Overview, View::Partner, View::Timeline, View::Figures, View::Sources] {
+            same("view", &view, &mut checked);
+        }
+        for shape in [Shape::Bar, Shape::Approx, Shape::Range, Shape::Choices] {
+            same("shape", &shape, &mut checked);
+        }
+        eprintln!("{checked} values compared");
+        assert!(checked > 500);
     }
 }

@@ -23,6 +23,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::{ToJson, Writer};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 
 mod bits;
@@ -113,6 +114,48 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+impl ToJson for Sort {
+    fn write_json(&self, out: &mut Writer) {
+        out.string(match self {
+            Sort::Date => "date",
+            Sort::DateDesc => "-date",
+            Sort::Relevance => "relevance",
+        });
+    }
+}
+
+/// Only the filters that are set, as JavaScript would write the query.
+impl ToJson for Query {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        if !self.partners.is_empty() {
+            out.field("partners", &self.partners);
+        }
+        out.optional("region", &self.region);
+        if !self.themes.is_empty() {
+            out.field("themes", &self.themes);
+        }
+        if !self.kinds.is_empty() {
+            out.field("kinds", &self.kinds);
+        }
+        out.optional("from", &self.from);
+        out.optional("to", &self.to);
+        if self.disputed_only {
+            out.field("disputedOnly", &true);
+        }
+        out.optional("source", &self.source);
+        if !self.text.is_empty() {
+            out.field("text", &self.text);
+        }
+        out.field("sort", &self.sort);
+        out.optional("limit", &self.limit);
+        if self.offset != 0 {
+            out.field("offset", &self.offset);
+        }
+        out.end_object();
+    }
+}
+
 impl Query {
     /// The field names of a query object, as JavaScript writes them.
     pub const FIELDS: [&'static str; 12] =
@@ -152,6 +195,18 @@ pub struct SourceRef {
     pub publisher: String,
     pub as_of: String,
     pub locator: String,
+}
+
+impl ToJson for SourceRef {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("id", &self.id);
+        out.field("title", &self.title);
+        out.field("publisher", &self.publisher);
+        out.field("asOf", &self.as_of);
+        out.field("locator", &self.locator);
+        out.end_object();
+    }
 }
 
 impl SourceRef {
@@ -209,6 +264,27 @@ pub struct Hit {
     pub disputed: bool,
 }
 
+impl ToJson for Hit {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("id", &self.id);
+        out.field("kind", &self.kind);
+        out.field("date", &self.date);
+        out.field("dateLabel", &self.date_label);
+        out.field("partners", &self.partners);
+        out.field("partnerNames", &self.partner_names);
+        out.field("themes", &self.themes);
+        out.field("title", &self.title);
+        out.field("summary", &self.summary);
+        out.optional("value", &self.value);
+        out.optional("tone", &self.tone);
+        out.optional("asOf", &self.as_of);
+        out.field("sources", &self.sources);
+        out.field("disputed", &self.disputed);
+        out.end_object();
+    }
+}
+
 /// The answer to a query: how many records match, and the requested page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -217,12 +293,31 @@ pub struct Answer {
     pub hits: Vec<Hit>,
 }
 
+impl ToJson for Answer {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("total", &self.total);
+        out.field("hits", &self.hits);
+        out.end_object();
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Count<K> {
     pub key: K,
     pub label: String,
     pub count: usize,
+}
+
+impl<K: ToJson> ToJson for Count<K> {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("key", &self.key);
+        out.field("label", &self.label);
+        out.field("count", &self.count);
+        out.end_object();
+    }
 }
 
 /// Counts for the current query, for labels like "Security (12)". Each
@@ -235,6 +330,18 @@ pub struct Facets {
     pub kinds: Vec<Count<RecordKind>>,
     pub decades: Vec<Count<i32>>,
     pub years: Vec<Count<i32>>,
+}
+
+impl ToJson for Facets {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("partners", &self.partners);
+        out.field("themes", &self.themes);
+        out.field("kinds", &self.kinds);
+        out.field("decades", &self.decades);
+        out.field("years", &self.years);
+        out.end_object();
+    }
 }
 
 /// Records per bucket of years (by the year each record starts), for the
@@ -254,6 +361,26 @@ pub struct TimelineBucket {
     pub from: i32,
     pub to: i32,
     pub count: usize,
+}
+
+impl ToJson for Timeline {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("bucketYears", &self.bucket_years);
+        out.field("buckets", &self.buckets);
+        out.field("undated", &self.undated);
+        out.end_object();
+    }
+}
+
+impl ToJson for TimelineBucket {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("from", &self.from);
+        out.field("to", &self.to);
+        out.field("count", &self.count);
+        out.end_object();
+    }
 }
 
 /// The little the partner list shows of each partner, counted without
@@ -292,6 +419,28 @@ pub struct PartnerSummary {
     /// this partner (derived: the dataset does not list partners' memberships).
     pub shared_organisations: Vec<Count<String>>,
     pub events_by_theme: Vec<Count<Theme>>,
+}
+
+/// Every field is written; a missing contact, tone or membership is `null`.
+impl ToJson for PartnerSummary {
+    fn write_json(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field("code", &self.code);
+        out.field("name", &self.name);
+        out.field("kind", &self.kind);
+        out.field("region", &self.region);
+        out.field("aliases", &self.aliases);
+        out.field("eventCount", &self.event_count);
+        out.field("firstContact", &self.first_contact);
+        out.field("latestContact", &self.latest_contact);
+        out.field("periods", &self.periods);
+        out.field("currentTone", &self.current_tone);
+        out.field("figures", &self.figures);
+        out.field("membership", &self.membership);
+        out.field("sharedOrganisations", &self.shared_organisations);
+        out.field("eventsByTheme", &self.events_by_theme);
+        out.end_object();
+    }
 }
 
 /// "12.09 USD million", "about 100,000 people", "20 or 29 years".
