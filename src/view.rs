@@ -5,7 +5,7 @@
 //! numbers its SVG pictures are drawn from. The browser code only turns a
 //! `Screen` into elements, so what a reader sees is decided and tested here.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::json::{ToJson, Writer};
 use crate::messages::{fill, Messages, Ui};
@@ -13,7 +13,7 @@ use crate::model::{PartnerKind, Quantity, Theme, Tone};
 use crate::query::{Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort};
 
 /// The views of the card.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum View {
     #[default]
@@ -38,7 +38,7 @@ impl ToJson for View {
 
 /// What the reader has chosen. Every field can be set from an attribute of
 /// the element (`view`, `partner`, `theme`, `from`, `to`, `q`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct CardState {
     pub view: View,
@@ -74,7 +74,7 @@ impl ToJson for CardState {
 }
 
 /// What a reader can do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Msg {
     Show { view: View },
@@ -216,8 +216,7 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
 }
 
 /// Everything the card shows for one state.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Screen {
     /// The state as understood (unknown partners dropped, views fixed).
     pub state: CardState,
@@ -268,20 +267,16 @@ impl ToJson for Screen {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TabItem {
     pub view: View,
     pub label: String,
     pub selected: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Body {
-    #[serde(rename_all = "camelCase")]
     Overview { regions: Vec<RegionGroup>, picture: BarChart },
-    #[serde(rename_all = "camelCase")]
     Partner {
         summary: Box<PartnerSummary>,
         strip: ToneStrip,
@@ -294,7 +289,6 @@ pub enum Body {
         more_label: Option<String>,
         oldest_first: bool,
     },
-    #[serde(rename_all = "camelCase")]
     Timeline {
         partners: Vec<Choice>,
         themes: Vec<Choice>,
@@ -309,11 +303,8 @@ pub enum Body {
         /// Set when nothing matches: what to say and offer.
         empty: Option<String>,
     },
-    #[serde(rename_all = "camelCase")]
     Figures { charts: Vec<FigureChart> },
-    #[serde(rename_all = "camelCase")]
     Sources { sources: Vec<SourceCard>, disputes: Vec<DisputeCard> },
-    #[serde(rename_all = "camelCase")]
     Problem { message: String },
 }
 
@@ -394,8 +385,7 @@ impl ToJson for Body {
 }
 
 /// An option of a filter, with how many records it would give.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub key: String,
     pub label: String,
@@ -414,8 +404,7 @@ impl ToJson for Choice {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RegionGroup {
     pub region: String,
     pub partners: Vec<PartnerCard>,
@@ -430,8 +419,7 @@ impl ToJson for RegionGroup {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PartnerCard {
     pub code: String,
     pub name: String,
@@ -461,8 +449,7 @@ impl ToJson for PartnerCard {
 }
 
 /// Horizontal bars, longest first; `share` is the bar's length from 0 to 1.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
     pub bars: Vec<Bar>,
     /// The tones the bars use, worst first, for the key under the picture.
@@ -481,8 +468,7 @@ impl ToJson for BarChart {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     pub key: String,
     pub label: String,
@@ -507,8 +493,7 @@ impl ToJson for Bar {
 /// A partner's periods laid out in time: `start` and `end` from 0 to 1
 /// across `first_year..=last_year`; overlapping periods (sources that judge
 /// the same years differently) go on separate lanes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ToneStrip {
     pub first_year: i32,
     pub last_year: i32,
@@ -532,8 +517,7 @@ impl ToJson for ToneStrip {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
     pub id: String,
     pub lane: usize,
@@ -564,8 +548,7 @@ impl ToJson for Segment {
 
 /// Records per year for the current query without its year range; `height`
 /// from 0 to 1; `selected` when a range is chosen and the year is inside it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Histogram {
     pub years: Vec<YearBar>,
     /// Records far earlier than the rest (a 1750 treaty before a run from
@@ -584,8 +567,7 @@ impl ToJson for Histogram {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct YearBar {
     pub year: i32,
     pub count: usize,
@@ -605,8 +587,7 @@ impl ToJson for YearBar {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SourceCard {
     pub id: String,
     pub title: String,
@@ -639,8 +620,7 @@ impl ToJson for SourceCard {
 }
 
 /// The figures sharing one unit, on one scale from 0 to the largest value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FigureChart {
     pub unit: String,
     pub rows: Vec<FigureRow>,
@@ -659,8 +639,7 @@ impl ToJson for FigureChart {
 
 /// How a figure is drawn: a bar for a number given, a faded bar for an
 /// approximate one, a span for a range, dots for alternatives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
     Bar,
     Approx,
@@ -680,8 +659,7 @@ impl ToJson for Shape {
 }
 
 /// One figure; `start`, `end` and `points` from 0 to 1 on the chart's scale.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FigureRow {
     pub hit: Hit,
     pub shape: Shape,
@@ -710,8 +688,7 @@ impl ToJson for FigureRow {
 }
 
 /// Claims that disagree, side by side.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DisputeCard {
     pub id: String,
     pub topic: String,
@@ -1000,7 +977,7 @@ pub fn download(index: &Index, state: &CardState, format: &str) -> String {
     if format == "csv" {
         crate::export::hits_csv(&hits)
     } else {
-        serde_json::to_string_pretty(&hits).unwrap_or_default()
+        crate::json::to_string_pretty(&hits)
     }
 }
 
@@ -1352,8 +1329,8 @@ mod tests {
         let Body::Timeline { total, .. } = screen(&index, &state).body else { panic!() };
         let csv = download(&index, &state, "csv");
         assert_eq!(csv.matches("\r\n").count(), total + 1, "a header and every matching event");
-        let json: serde_json::Value = serde_json::from_str(&download(&index, &state, "json")).unwrap();
-        assert_eq!(json.as_array().unwrap().len(), total);
+        let json = crate::json::parse(&download(&index, &state, "json")).unwrap();
+        assert_eq!(json.items().unwrap().len(), total);
         let partner = CardState { view: View::Partner, partner: Some("IR".into()), ..CardState::default() };
         let cite = citation(&index, &partner, "https://example.org/story", "26 November 2026");
         assert!(cite.starts_with("Tajikistan's foreign relations: Iran. Interactive card"), "{cite}");
@@ -1398,10 +1375,10 @@ mod tests {
     #[test]
     fn choice_keys_are_the_names_messages_use() {
         for theme in Theme::ALL {
-            assert_eq!(serde_json::to_value(theme).unwrap(), theme.key());
+            assert_eq!(crate::json::to_string(&theme), format!("\"{}\"", theme.key()));
         }
         for kind in EVENTS {
-            assert_eq!(serde_json::to_value(kind).unwrap(), kind.key());
+            assert_eq!(crate::json::to_string(&kind), format!("\"{}\"", kind.key()));
         }
     }
 
@@ -1412,254 +1389,5 @@ mod tests {
         assert_eq!(screen.state.view, View::Overview);
         assert!(matches!(screen.body, Body::Overview { .. }));
         assert!(screen.notice.unwrap().contains("no partner “ZZ”"));
-    }
-}
-
-/// TEMPORARY: the hand-written JSON is serde's, value for value.
-#[cfg(test)]
-mod same_json {
-    use super::*;
-    use crate::messages::{EN, FA, RU};
-    use crate::query::Index;
-    use serde_json::Value;
-
-    /// Numbers as f64 to four decimals (what `Writer::share` keeps).
-    fn normal(value: Value) -> Value {
-        match value {
-            Value::Number(n) => {
-                let x = n.as_f64().unwrap();
-                Value::from((x * 10_000.0).round() / 10_000.0)
-            }
-            Value::Array(items) => Value::Array(items.into_iter().map(normal).collect()),
-            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, normal(v))).collect()),
-            other => other,
-        }
-    }
-
-    fn no_duplicate_keys(value: &crate::json::Value) {
-        if let Some(members) = value.members() {
-            let mut keys: Vec<&str> = members.iter().map(|m| m.key.as_str()).collect();
-            keys.sort_unstable();
-            let before = keys.len();
-            keys.dedup();
-            assert_eq!(before, keys.len(), "duplicate keys");
-            members.iter().for_each(|m| no_duplicate_keys(&m.value));
-        }
-        if let Some(items) = value.items() {
-            items.iter().for_each(no_duplicate_keys);
-        }
-    }
-
-    fn same<T: serde::Serialize + ToJson + std::fmt::Debug>(what: &str, x: &T, checked: &mut usize) {
-        let theirs = normal(serde_json::to_value(x).unwrap());
-        let text = crate::json::to_string(x);
-        no_duplicate_keys(&crate::json::parse(&text).unwrap());
-        let ours = normal(serde_json::from_str::<Value>(&text).unwrap());
-        if theirs != ours {
-            panic!("{what}: differs\nserde: {}\nours:  {}", theirs, ours);
-        }
-        let pretty = crate::json::to_string_pretty(x);
-        assert_eq!(normal(serde_json::from_str::<Value>(&pretty).unwrap()), theirs, "{what}: pretty");
-        // The key order too: compare the compact texts of both, keys in order.
-        let their_keys = keys_in_order(&serde_json::to_string(x).unwrap());
-        let our_keys = keys_in_order(&text);
-        assert_eq!(their_keys, our_keys, "{what}: key order");
-        *checked += 1;
-    }
-
-    /// Every object key in the text, in order (a string followed by `:`).
-    fn keys_in_order(text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let chars: Vec<char> = text.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            if chars[i] == '"' {
-                let start = i + 1;
-                i += 1;
-                while chars[i] != '"' {
-                    if chars[i] == '\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                let end = i;
-                let mut j = i + 1;
-                while j < chars.len() && chars[j].is_whitespace() {
-                    j += 1;
-                }
-                if j < chars.len() && chars[j] == ':' {
-                    out.push(chars[start..end].iter().collect());
-                }
-            }
-            i += 1;
-        }
-        out
-    }
-
-    #[test]
-    fn hand_written_json_is_serdes() {
-        let index = Index::new(crate::builtin());
-        let ds = index.dataset();
-        let mut checked = 0;
-        let codes: Vec<String> = ds.partners.iter().map(|p| p.code.clone()).collect();
-
-        // States reached by messages, and a few set directly.
-        let mut states = vec![CardState::default()];
-        let mut msgs = vec![
-            Msg::Show { view: View::Timeline },
-            Msg::Show { view: View::Figures },
-            Msg::Show { view: View::Sources },
-            Msg::Show { view: View::Overview },
-            Msg::Show { view: View::Partner },
-            Msg::OpenPartner { code: "AF".into() },
-            Msg::OpenPartner { code: "IR".into() },
-            Msg::OpenPartner { code: "ZZ".into() },
-            Msg::FilterPartner { code: Some("KZ".into()) },
-            Msg::FilterPartner { code: None },
-            Msg::Back,
-            Msg::Search { q: "drone".into() },
-            Msg::Search { q: "zzzzqx".into() },
-            Msg::Search { q: "\"quoted\"\n\\ Иран پنج".into() },
-            Msg::ToggleTheme { theme: Theme::Trade },
-            Msg::ToggleTheme { theme: Theme::Security },
-            Msg::ToggleKind { kind: RecordKind::Agreement },
-            Msg::ToggleKind { kind: RecordKind::Event },
-            Msg::SetYears { from: Some(2010), to: Some(1990) },
-            Msg::SetYears { from: None, to: Some(2000) },
-            Msg::SetYears { from: Some(1995), to: None },
-            Msg::SetYears { from: None, to: None },
-            Msg::ToggleOrder,
-            Msg::ShowMore,
-            Msg::ClearFilters,
-            Msg::Reset,
-        ];
-        for code in &codes {
-            msgs.push(Msg::OpenPartner { code: code.clone() });
-        }
-        for msg in &msgs {
-            same("msg", msg, &mut checked);
-        }
-        let paths: Vec<Vec<Msg>> = vec![
-            vec![Msg::OpenPartner { code: "AF".into() }],
-            vec![Msg::OpenPartner { code: "AF".into() }, Msg::ShowMore, Msg::ToggleOrder],
-            vec![Msg::OpenPartner { code: "IR".into() }],
-            vec![Msg::OpenPartner { code: "IR".into() }, Msg::Search { q: "gas".into() }],
-            vec![Msg::OpenPartner { code: "ZZ".into() }],
-            vec![Msg::Show { view: View::Timeline }],
-            vec![Msg::Show { view: View::Timeline }, Msg::ShowMore, Msg::ShowMore],
-            vec![Msg::Search { q: "drone".into() }],
-            vec![Msg::Search { q: "pyanj bridge".into() }, Msg::ToggleOrder],
-            vec![Msg::Search { q: "zzzzqx".into() }],
-            vec![Msg::ToggleTheme { theme: Theme::Trade }, Msg::Show { view: View::Timeline }],
-            vec![
-                Msg::FilterPartner { code: Some("RU".into()) },
-                Msg::ToggleKind { kind: RecordKind::Agreement },
-                Msg::SetYears { from: Some(1991), to: Some(2001) },
-            ],
-            vec![Msg::FilterPartner { code: Some("UZ".into()) }, Msg::ToggleTheme { theme: Theme::Water }, Msg::ToggleOrder],
-            vec![Msg::Show { view: View::Timeline }, Msg::SetYears { from: Some(2020), to: None }],
-            vec![Msg::Show { view: View::Timeline }, Msg::SetYears { from: None, to: Some(1800) }],
-            vec![Msg::Show { view: View::Figures }],
-            vec![Msg::Show { view: View::Sources }],
-            vec![Msg::Search { q: "x".into() }, Msg::ClearFilters],
-        ];
-        for path in &paths {
-            let mut state = CardState::default();
-            for msg in path {
-                state = update(&state, msg);
-            }
-            states.push(state);
-        }
-        for code in &codes {
-            states.push(update(&CardState::default(), &Msg::OpenPartner { code: code.clone() }));
-            states.push(update(&CardState::default(), &Msg::FilterPartner { code: Some(code.clone()) }));
-        }
-        states.push(CardState { view: View::Partner, partner: Some("ZZ".into()), ..CardState::default() });
-        states.push(CardState { view: View::Timeline, partner: Some("ZZ".into()), q: "tea".into(), ..CardState::default() });
-        states.push(CardState { view: View::Timeline, from: Some(2030), to: Some(1990), ..CardState::default() });
-        for state in &states {
-            same("state", state, &mut checked);
-            for m in [&EN, &RU, &FA] {
-                let screen = screen_in(&index, state, m);
-                same(&format!("screen {} {:?}", m.locale, state), &screen, &mut checked);
-            }
-            let hits = shown_records(&index, state);
-            same("download", &hits, &mut checked);
-            let ours: Value = serde_json::from_str(&download(&index, state, "json")).unwrap();
-            assert_eq!(normal(ours), normal(serde_json::to_value(&hits).unwrap()));
-        }
-        for m in [&EN, &RU, &FA] {
-            same("ui", &m.ui, &mut checked);
-        }
-
-        // The engine's own answers.
-        let mut queries = vec![
-            Query::default(),
-            Query { text: "pyanj bridge".into(), ..Query::default() },
-            Query { text: "drone fact".into(), limit: Some(3), ..Query::default() },
-            Query { partners: vec!["IR".into(), "AF".into()], sort: Sort::Date, ..Query::default() },
-            Query { region: Some("South Asia".into()), kinds: vec![RecordKind::Figure], ..Query::default() },
-            Query { themes: vec![Theme::Water, Theme::Energy], from: Some(1990), to: Some(2005), ..Query::default() },
-            Query { disputed_only: true, sort: Sort::DateDesc, ..Query::default() },
-            Query { kinds: vec![RecordKind::Period, RecordKind::Membership], limit: Some(0), offset: 3, ..Query::default() },
-            Query { text: "zzzzqx".into(), ..Query::default() },
-            Query {
-                partners: vec!["IR".into()],
-                region: Some("Middle East".into()),
-                themes: vec![Theme::Trade],
-                kinds: vec![RecordKind::Event],
-                from: Some(1990),
-                to: Some(2000),
-                disputed_only: true,
-                source: Some("s".into()),
-                text: "x".into(),
-                sort: Sort::Date,
-                limit: Some(1),
-                offset: 1,
-            },
-        ];
-        for s in &ds.sources {
-            queries.push(Query { source: Some(s.id.clone()), ..Query::default() });
-        }
-        for code in &codes {
-            queries.push(Query { partners: vec![code.clone()], ..Query::default() });
-        }
-        for query in &queries {
-            same("query", query, &mut checked);
-            if let Ok(answer) = index.search(query) {
-                same("answer", &answer, &mut checked);
-            }
-            for m in [&EN, &RU, &FA] {
-                if let Ok(answer) = index.search_in(query, m) {
-                    same("answer in", &answer, &mut checked);
-                }
-            }
-            if let Ok(facets) = index.facets(query) {
-                same("facets", &facets, &mut checked);
-            }
-            for bucket in [1, 5, 10, 25] {
-                if let Ok(line) = index.timeline(query, bucket) {
-                    same("timeline", &line, &mut checked);
-                }
-            }
-        }
-        for code in &codes {
-            same("summary", &index.partner_summary(code).unwrap(), &mut checked);
-            for m in [&EN, &RU, &FA] {
-                same("summary in", &index.partner_summary_in(code, m).unwrap(), &mut checked);
-            }
-        }
-        // Every Sort and View value, through a query and a state.
-        for sort in [Sort::Date, Sort::DateDesc, Sort::Relevance] {
-            same("sort", &sort, &mut checked);
-        }
-        for view in [View::Overview, View::Partner, View::Timeline, View::Figures, View::Sources] {
-            same("view", &view, &mut checked);
-        }
-        for shape in [Shape::Bar, Shape::Approx, Shape::Range, Shape::Choices] {
-            same("shape", &shape, &mut checked);
-        }
-        eprintln!("{checked} values compared");
-        assert!(checked > 500);
     }
 }

@@ -189,7 +189,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let (_, dataset) = read_dataset(args.file(0)?)?;
             let answer = Index::new(dataset).search(&query).map_err(|e| Failure::Other(e.to_string()))?;
             if format == "json" {
-                print(&to_json(&answer.hits)?);
+                print(&relations_card::json::to_string_pretty(&answer.hits));
             } else {
                 let mut out = String::new();
                 for hit in &answer.hits {
@@ -206,7 +206,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let (_, dataset) = read_dataset(args.file(1)?)?;
             let summary = Index::new(dataset).partner_summary(code).map_err(|e| Failure::Other(e.to_string()))?;
             if format == "json" {
-                print(&to_json(&summary)?);
+                print(&relations_card::json::to_string_pretty(&summary));
             } else {
                 print(&summary_text(&summary));
             }

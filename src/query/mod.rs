@@ -21,7 +21,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::json::{ToJson, Writer};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
@@ -32,7 +32,7 @@ mod index;
 pub use index::Index;
 
 /// What a record is, for filters and facets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RecordKind {
     Event,
@@ -62,7 +62,7 @@ impl RecordKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Sort {
     /// Oldest first.
@@ -77,41 +77,26 @@ pub enum Sort {
 
 /// A question about the records. Every filter that is set must hold; within
 /// a list filter (partners, themes, kinds) any one value is enough.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Query {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Theme>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<RecordKind>,
     /// First year, inclusive: a record matches when its date overlaps the years.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<i32>,
     /// Last year, inclusive.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<i32>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub disputed_only: bool,
     /// Only records citing this source id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// What a reader typed.
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
     pub sort: Sort,
     /// How many results to return; `None` for all.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<usize>,
-    #[serde(skip_serializing_if = "is_zero")]
     pub offset: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 impl ToJson for Sort {
@@ -187,8 +172,7 @@ impl fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 /// A source citation resolved for display.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SourceRef {
     pub id: String,
     pub title: String,
@@ -238,8 +222,7 @@ impl SourceRef {
 }
 
 /// One record as the card shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub id: String,
     pub kind: RecordKind,
@@ -253,12 +236,9 @@ pub struct Hit {
     pub title: String,
     pub summary: String,
     /// Figures only: the value as text, with its unit ("20 or 29 years").
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Periods only.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tone: Option<Tone>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     pub sources: Vec<SourceRef>,
     pub disputed: bool,
@@ -286,8 +266,7 @@ impl ToJson for Hit {
 }
 
 /// The answer to a query: how many records match, and the requested page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     pub total: usize,
     pub hits: Vec<Hit>,
@@ -302,8 +281,7 @@ impl ToJson for Answer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Count<K> {
     pub key: K,
     pub label: String,
@@ -322,8 +300,7 @@ impl<K: ToJson> ToJson for Count<K> {
 
 /// Counts for the current query, for labels like "Security (12)". Each
 /// dimension ignores its own filter, so the other choices keep their counts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Facets {
     pub partners: Vec<Count<String>>,
     pub themes: Vec<Count<Theme>>,
@@ -346,8 +323,7 @@ impl ToJson for Facets {
 
 /// Records per bucket of years (by the year each record starts), for the
 /// current query without its year range, so the histogram can pick one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
     pub bucket_years: u32,
     pub buckets: Vec<TimelineBucket>,
@@ -355,8 +331,7 @@ pub struct Timeline {
     pub undated: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TimelineBucket {
     pub from: i32,
     pub to: i32,
@@ -396,8 +371,7 @@ pub struct PartnerGlance {
 }
 
 /// One partner at a glance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PartnerSummary {
     pub code: String,
     pub name: String,
@@ -502,8 +476,8 @@ mod tests {
             limit: Some(1),
             offset: 1,
         };
-        let value = serde_json::to_value(&full).unwrap();
-        let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        let value = crate::json::parse(&crate::json::to_string(&full)).unwrap();
+        let mut keys: Vec<&str> = value.members().unwrap().iter().map(|m| m.key.as_str()).collect();
         let mut fields = Query::FIELDS.to_vec();
         keys.sort_unstable();
         fields.sort_unstable();
