@@ -4,6 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::json::{self, ToJson};
 use crate::query::{Index, Query};
 use crate::{load, view, DatasetError, BUILTIN_JSON};
 
@@ -221,8 +222,10 @@ fn from_js(value: JsValue) -> Result<Query, JsError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid query: {e}")))
 }
 
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+/// A plain JS object from the value's JSON text: one `JSON.parse` instead of
+/// a serializer per type, which kept the WebAssembly small.
+fn to_js(value: &impl ToJson) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&json::to_string(value)).map_err(|_| JsError::new("internal error: the core wrote invalid JSON"))
 }
 
 fn problems_error(errors: &[DatasetError]) -> JsValue {
