@@ -815,13 +815,14 @@ fn figures(index: &Index, m: &Messages) -> (Body, String) {
             }
         };
         let (shape, low, high, points) = match &figure.value {
-            Quantity::Exact(v) => (Shape::Bar, 0.0, *v, vec![*v]),
-            Quantity::Approx(v) => (Shape::Approx, 0.0, *v, vec![*v]),
-            Quantity::Range(a, b) => (Shape::Range, *a, *b, vec![*a, *b]),
+            Quantity::Exact(v) => (Shape::Bar, 0.0, v.to_f64(), vec![v.to_f64()]),
+            Quantity::Approx(v) => (Shape::Approx, 0.0, v.to_f64(), vec![v.to_f64()]),
+            Quantity::Range(a, b) => (Shape::Range, a.to_f64(), b.to_f64(), vec![a.to_f64(), b.to_f64()]),
             Quantity::OneOf(values) => {
-                let low = values.iter().copied().fold(f64::INFINITY, f64::min);
-                let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                (Shape::Choices, low, high, values.clone())
+                let points: Vec<f64> = values.iter().map(|v| v.to_f64()).collect();
+                let low = points.iter().copied().fold(f64::INFINITY, f64::min);
+                let high = points.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                (Shape::Choices, low, high, points)
             }
         };
         chart.rows.push(FigureRow { hit, shape, start: low, end: high, points });

@@ -23,6 +23,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::decimal::Decimal;
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 
 mod bits;
@@ -301,19 +302,21 @@ pub fn quantity_label(value: &Quantity, unit: &str) -> String {
 
 /// The same in another language's words and digit grouping.
 pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::messages::Messages) -> String {
-    let number = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            let whole = v as i64;
-            // Thousands are grouped from five digits up in the catalogue;
-            // figures group from four ("3,000 hectares").
-            if whole.unsigned_abs() >= 1000 && whole.unsigned_abs() < 10_000 {
-                let text = whole.unsigned_abs().to_string();
-                format!("{}{}{}{}", if whole < 0 { "-" } else { "" }, &text[..1], messages.thousands, &text[1..])
-            } else {
-                messages.number(whole)
-            }
+    let number = |v: Decimal| {
+        let (whole, fraction) = v.parts();
+        // Thousands are grouped from five digits up in the catalogue;
+        // figures group from four ("3,000 hectares").
+        let grouped = if whole.unsigned_abs() >= 1000 && whole.unsigned_abs() < 10_000 {
+            let text = whole.unsigned_abs().to_string();
+            format!("{}{}{}{}", if whole < 0 { "-" } else { "" }, &text[..1], messages.thousands, &text[1..])
         } else {
-            format!("{v}")
+            messages.number(whole)
+        };
+        match fraction.is_empty() {
+            true => grouped,
+            // -0.5 has a whole part of 0, which carries no sign.
+            false if v.is_negative() && whole == 0 => format!("-0{}{fraction}", messages.decimal_mark),
+            false => format!("{grouped}{}{fraction}", messages.decimal_mark),
         }
     };
     let core = match value {
@@ -363,10 +366,16 @@ mod tests {
 
     #[test]
     fn quantities_read_as_people_write_them() {
-        assert_eq!(quantity_label(&Quantity::Exact(12.09), "USD million"), "12.09 USD million");
-        assert_eq!(quantity_label(&Quantity::Approx(100000.0), "people"), "about 100,000 people");
-        assert_eq!(quantity_label(&Quantity::Range(50000.0, 70000.0), "people"), "50,000–70,000 people");
-        assert_eq!(quantity_label(&Quantity::OneOf(vec![20.0, 29.0]), "years"), "20 or 29 years");
-        assert_eq!(quantity_label(&Quantity::OneOf(vec![16.0, 22.0, 23.0]), "documents"), "16, 22 or 23 documents");
+        let d = |digits: i64, scale: u8| Decimal::new(digits, scale).unwrap();
+        let w = Decimal::whole;
+        assert_eq!(quantity_label(&Quantity::Exact(d(1209, 2)), "USD million"), "12.09 USD million");
+        assert_eq!(quantity_label(&Quantity::Exact(d(-5, 1)), "points"), "-0.5 points");
+        assert_eq!(quantity_label(&Quantity::Exact(d(1_234_505, 2)), "USD"), "12,345.05 USD");
+        assert_eq!(quantity_label(&Quantity::Approx(w(100000)), "people"), "about 100,000 people");
+        assert_eq!(quantity_label(&Quantity::Range(w(50000), w(70000)), "people"), "50,000–70,000 people");
+        assert_eq!(quantity_label(&Quantity::OneOf(vec![w(20), w(29)]), "years"), "20 or 29 years");
+        assert_eq!(quantity_label(&Quantity::OneOf(vec![w(16), w(22), w(23)]), "documents"), "16, 22 or 23 documents");
+        let russian = crate::messages::for_locale("ru");
+        assert_eq!(quantity_label_in(&Quantity::Exact(d(1209, 2)), "млн долларов", russian), "12,09 млн долларов");
     }
 }
