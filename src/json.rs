@@ -445,7 +445,8 @@ impl Reader {
         None
     }
 
-    fn expected<T>(&mut self, value: &Value, path: &Path, what: &str) -> Option<T> {
+    /// "expected {what}, found …" at `value`.
+    pub fn expected<T>(&mut self, value: &Value, path: &Path, what: &str) -> Option<T> {
         self.fail(value.at, path, format!("expected {what}, found {}", value.kind_name()))
     }
 
@@ -534,6 +535,23 @@ impl Reader {
 
     pub fn strings(&mut self, value: &Value, path: &Path) -> Option<Vec<String>> {
         self.list(value, path, |r, v, p| r.string(v, p))
+    }
+}
+
+/// Parses `text` and reads it with `read`; the error names every problem
+/// as `path: message` (what JavaScript callers see).
+pub fn read_text<T>(text: &str, read: fn(&mut Reader, &Value, &Path) -> Option<T>) -> Result<T, String> {
+    let value = parse(text).map_err(|e| e.message)?;
+    let mut reader = Reader::default();
+    let read = read(&mut reader, &value, &Path::Root);
+    match read {
+        Some(read) if reader.problems.is_empty() => Ok(read),
+        _ => Err(reader
+            .problems
+            .iter()
+            .map(|p| if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) })
+            .collect::<Vec<_>>()
+            .join("; ")),
     }
 }
 

@@ -5,14 +5,15 @@
 //! numbers its SVG pictures are drawn from. The browser code only turns a
 //! `Screen` into elements, so what a reader sees is decided and tested here.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use crate::json::{Path, Reader, Value};
 use crate::messages::{fill, Messages, Ui};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 use crate::query::{Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort};
 
 /// The views of the card.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum View {
     #[default]
@@ -23,10 +24,18 @@ pub enum View {
     Sources,
 }
 
+crate::model::keywords!(View {
+    Overview => "overview",
+    Partner => "partner",
+    Timeline => "timeline",
+    Figures => "figures",
+    Sources => "sources",
+});
+
 /// What the reader has chosen. Every field can be set from an attribute of
 /// the element (`view`, `partner`, `theme`, `from`, `to`, `q`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CardState {
     pub view: View,
     /// The partner shown in the partner view, and the timeline's partner filter.
@@ -44,8 +53,7 @@ pub struct CardState {
 }
 
 /// What a reader can do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Show { view: View },
     OpenPartner { code: String },
@@ -60,6 +68,119 @@ pub enum Msg {
     ShowMore,
     ClearFilters,
     Reset,
+}
+
+/// A year as the card's fields and attributes accept it.
+fn read_year(r: &mut Reader, value: &Value, path: &Path) -> Option<i32> {
+    r.whole(value, path, -9999, 9999).map(|y| y as i32)
+}
+
+impl CardState {
+    const FIELDS: [&'static str; 9] = ["view", "partner", "themes", "kinds", "from", "to", "q", "oldestFirst", "more"];
+
+    /// Reads a state object as the element keeps it; every field may be left out or null.
+    pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<CardState> {
+        let f = r.object(value, path, &CardState::FIELDS)?;
+        let mut state = CardState::default();
+        let mut whole = true;
+        for name in CardState::FIELDS {
+            let Some(v) = f.optional(name) else { continue };
+            let p = path.key(name);
+            let read = match name {
+                "view" => r.keyword(v, &p, View::parse, &View::KEYS).map(|x| state.view = x),
+                "partner" => r.string(v, &p).map(|x| state.partner = Some(x)),
+                "themes" => r.list(v, &p, |r, v, p| r.keyword(v, p, Theme::parse, &Theme::KEYS)).map(|x| state.themes = x),
+                "kinds" => {
+                    r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| state.kinds = x)
+                }
+                "from" => read_year(r, v, &p).map(|x| state.from = Some(x)),
+                "to" => read_year(r, v, &p).map(|x| state.to = Some(x)),
+                "q" => r.string(v, &p).map(|x| state.q = x),
+                "oldestFirst" => r.bool(v, &p).map(|x| state.oldest_first = x),
+                _ => r.whole(v, &p, 0, 100_000).map(|x| state.more = x as usize),
+            };
+            whole &= read.is_some();
+        }
+        whole.then_some(state)
+    }
+}
+
+impl Msg {
+    const TYPES: [&'static str; 12] = [
+        "show",
+        "openPartner",
+        "filterPartner",
+        "back",
+        "search",
+        "toggleTheme",
+        "toggleKind",
+        "setYears",
+        "toggleOrder",
+        "showMore",
+        "clearFilters",
+        "reset",
+    ];
+
+    /// Reads a message object: `{ type: "openPartner", code: "IR" }`.
+    pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Msg> {
+        if value.members().is_none() {
+            return r.expected(value, path, "an object");
+        }
+        let kind = match value.get("type") {
+            Some(kind) => r.keyword(kind, &path.key("type"), |t| Msg::TYPES.into_iter().find(|k| *k == t), &Msg::TYPES)?,
+            None => return r.fail(value.at, path, "missing field `type`".to_string()),
+        };
+        let names: &'static [&'static str] = match kind {
+            "show" => &["type", "view"],
+            "openPartner" | "filterPartner" => &["type", "code"],
+            "search" => &["type", "q"],
+            "toggleTheme" => &["type", "theme"],
+            "toggleKind" => &["type", "kind"],
+            "setYears" => &["type", "from", "to"],
+            _ => &["type"],
+        };
+        let f = r.object(value, path, names)?;
+        let field = |r: &mut Reader, name: &'static str| f.required(r, path, name).map(|v| (v, path.key(name)));
+        Some(match kind {
+            "show" => {
+                let (v, p) = field(r, "view")?;
+                Msg::Show { view: r.keyword(v, &p, View::parse, &View::KEYS)? }
+            }
+            "openPartner" => {
+                let (v, p) = field(r, "code")?;
+                Msg::OpenPartner { code: r.string(v, &p)? }
+            }
+            "filterPartner" => match f.optional("code") {
+                Some(v) => Msg::FilterPartner { code: Some(r.string(v, &path.key("code"))?) },
+                None => Msg::FilterPartner { code: None },
+            },
+            "search" => {
+                let (v, p) = field(r, "q")?;
+                Msg::Search { q: r.string(v, &p)? }
+            }
+            "toggleTheme" => {
+                let (v, p) = field(r, "theme")?;
+                Msg::ToggleTheme { theme: r.keyword(v, &p, Theme::parse, &Theme::KEYS)? }
+            }
+            "toggleKind" => {
+                let (v, p) = field(r, "kind")?;
+                Msg::ToggleKind { kind: r.keyword(v, &p, RecordKind::parse, &RecordKind::KEYS)? }
+            }
+            "setYears" => {
+                let year = |r: &mut Reader, name: &'static str| match f.optional(name) {
+                    Some(v) => read_year(r, v, &path.key(name)).map(Some),
+                    None => Some(None),
+                };
+                let (from, to) = (year(r, "from"), year(r, "to"));
+                Msg::SetYears { from: from?, to: to? }
+            }
+            "back" => Msg::Back,
+            "toggleOrder" => Msg::ToggleOrder,
+            "showMore" => Msg::ShowMore,
+            "clearFilters" => Msg::ClearFilters,
+            _ => Msg::Reset,
+        })
+    }
 }
 
 /// Results per page.
@@ -903,6 +1024,47 @@ fn sources(index: &Index, m: &Messages) -> (Body, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn states_and_messages_read_as_the_element_writes_them() {
+        use crate::json::read_text;
+        let state = read_text(
+            r#"{"view":"timeline","partner":null,"themes":["trade","water"],"kinds":["agreement"],"from":1992,"to":null,"q":"dam","oldestFirst":true,"more":20}"#,
+            CardState::read,
+        )
+        .unwrap();
+        assert_eq!(
+            state,
+            CardState {
+                view: View::Timeline,
+                themes: vec![Theme::Trade, Theme::Water],
+                kinds: vec![RecordKind::Agreement],
+                from: Some(1992),
+                q: "dam".into(),
+                oldest_first: true,
+                more: 20,
+                ..CardState::default()
+            }
+        );
+        assert_eq!(read_text("{}", CardState::read).unwrap(), CardState::default());
+        assert_eq!(
+            read_text(r#"{"view":"map","from":"1992","colour":1}"#, CardState::read).unwrap_err(),
+            "colour: unknown field `colour`, expected one of `view`, `partner`, `themes`, `kinds`, `from`, `to`, `q`, `oldestFirst`, `more`; \
+             view: unknown value `map`, expected one of `overview`, `partner`, `timeline`, `figures`, `sources`; \
+             from: expected a whole number, found a string"
+        );
+
+        let msg = |text: &str| read_text(text, Msg::read);
+        assert_eq!(msg(r#"{"type":"openPartner","code":"IR"}"#), Ok(Msg::OpenPartner { code: "IR".into() }));
+        assert_eq!(msg(r#"{"type":"filterPartner","code":null}"#), Ok(Msg::FilterPartner { code: None }));
+        assert_eq!(msg(r#"{"type":"setYears","from":1990}"#), Ok(Msg::SetYears { from: Some(1990), to: None }));
+        assert_eq!(msg(r#"{"type":"toggleKind","kind":"agreement"}"#), Ok(Msg::ToggleKind { kind: RecordKind::Agreement }));
+        assert_eq!(msg(r#"{"type":"reset"}"#), Ok(Msg::Reset));
+        assert_eq!(msg(r#"{"type":"show"}"#), Err("missing field `view`".to_string()));
+        assert!(msg(r#"{"type":"fly"}"#).unwrap_err().starts_with("type: unknown value `fly`"));
+        assert!(msg(r#"{"type":"back","code":"IR"}"#).unwrap_err().starts_with("code: unknown field `code`"));
+        assert_eq!(msg("[1]"), Err("expected an object, found a list".to_string()));
+    }
 
     fn index() -> Index {
         Index::new(crate::builtin())

@@ -21,9 +21,10 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::decimal::Decimal;
+use crate::json::{Path, Reader, Value};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 
 mod bits;
@@ -32,7 +33,7 @@ mod index;
 pub use index::Index;
 
 /// What a record is, for filters and facets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RecordKind {
     Event,
@@ -62,7 +63,7 @@ impl RecordKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Sort {
     /// Oldest first.
@@ -75,10 +76,12 @@ pub enum Sort {
     Relevance,
 }
 
+crate::model::keywords!(Sort { Date => "date", DateDesc => "-date", Relevance => "relevance" });
+
 /// A question about the records. Every filter that is set must hold; within
 /// a list filter (partners, themes, kinds) any one value is enough.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Query {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
@@ -118,6 +121,41 @@ impl Query {
     /// The field names of a query object, as JavaScript writes them.
     pub const FIELDS: [&'static str; 12] =
         ["partners", "region", "themes", "kinds", "from", "to", "disputedOnly", "source", "text", "sort", "limit", "offset"];
+}
+
+impl Query {
+    /// Reads a query object as JavaScript writes it; every field may be
+    /// left out or null, and a misspelt one is an error, not ignored.
+    pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Query> {
+        let f = r.object(value, path, &Query::FIELDS)?;
+        let mut query = Query::default();
+        let year = |r: &mut Reader, v: &Value, p: &Path| r.whole(v, p, -9999, 9999).map(|y| y as i32);
+        let count = |r: &mut Reader, v: &Value, p: &Path| r.whole(v, p, 0, i64::from(u32::MAX)).map(|n| n as usize);
+        // Each field is read on its own, so every wrong one is reported.
+        let mut whole = true;
+        for name in Query::FIELDS {
+            let Some(v) = f.optional(name) else { continue };
+            let p = path.key(name);
+            let read = match name {
+                "partners" => r.strings(v, &p).map(|x| query.partners = x),
+                "region" => r.string(v, &p).map(|x| query.region = Some(x)),
+                "themes" => r.list(v, &p, |r, v, p| r.keyword(v, p, Theme::parse, &Theme::KEYS)).map(|x| query.themes = x),
+                "kinds" => {
+                    r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| query.kinds = x)
+                }
+                "from" => year(r, v, &p).map(|x| query.from = Some(x)),
+                "to" => year(r, v, &p).map(|x| query.to = Some(x)),
+                "disputedOnly" => r.bool(v, &p).map(|x| query.disputed_only = x),
+                "source" => r.string(v, &p).map(|x| query.source = Some(x)),
+                "text" => r.string(v, &p).map(|x| query.text = x),
+                "sort" => r.keyword(v, &p, Sort::parse, &Sort::KEYS).map(|x| query.sort = x),
+                "limit" => count(r, v, &p).map(|x| query.limit = Some(x)),
+                _ => count(r, v, &p).map(|x| query.offset = x),
+            };
+            whole &= read.is_some();
+        }
+        whole.then_some(query)
+    }
 }
 
 /// A query that cannot be answered, and why.
@@ -362,6 +400,37 @@ mod tests {
         keys.sort_unstable();
         fields.sort_unstable();
         assert_eq!(keys, fields);
+    }
+
+    #[test]
+    fn queries_read_every_field_and_refuse_unknown_ones() {
+        use crate::json::read_text;
+        let query = read_text(
+            r#"{"partners":["IR"],"region":null,"themes":["trade"],"kinds":["event","figure"],"from":1991,"to":2000,
+                "disputedOnly":true,"source":"s1","text":"dam","sort":"-date","limit":5,"offset":10}"#,
+            Query::read,
+        )
+        .unwrap();
+        assert_eq!(
+            query,
+            Query {
+                partners: vec!["IR".into()],
+                themes: vec![Theme::Trade],
+                kinds: vec![RecordKind::Event, RecordKind::Figure],
+                from: Some(1991),
+                to: Some(2000),
+                disputed_only: true,
+                source: Some("s1".into()),
+                text: "dam".into(),
+                sort: Sort::DateDesc,
+                limit: Some(5),
+                offset: 10,
+                ..Query::default()
+            }
+        );
+        let error = read_text(r#"{"txt":"dam","limit":-1}"#, Query::read).unwrap_err();
+        assert!(error.starts_with("txt: unknown field `txt`, expected one of `partners`"), "{error}");
+        assert!(error.ends_with("limit: expected a whole number from 0 to 4294967295, found -1"), "{error}");
     }
 
     #[test]
