@@ -20,6 +20,7 @@ pub mod messages;
 pub mod model;
 pub mod query;
 pub mod schema;
+pub mod sorting;
 pub mod synth;
 pub mod text;
 pub mod validate;

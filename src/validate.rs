@@ -8,6 +8,7 @@ use std::fmt;
 use crate::json;
 use crate::model::{Citation, Dataset, PartnerKind, Quantity, SCHEMA_VERSION};
 use crate::schema;
+use crate::sorting::sort_by_key;
 
 /// One thing wrong with a dataset, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +51,7 @@ pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
             // Like the checks below: a field's problem is shown at its key.
             .map(|p| at(value.find(&p.path), p.path, p.message))
             .collect();
-        problems.sort_by_key(|p| (p.line, p.column));
+        sort_by_key(&mut problems, &|p| (p.line, p.column));
         return Err(problems);
     };
     let mut problems = check(&dataset);
@@ -62,7 +63,7 @@ pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
         problem.line = Some(line);
         problem.column = Some(column);
     }
-    problems.sort_by_key(|p| (p.line, p.column));
+    sort_by_key(&mut problems, &|p| (p.line, p.column));
     Err(problems)
 }
 

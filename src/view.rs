@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::json::{Path, Reader, Value};
+use crate::sorting::sort_by;
 use crate::messages::{fill, Messages, Ui};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 use crate::query::{Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort};
@@ -505,7 +506,7 @@ pub struct DisputeCard {
 
 fn legend(tones: impl Iterator<Item = Tone>) -> Vec<Tone> {
     let mut list: Vec<Tone> = tones.collect();
-    list.sort();
+    sort_by(&mut list, &|a, b| a.cmp(b));
     list.dedup();
     list
 }
@@ -627,13 +628,13 @@ fn overview(index: &Index, m: &Messages) -> (Body, String) {
         }
     }
     for group in &mut regions {
-        group.partners.sort_by(|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
+        sort_by(&mut group.partners, &|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
     }
     let weight = |g: &RegionGroup| g.partners.iter().map(|p| p.event_count).sum::<usize>();
-    regions.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.region.cmp(&b.region)));
+    sort_by(&mut regions, &|a, b| weight(b).cmp(&weight(a)).then_with(|| a.region.cmp(&b.region)));
 
     let mut ranked: Vec<&PartnerCard> = cards.iter().map(|(_, c)| c).filter(|c| c.event_count > 0).collect();
-    ranked.sort_by(|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
+    sort_by(&mut ranked, &|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
     let most = ranked.first().map_or(1, |c| c.event_count).max(1);
     let bars: Vec<Bar> = ranked
         .iter()
@@ -839,7 +840,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
             selected: state.partner.as_deref() == Some(p.code.as_str()),
         })
         .collect();
-    partners.sort_by(|a, b| a.label.cmp(&b.label));
+    sort_by(&mut partners, &|a, b| a.label.cmp(&b.label));
     let themes = Theme::ALL
         .iter()
         .map(|t| Choice {
@@ -881,7 +882,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
     let years: Vec<YearBar> = line.buckets.iter().filter(|b| b.from >= first_kept).map(bar).collect();
     let busiest: Vec<String> = {
         let mut sorted: Vec<&YearBar> = years.iter().filter(|y| y.count > 0).collect();
-        sorted.sort_by(|a, b| b.count.cmp(&a.count).then(a.year.cmp(&b.year)));
+        sort_by(&mut sorted, &|a, b| b.count.cmp(&a.count).then(a.year.cmp(&b.year)));
         sorted.iter().take(3).map(|y| format!("{} ({})", y.year, y.count)).collect()
     };
     let mut histogram_text = match (years.first(), years.last()) {
@@ -966,7 +967,7 @@ fn figures(index: &Index, m: &Messages) -> (Body, String) {
         }
     }
     // Units with the most figures first.
-    charts.sort_by(|a, b| b.rows.len().cmp(&a.rows.len()).then_with(|| a.unit.cmp(&b.unit)));
+    sort_by(&mut charts, &|a, b| b.rows.len().cmp(&a.rows.len()).then_with(|| a.unit.cmp(&b.unit)));
     let count: usize = charts.iter().map(|c| c.rows.len()).sum();
     let announcement =
         fill(m.figures_said, &[("numbers", &m.count(count, m.numbers)), ("units", &m.count(charts.len(), m.units))]);
