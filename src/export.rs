@@ -12,7 +12,7 @@ pub const EVENT_COLUMNS: [&str; 11] =
 /// All events of a dataset as CSV, oldest first, with a header row.
 pub fn events_csv(dataset: &Dataset) -> String {
     let mut events: Vec<&Event> = dataset.events.iter().collect();
-    events.sort_by_key(|e| e.date.sort_key());
+    crate::sorting::sort_by_key(&mut events, &|e| e.date.sort_key());
     events_to_csv(dataset, &events)
 }
 
@@ -96,7 +96,7 @@ pub fn static_html(dataset: &Dataset) -> String {
             (p.name.as_str(), years.len(), first, last)
         })
         .collect();
-    partners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::sorting::sort_by(&mut partners, &|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     out.push_str("  <ul>\n");
     for (name, count, first, last) in partners {
         let span = if count == 0 { String::new() } else if first == last { format!(", {first}") } else { format!(", {first}–{last}") };

@@ -354,30 +354,32 @@ impl Value {
         self.members()?.iter().find(|m| m.key == key).map(|m| &m.value)
     }
 
-    /// The value at a path such as `events[3].date` (as `Path` prints them),
-    /// or the nearest value above it that exists.
-    pub fn find(&self, path: &str) -> &Value {
+    /// Where the value at a path such as `events[3].date` (as `Path` prints
+    /// them) is written: its key for an object member, else its first
+    /// character; for a path that does not exist, the nearest one above it.
+    pub fn find(&self, path: &str) -> usize {
         let mut value = self;
+        let mut at = self.at;
         let mut rest = path;
         while !rest.is_empty() {
             let next = if let Some(after) = rest.strip_prefix('[') {
                 let end = after.find(']').unwrap_or(after.len());
                 let item = after[..end].parse::<usize>().ok().and_then(|i| value.items()?.get(i));
                 rest = after.get(end + 1..).unwrap_or("");
-                item
+                item.map(|item| (item.at, item))
             } else {
                 let key = rest.strip_prefix('.').unwrap_or(rest);
                 let end = key.find(['.', '[']).unwrap_or(key.len());
-                let member = value.get(&key[..end]);
+                let member = value.members().and_then(|m| m.iter().find(|m| m.key == key[..end]));
                 rest = &key[end..];
-                member
+                member.map(|m| (m.key_at, &m.value))
             };
             match next {
-                Some(found) => value = found,
+                Some((found_at, found)) => (at, value) = (found_at, found),
                 None => break,
             }
         }
-        value
+        at
     }
 
     fn kind_name(&self) -> &'static str {
@@ -443,7 +445,8 @@ impl Reader {
         None
     }
 
-    fn expected<T>(&mut self, value: &Value, path: &Path, what: &str) -> Option<T> {
+    /// "expected {what}, found …" at `value`.
+    pub fn expected<T>(&mut self, value: &Value, path: &Path, what: &str) -> Option<T> {
         self.fail(value.at, path, format!("expected {what}, found {}", value.kind_name()))
     }
 
@@ -532,6 +535,23 @@ impl Reader {
 
     pub fn strings(&mut self, value: &Value, path: &Path) -> Option<Vec<String>> {
         self.list(value, path, |r, v, p| r.string(v, p))
+    }
+}
+
+/// Parses `text` and reads it with `read`; the error names every problem
+/// as `path: message` (what JavaScript callers see).
+pub fn read_text<T>(text: &str, read: fn(&mut Reader, &Value, &Path) -> Option<T>) -> Result<T, String> {
+    let value = parse(text).map_err(|e| e.message)?;
+    let mut reader = Reader::default();
+    let read = read(&mut reader, &value, &Path::Root);
+    match read {
+        Some(read) if reader.problems.is_empty() => Ok(read),
+        _ => Err(reader
+            .problems
+            .iter()
+            .map(|p| if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) })
+            .collect::<Vec<_>>()
+            .join("; ")),
     }
 }
 
@@ -847,8 +867,9 @@ mod tests {
         assert_eq!(line_column(text, a[1].at), (2, 12));
         assert_eq!(value.get("b").unwrap().as_str(), Some("xé\n😀"));
         assert_eq!(to_string(&value), r#"{"a":[1,-2.5,300,0.15],"b":"xé\n😀","c":[true,false,null],"d":{}}"#);
-        assert_eq!(value.find("a[2]").at, a[2].at);
-        assert_eq!(value.find("c[7].x").at, value.get("c").unwrap().at, "the nearest existing value");
+        assert_eq!(value.find("a[2]"), a[2].at);
+        assert_eq!(line_column(text, value.find("b")), (3, 3), "a member is found at its key");
+        assert_eq!(value.find("c[7].x"), value.find("c"), "the nearest existing value");
     }
 
     #[test]

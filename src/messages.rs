@@ -110,6 +110,8 @@ pub struct Messages {
     pub rule: PluralRule,
     pub months: [&'static str; 12],
     pub thousands: &'static str,
+    /// Between the whole part and the fraction: "12.5", "12,5", "۱۲٫۵".
+    pub decimal_mark: &'static str,
     pub ui: Ui,
     pub tabs: [&'static str; 4],
     pub tones: [&'static str; 5],
@@ -234,6 +236,7 @@ pub const EN: Messages = Messages {
         "December",
     ],
     thousands: ",",
+    decimal_mark: ".",
     ui: Ui {
         views: "Views",
         search_label: "Search events",
@@ -328,6 +331,7 @@ pub const RU: Messages = Messages {
         "декабря",
     ],
     thousands: "\u{a0}",
+    decimal_mark: ",",
     ui: Ui {
         views: "Разделы",
         search_label: "Поиск событий",
@@ -419,6 +423,7 @@ pub const FA: Messages = Messages {
     rule: PluralRule::OneOther,
     months: ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
     thousands: "٬",
+    decimal_mark: "٫",
     ui: Ui {
         views: "نماها",
         search_label: "جست‌وجوی رویدادها",

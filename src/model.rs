@@ -1,11 +1,9 @@
-//! The dataset as Rust types: this *is* the schema that `data/*.json` files
-//! follow (field names in camelCase, unknown fields rejected). Reading a file
-//! into these types checks its shape; `validate` then checks what the types
-//! cannot say (references, duplicates, sources).
-
-use serde::{Deserialize, Serialize};
+//! The dataset as Rust types: the schema that `data/*.json` files follow
+//! (`schema` reads and writes their JSON form, field names in camelCase;
+//! `validate` checks what the types cannot say: references, duplicates, sources).
 
 use crate::date::DateSpec;
+use crate::decimal::Decimal;
 
 /// A closed vocabulary of the schema: each variant with the word datasets,
 /// queries and URLs use for it. Parsing ignores ASCII case ("Trade").
@@ -39,8 +37,7 @@ pub(crate) use keywords;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole dataset: one country's foreign relations and the documents behind them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     pub schema_version: u32,
     /// Whose relations these are.
@@ -50,22 +47,15 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub partners: Vec<Partner>,
     /// Places the records mention, with the spellings readers may search for.
-    #[serde(default)]
     pub places: Vec<Place>,
-    #[serde(default)]
     pub events: Vec<Event>,
-    #[serde(default)]
     pub figures: Vec<Figure>,
-    #[serde(default)]
     pub periods: Vec<Period>,
-    #[serde(default)]
     pub memberships: Vec<Membership>,
-    #[serde(default)]
     pub disputes: Vec<Dispute>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Subject {
     /// ISO 3166-1 alpha-2 code.
     pub code: String,
@@ -73,8 +63,7 @@ pub struct Subject {
 }
 
 /// A document the facts come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -83,13 +72,11 @@ pub struct Source {
     pub as_of: DateSpec,
     /// How far to trust it, in a sentence a reader can understand.
     pub reliability: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PartnerKind {
     Country,
@@ -99,8 +86,7 @@ pub enum PartnerKind {
 keywords!(PartnerKind { Country => "country", Organisation => "organisation" });
 
 /// A country or organisation the subject has relations with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Partner {
     /// ISO 3166-1 alpha-2 for countries (`IR`), the usual short name for
     /// organisations (`OSCE`).
@@ -108,28 +94,23 @@ pub struct Partner {
     pub kind: PartnerKind,
     pub name: String,
     /// Other names and spellings, in any script (`Kazakstan`, `CSCE`, `Иран`).
-    #[serde(default)]
     pub aliases: Vec<String>,
     pub region: String,
 }
 
 /// A river, city or region the records mention, so that a search for any
 /// of its spellings ("Pyanj", "Panj", "Пяндж") finds them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub aliases: Vec<String>,
     /// Partners whose relations the place matters to (a border river, say).
-    #[serde(default)]
     pub partners: Vec<String>,
 }
 
 /// Where in a source a fact is stated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
     pub source: String,
     /// Section or paragraph, e.g. "Bilateral relations › Afghanistan, ¶2".
@@ -137,7 +118,7 @@ pub struct Citation {
 }
 
 /// The fixed theme vocabulary; see `data/SCHEMA.md` for what each covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Theme {
     Diplomacy,
@@ -195,7 +176,7 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum EventKind {
     /// Something that happened: a visit, an opening, a deployment, a conflict.
@@ -207,8 +188,7 @@ pub enum EventKind {
 keywords!(EventKind { Event => "event", Agreement => "agreement" });
 
 /// A dated happening in the relations.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub id: String,
     pub kind: EventKind,
@@ -222,25 +202,22 @@ pub struct Event {
     pub summary: String,
     /// Set when the source states something as true at its time of writing
     /// ("as of 1996, Russia guards the border") rather than as a dated event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<DateSpec>,
     pub sources: Vec<Citation>,
 }
 
 /// A number as precise as its source: "12.09", "about 100,000", "20 or 29",
 /// "50,000 to 70,000".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Quantity {
-    Exact(f64),
-    Approx(f64),
-    Range(f64, f64),
-    OneOf(Vec<f64>),
+    Exact(Decimal),
+    Approx(Decimal),
+    Range(Decimal, Decimal),
+    OneOf(Vec<Decimal>),
 }
 
 /// A number with a unit, e.g. a trade value or a troop count.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub id: String,
     pub date: DateSpec,
@@ -251,16 +228,14 @@ pub struct Figure {
     pub value: Quantity,
     /// e.g. "USD million", "km²", "troops", "years".
     pub unit: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// When the source says the number held, if that differs from `date`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<DateSpec>,
     pub sources: Vec<Citation>,
 }
 
 /// How warm a relationship was in a period, from worst to best.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Tone {
     Hostile,
@@ -273,8 +248,7 @@ pub enum Tone {
 keywords!(Tone { Hostile => "hostile", Tense => "tense", Mixed => "mixed", Cordial => "cordial", Close => "close" });
 
 /// A phase of the relationship with one partner.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Period {
     pub id: String,
     pub partner: String,
@@ -287,20 +261,17 @@ pub struct Period {
 }
 
 /// The subject's membership in an organisation (a partner of kind organisation).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Membership {
     pub id: String,
     pub organisation: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined: Option<DateSpec>,
     pub sources: Vec<Citation>,
 }
 
 /// Records (events, figures or periods) whose sources tell the same thing
 /// differently, or one source that contradicts itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dispute {
     pub id: String,
     /// What the claims disagree about, in our own words.

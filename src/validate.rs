@@ -5,8 +5,10 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::locate::Positions;
+use crate::json;
 use crate::model::{Citation, Dataset, PartnerKind, Quantity, SCHEMA_VERSION};
+use crate::schema;
+use crate::sorting::sort_by_key;
 
 /// One thing wrong with a dataset, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,49 +36,35 @@ impl fmt::Display for DatasetError {
 
 /// Parses and checks a dataset. Errors come in document order.
 pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
-    let dataset: Dataset = match serde_json::from_str(text) {
-        Ok(dataset) => dataset,
-        Err(error) => {
-            // serde_json knows the line; the scanner turns it into a path.
-            let positions = Positions::scan(text);
-            let offset = positions.offset_of(error.line(), error.column());
-            let (line, column) = positions.line_column(offset);
-            let path = if error.is_syntax() || error.is_eof() {
-                String::new()
-            } else {
-                positions.path_at(offset).unwrap_or_default().to_string()
-            };
-            return Err(vec![DatasetError {
-                path,
-                line: Some(line),
-                column: Some(column),
-                message: describe_serde_error(&error),
-            }]);
-        }
+    let at = |offset: usize, path: String, message: String| {
+        let (line, column) = json::line_column(text, offset);
+        DatasetError { path, line: Some(line), column: Some(column), message }
+    };
+    let value = json::parse(text).map_err(|e| vec![at(e.at, String::new(), e.message)])?;
+    let mut reader = json::Reader::default();
+    let read = schema::read_dataset(&mut reader, &value);
+    // An unknown field leaves the record readable, but is still a mistake.
+    let Some(dataset) = read.filter(|_| reader.problems.is_empty()) else {
+        let mut problems: Vec<DatasetError> = reader
+            .problems
+            .into_iter()
+            // Like the checks below: a field's problem is shown at its key.
+            .map(|p| at(value.find(&p.path), p.path, p.message))
+            .collect();
+        sort_by_key(&mut problems, &|p| (p.line, p.column));
+        return Err(problems);
     };
     let mut problems = check(&dataset);
     if problems.is_empty() {
         return Ok(dataset);
     }
-    let positions = Positions::scan(text);
     for problem in &mut problems {
-        if let Some((line, column)) = positions.find(&problem.path) {
-            problem.line = Some(line);
-            problem.column = Some(column);
-        }
+        let (line, column) = json::line_column(text, value.find(&problem.path));
+        problem.line = Some(line);
+        problem.column = Some(column);
     }
-    problems.sort_by_key(|p| (p.line, p.column));
+    sort_by_key(&mut problems, &|p| (p.line, p.column));
     Err(problems)
-}
-
-/// serde_json appends " at line L column C" to its messages; we report the
-/// position separately, so the tail is dropped.
-fn describe_serde_error(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
-    }
 }
 
 /// The checks that types cannot express. Paths only; `load` adds positions.
@@ -258,14 +246,6 @@ fn is_short_name(code: &str) -> bool {
 }
 
 fn quantity_problem(value: &Quantity) -> Option<String> {
-    let numbers: Vec<f64> = match value {
-        Quantity::Exact(v) | Quantity::Approx(v) => vec![*v],
-        Quantity::Range(low, high) => vec![*low, *high],
-        Quantity::OneOf(values) => values.clone(),
-    };
-    if numbers.iter().any(|v| !v.is_finite()) {
-        return Some("numbers must be finite".to_string());
-    }
     match value {
         Quantity::Range(low, high) if low > high => Some(format!("range {low} to {high} ends before it starts")),
         Quantity::OneOf(values) if values.len() < 2 => Some("\"oneOf\" needs at least two values".to_string()),
@@ -346,6 +326,20 @@ mod tests {
         let errors = load(&broken).unwrap_err();
         assert_eq!(errors[0].path, "events[0].themes[0]");
         assert_eq!(errors[0].line, Some(8));
+    }
+
+    #[test]
+    fn every_shape_problem_is_reported_at_once() {
+        let broken = MINIMAL
+            .replace("\"diplomacy\"", "\"gossip\"")
+            .replace("\"title\": \"An embassy opens\", ", "")
+            .replace("\"publisher\": \"P\"", "\"publisher\": 7");
+        let errors = load(&broken).unwrap_err();
+        let said: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.path, e.message)).collect();
+        assert_eq!(said.len(), 3, "{said:#?}");
+        assert!(said[0].starts_with("sources[0].publisher: expected a string, found a number"), "{said:#?}");
+        assert!(said.iter().any(|s| s == "events[0]: missing field `title`"), "{said:#?}");
+        assert!(said.iter().any(|s| s.starts_with("events[0].themes[0]: unknown value `gossip`")), "{said:#?}");
     }
 
     #[test]

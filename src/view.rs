@@ -5,16 +5,14 @@
 //! numbers its SVG pictures are drawn from. The browser code only turns a
 //! `Screen` into elements, so what a reader sees is decided and tested here.
 
-use serde::Deserialize;
-
-use crate::json::{ToJson, Writer};
+use crate::json::{Path, Reader, ToJson, Value, Writer};
+use crate::sorting::sort_by;
 use crate::messages::{fill, Messages, Ui};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 use crate::query::{Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort};
 
 /// The views of the card.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
     Overview,
@@ -24,22 +22,17 @@ pub enum View {
     Sources,
 }
 
-impl ToJson for View {
-    fn write_json(&self, out: &mut Writer) {
-        out.string(match self {
-            View::Overview => "overview",
-            View::Partner => "partner",
-            View::Timeline => "timeline",
-            View::Figures => "figures",
-            View::Sources => "sources",
-        });
-    }
-}
+crate::model::keywords!(View {
+    Overview => "overview",
+    Partner => "partner",
+    Timeline => "timeline",
+    Figures => "figures",
+    Sources => "sources",
+});
 
 /// What the reader has chosen. Every field can be set from an attribute of
 /// the element (`view`, `partner`, `theme`, `from`, `to`, `q`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CardState {
     pub view: View,
     /// The partner shown in the partner view, and the timeline's partner filter.
@@ -74,8 +67,7 @@ impl ToJson for CardState {
 }
 
 /// What a reader can do.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Show { view: View },
     OpenPartner { code: String },
@@ -125,6 +117,119 @@ impl ToJson for Msg {
             Msg::Back | Msg::ToggleOrder | Msg::ShowMore | Msg::ClearFilters | Msg::Reset => {}
         }
         out.end_object();
+    }
+}
+
+/// A year as the card's fields and attributes accept it.
+fn read_year(r: &mut Reader, value: &Value, path: &Path) -> Option<i32> {
+    r.whole(value, path, -9999, 9999).map(|y| y as i32)
+}
+
+impl CardState {
+    const FIELDS: [&'static str; 9] = ["view", "partner", "themes", "kinds", "from", "to", "q", "oldestFirst", "more"];
+
+    /// Reads a state object as the element keeps it; every field may be left out or null.
+    pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<CardState> {
+        let f = r.object(value, path, &CardState::FIELDS)?;
+        let mut state = CardState::default();
+        let mut whole = true;
+        for name in CardState::FIELDS {
+            let Some(v) = f.optional(name) else { continue };
+            let p = path.key(name);
+            let read = match name {
+                "view" => r.keyword(v, &p, View::parse, &View::KEYS).map(|x| state.view = x),
+                "partner" => r.string(v, &p).map(|x| state.partner = Some(x)),
+                "themes" => r.list(v, &p, |r, v, p| r.keyword(v, p, Theme::parse, &Theme::KEYS)).map(|x| state.themes = x),
+                "kinds" => {
+                    r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| state.kinds = x)
+                }
+                "from" => read_year(r, v, &p).map(|x| state.from = Some(x)),
+                "to" => read_year(r, v, &p).map(|x| state.to = Some(x)),
+                "q" => r.string(v, &p).map(|x| state.q = x),
+                "oldestFirst" => r.bool(v, &p).map(|x| state.oldest_first = x),
+                _ => r.whole(v, &p, 0, 100_000).map(|x| state.more = x as usize),
+            };
+            whole &= read.is_some();
+        }
+        whole.then_some(state)
+    }
+}
+
+impl Msg {
+    const TYPES: [&'static str; 12] = [
+        "show",
+        "openPartner",
+        "filterPartner",
+        "back",
+        "search",
+        "toggleTheme",
+        "toggleKind",
+        "setYears",
+        "toggleOrder",
+        "showMore",
+        "clearFilters",
+        "reset",
+    ];
+
+    /// Reads a message object: `{ type: "openPartner", code: "IR" }`.
+    pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Msg> {
+        if value.members().is_none() {
+            return r.expected(value, path, "an object");
+        }
+        let kind = match value.get("type") {
+            Some(kind) => r.keyword(kind, &path.key("type"), |t| Msg::TYPES.into_iter().find(|k| *k == t), &Msg::TYPES)?,
+            None => return r.fail(value.at, path, "missing field `type`".to_string()),
+        };
+        let names: &'static [&'static str] = match kind {
+            "show" => &["type", "view"],
+            "openPartner" | "filterPartner" => &["type", "code"],
+            "search" => &["type", "q"],
+            "toggleTheme" => &["type", "theme"],
+            "toggleKind" => &["type", "kind"],
+            "setYears" => &["type", "from", "to"],
+            _ => &["type"],
+        };
+        let f = r.object(value, path, names)?;
+        let field = |r: &mut Reader, name: &'static str| f.required(r, path, name).map(|v| (v, path.key(name)));
+        Some(match kind {
+            "show" => {
+                let (v, p) = field(r, "view")?;
+                Msg::Show { view: r.keyword(v, &p, View::parse, &View::KEYS)? }
+            }
+            "openPartner" => {
+                let (v, p) = field(r, "code")?;
+                Msg::OpenPartner { code: r.string(v, &p)? }
+            }
+            "filterPartner" => match f.optional("code") {
+                Some(v) => Msg::FilterPartner { code: Some(r.string(v, &path.key("code"))?) },
+                None => Msg::FilterPartner { code: None },
+            },
+            "search" => {
+                let (v, p) = field(r, "q")?;
+                Msg::Search { q: r.string(v, &p)? }
+            }
+            "toggleTheme" => {
+                let (v, p) = field(r, "theme")?;
+                Msg::ToggleTheme { theme: r.keyword(v, &p, Theme::parse, &Theme::KEYS)? }
+            }
+            "toggleKind" => {
+                let (v, p) = field(r, "kind")?;
+                Msg::ToggleKind { kind: r.keyword(v, &p, RecordKind::parse, &RecordKind::KEYS)? }
+            }
+            "setYears" => {
+                let year = |r: &mut Reader, name: &'static str| match f.optional(name) {
+                    Some(v) => read_year(r, v, &path.key(name)).map(Some),
+                    None => Some(None),
+                };
+                let (from, to) = (year(r, "from"), year(r, "to"));
+                Msg::SetYears { from: from?, to: to? }
+            }
+            "back" => Msg::Back,
+            "toggleOrder" => Msg::ToggleOrder,
+            "showMore" => Msg::ShowMore,
+            "clearFilters" => Msg::ClearFilters,
+            _ => Msg::Reset,
+        })
     }
 }
 
@@ -707,7 +812,7 @@ impl ToJson for DisputeCard {
 
 fn legend(tones: impl Iterator<Item = Tone>) -> Vec<Tone> {
     let mut list: Vec<Tone> = tones.collect();
-    list.sort();
+    sort_by(&mut list, &|a, b| a.cmp(b));
     list.dedup();
     list
 }
@@ -829,13 +934,13 @@ fn overview(index: &Index, m: &Messages) -> (Body, String) {
         }
     }
     for group in &mut regions {
-        group.partners.sort_by(|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
+        sort_by(&mut group.partners, &|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
     }
     let weight = |g: &RegionGroup| g.partners.iter().map(|p| p.event_count).sum::<usize>();
-    regions.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.region.cmp(&b.region)));
+    sort_by(&mut regions, &|a, b| weight(b).cmp(&weight(a)).then_with(|| a.region.cmp(&b.region)));
 
     let mut ranked: Vec<&PartnerCard> = cards.iter().map(|(_, c)| c).filter(|c| c.event_count > 0).collect();
-    ranked.sort_by(|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
+    sort_by(&mut ranked, &|a, b| b.event_count.cmp(&a.event_count).then_with(|| a.name.cmp(&b.name)));
     let most = ranked.first().map_or(1, |c| c.event_count).max(1);
     let bars: Vec<Bar> = ranked
         .iter()
@@ -1041,7 +1146,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
             selected: state.partner.as_deref() == Some(p.code.as_str()),
         })
         .collect();
-    partners.sort_by(|a, b| a.label.cmp(&b.label));
+    sort_by(&mut partners, &|a, b| a.label.cmp(&b.label));
     let themes = Theme::ALL
         .iter()
         .map(|t| Choice {
@@ -1083,7 +1188,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
     let years: Vec<YearBar> = line.buckets.iter().filter(|b| b.from >= first_kept).map(bar).collect();
     let busiest: Vec<String> = {
         let mut sorted: Vec<&YearBar> = years.iter().filter(|y| y.count > 0).collect();
-        sorted.sort_by(|a, b| b.count.cmp(&a.count).then(a.year.cmp(&b.year)));
+        sort_by(&mut sorted, &|a, b| b.count.cmp(&a.count).then(a.year.cmp(&b.year)));
         sorted.iter().take(3).map(|y| format!("{} ({})", y.year, y.count)).collect()
     };
     let mut histogram_text = match (years.first(), years.last()) {
@@ -1138,13 +1243,14 @@ fn figures(index: &Index, m: &Messages) -> (Body, String) {
             }
         };
         let (shape, low, high, points) = match &figure.value {
-            Quantity::Exact(v) => (Shape::Bar, 0.0, *v, vec![*v]),
-            Quantity::Approx(v) => (Shape::Approx, 0.0, *v, vec![*v]),
-            Quantity::Range(a, b) => (Shape::Range, *a, *b, vec![*a, *b]),
+            Quantity::Exact(v) => (Shape::Bar, 0.0, v.to_f64(), vec![v.to_f64()]),
+            Quantity::Approx(v) => (Shape::Approx, 0.0, v.to_f64(), vec![v.to_f64()]),
+            Quantity::Range(a, b) => (Shape::Range, a.to_f64(), b.to_f64(), vec![a.to_f64(), b.to_f64()]),
             Quantity::OneOf(values) => {
-                let low = values.iter().copied().fold(f64::INFINITY, f64::min);
-                let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                (Shape::Choices, low, high, values.clone())
+                let points: Vec<f64> = values.iter().map(|v| v.to_f64()).collect();
+                let low = points.iter().copied().fold(f64::INFINITY, f64::min);
+                let high = points.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                (Shape::Choices, low, high, points)
             }
         };
         chart.rows.push(FigureRow { hit, shape, start: low, end: high, points });
@@ -1167,7 +1273,7 @@ fn figures(index: &Index, m: &Messages) -> (Body, String) {
         }
     }
     // Units with the most figures first.
-    charts.sort_by(|a, b| b.rows.len().cmp(&a.rows.len()).then_with(|| a.unit.cmp(&b.unit)));
+    sort_by(&mut charts, &|a, b| b.rows.len().cmp(&a.rows.len()).then_with(|| a.unit.cmp(&b.unit)));
     let count: usize = charts.iter().map(|c| c.rows.len()).sum();
     let announcement =
         fill(m.figures_said, &[("numbers", &m.count(count, m.numbers)), ("units", &m.count(charts.len(), m.units))]);
@@ -1225,6 +1331,47 @@ fn sources(index: &Index, m: &Messages) -> (Body, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn states_and_messages_read_as_the_element_writes_them() {
+        use crate::json::read_text;
+        let state = read_text(
+            r#"{"view":"timeline","partner":null,"themes":["trade","water"],"kinds":["agreement"],"from":1992,"to":null,"q":"dam","oldestFirst":true,"more":20}"#,
+            CardState::read,
+        )
+        .unwrap();
+        assert_eq!(
+            state,
+            CardState {
+                view: View::Timeline,
+                themes: vec![Theme::Trade, Theme::Water],
+                kinds: vec![RecordKind::Agreement],
+                from: Some(1992),
+                q: "dam".into(),
+                oldest_first: true,
+                more: 20,
+                ..CardState::default()
+            }
+        );
+        assert_eq!(read_text("{}", CardState::read).unwrap(), CardState::default());
+        assert_eq!(
+            read_text(r#"{"view":"map","from":"1992","colour":1}"#, CardState::read).unwrap_err(),
+            "colour: unknown field `colour`, expected one of `view`, `partner`, `themes`, `kinds`, `from`, `to`, `q`, `oldestFirst`, `more`; \
+             view: unknown value `map`, expected one of `overview`, `partner`, `timeline`, `figures`, `sources`; \
+             from: expected a whole number, found a string"
+        );
+
+        let msg = |text: &str| read_text(text, Msg::read);
+        assert_eq!(msg(r#"{"type":"openPartner","code":"IR"}"#), Ok(Msg::OpenPartner { code: "IR".into() }));
+        assert_eq!(msg(r#"{"type":"filterPartner","code":null}"#), Ok(Msg::FilterPartner { code: None }));
+        assert_eq!(msg(r#"{"type":"setYears","from":1990}"#), Ok(Msg::SetYears { from: Some(1990), to: None }));
+        assert_eq!(msg(r#"{"type":"toggleKind","kind":"agreement"}"#), Ok(Msg::ToggleKind { kind: RecordKind::Agreement }));
+        assert_eq!(msg(r#"{"type":"reset"}"#), Ok(Msg::Reset));
+        assert_eq!(msg(r#"{"type":"show"}"#), Err("missing field `view`".to_string()));
+        assert!(msg(r#"{"type":"fly"}"#).unwrap_err().starts_with("type: unknown value `fly`"));
+        assert!(msg(r#"{"type":"back","code":"IR"}"#).unwrap_err().starts_with("code: unknown field `code`"));
+        assert_eq!(msg("[1]"), Err("expected an object, found a list".to_string()));
+    }
 
     fn index() -> Index {
         Index::new(crate::builtin())

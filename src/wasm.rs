@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::json::{self, ToJson};
+use crate::json::{self, Path, Reader, ToJson, Value};
 use crate::query::{Index, Query};
 use crate::{load, view, DatasetError, BUILTIN_JSON};
 
@@ -187,39 +187,32 @@ impl Relations {
         #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Msg")] msg: JsValue,
     ) -> Result<JsValue, JsError> {
-        let msg: view::Msg =
-            serde_wasm_bindgen::from_value(msg).map_err(|e| JsError::new(&format!("invalid message: {e}")))?;
+        let msg = read_js(&msg, view::Msg::read, "message")?;
         to_js(&view::update(&state_from_js(state)?, &msg))
     }
 }
 
-/// Reads a card state; `undefined` or `null` mean the first view.
-fn state_from_js(value: JsValue) -> Result<view::CardState, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(view::CardState::default());
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid card state: {e}")))
+/// Reads an object the caller passed (a query, a card state, a message)
+/// through its JSON text, with the core's own reader: one small code path
+/// instead of a deserialiser per type. `undefined` and `null` read as `{}`.
+fn read_js<T>(value: &JsValue, read: fn(&mut Reader, &Value, &Path) -> Option<T>, what: &str) -> Result<T, JsError> {
+    let text = if value.is_undefined() || value.is_null() {
+        "{}".to_string()
+    } else {
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| JsError::new(&format!("invalid {what}: not representable as JSON")))?
+    };
+    json::read_text(&text, read).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
 }
 
-/// Reads a query object; `undefined` or `null` mean "everything".
+fn state_from_js(value: JsValue) -> Result<view::CardState, JsError> {
+    read_js(&value, view::CardState::read, "card state")
+}
+
 fn from_js(value: JsValue) -> Result<Query, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Query::default());
-    }
-    // serde-wasm-bindgen reads only the fields it knows: a misspelt one
-    // would be silently ignored, so the keys are checked first.
-    if let Some(object) = value.dyn_ref::<js_sys::Object>() {
-        for key in js_sys::Object::keys(object).iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !Query::FIELDS.contains(&key.as_str()) {
-                return Err(JsError::new(&format!(
-                    "invalid query: unknown field `{key}`, expected one of {}",
-                    Query::FIELDS.join(", ")
-                )));
-            }
-        }
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid query: {e}")))
+    read_js(&value, Query::read, "query")
 }
 
 /// A plain JS object from the value's JSON text: one `JSON.parse` instead of

@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use proptest::prelude::*;
+use relations_card::decimal::Decimal;
 use relations_card::date::{DateSpec, PartialDate};
 use relations_card::model::*;
 use relations_card::query::{Hit, Index, Query, RecordKind, Sort};
@@ -123,7 +124,7 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
                     partners,
                     themes,
                     title,
-                    value: Quantity::Exact(f64::from(value)),
+                    value: Quantity::Exact(Decimal::whole(i64::from(value))),
                     unit: "km".into(),
                     summary: String::new(),
                     as_of: None,

@@ -150,12 +150,6 @@ fn print(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
-    let mut json = serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))?;
-    json.push('\n');
-    Ok(json)
-}
-
 fn run(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::Usage("no command given".into()));
@@ -178,7 +172,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let args = Args::parse(rest, &["format"], &[])?;
             let format = args.format(&["json", "csv"])?;
             let (_, dataset) = read_dataset(args.file(0)?)?;
-            let text = if format == "csv" { relations_card::export::events_csv(&dataset) } else { to_json(&dataset)? };
+            let text = if format == "csv" { relations_card::export::events_csv(&dataset) } else { relations_card::json::to_string_pretty(&dataset) };
             print(&text);
         }
         "query" => {
@@ -222,7 +216,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let seed = args.number("seed")?.unwrap_or(1);
             let events = args.number("events")?.unwrap_or(1000);
             let dataset = synth::dataset(seed, events);
-            print(&serde_json::to_string(&dataset).map_err(|e| Failure::Other(e.to_string()))?);
+            print(&relations_card::json::to_string(&dataset));
         }
         "help" | "--help" | "-h" => print(&format!("{USAGE}\n")),
         other => return Err(Failure::Usage(format!("unknown command \"{other}\""))),

@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use crate::sorting::{sort_by, sort_by_key};
+
 use super::bits::Bits;
 use super::{
     quantity_label, quantity_label_in, Answer, PartnerGlance, Count, Facets, Hit, PartnerSummary, Query, QueryError, RecordKind, Sort, SourceRef,
@@ -170,7 +172,7 @@ impl Index {
         let codes = |list: &[String]| -> Vec<u16> { list.iter().filter_map(|c| partner_codes.get(c).copied()).collect() };
         let cited = |list: &[crate::model::Citation]| -> Vec<u16> {
             let mut slots: Vec<u16> = list.iter().filter_map(|c| source_slots.get(c.source.as_str()).copied()).collect();
-            slots.sort_unstable();
+            sort_by(&mut slots, &|a, b| a.cmp(b));
             slots.dedup();
             slots
         };
@@ -225,7 +227,7 @@ impl Index {
                 cited(&p.sources),
             ));
         }
-        drafts.sort_unstable_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(b.id)));
+        sort_by(&mut drafts, &|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(b.id)));
         let n = drafts.len();
         let dated = drafts.iter().take_while(|d| d.record.date.is_some()).count();
 
@@ -273,7 +275,7 @@ impl Index {
         for (k, kind) in RecordKind::ALL.iter().enumerate() {
             names.extend(text::words(kind.label()).into_iter().map(|w| (w, Named::Kind(k as u8))));
         }
-        names.sort();
+        sort_by(&mut names, &|a, b| a.cmp(b));
         names.dedup();
 
         let records: Vec<Record> = drafts.into_iter().map(|d| d.record).collect();
@@ -629,7 +631,7 @@ impl Index {
             }
         }
         let mut ranked: Vec<(u8, usize)> = scores.into_iter().filter(|&(score, _)| score >= threshold).collect();
-        ranked.sort_by_key(|&(score, r)| (std::cmp::Reverse(score), std::cmp::Reverse(self.date_rank(r))));
+        sort_by_key(&mut ranked, &|&(score, r)| (std::cmp::Reverse(score), std::cmp::Reverse(self.date_rank(r))));
         ranked.into_iter().skip(offset).take(limit).map(|(_, r)| r).collect()
     }
 
@@ -753,7 +755,7 @@ impl Index {
             })
             .filter(|c| c.count > 0)
             .collect();
-        partners.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        sort_by(&mut partners, &|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
 
         let base = without(Some(1), true);
         let themes = Theme::ALL
@@ -886,7 +888,7 @@ impl Index {
                 Count { key: org.code.clone(), label: org.name.clone(), count }
             })
             .collect();
-        shared_organisations.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        sort_by(&mut shared_organisations, &|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
 
         let mut events_by_theme: Vec<Count<Theme>> = Theme::ALL
             .iter()
@@ -898,7 +900,7 @@ impl Index {
             })
             .filter(|c| c.count > 0)
             .collect();
-        events_by_theme.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        sort_by(&mut events_by_theme, &|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
 
         Ok(PartnerSummary {
             code: partner.code.clone(),
@@ -1056,7 +1058,7 @@ fn inverted_index(dataset: &Dataset, drafts: &[Draft]) -> (Vec<String>, Vec<u32>
     }
     let Words { spelled, lists, .. } = vocabulary;
     let mut order: Vec<usize> = (0..spelled.len()).collect();
-    order.sort_unstable_by(|&a, &b| spelled[a].cmp(&spelled[b]));
+    sort_by(&mut order, &|&a, &b| spelled[a].cmp(&spelled[b]));
     let mut words = Vec::with_capacity(order.len());
     let mut offsets = Vec::with_capacity(order.len() + 1);
     let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
@@ -1131,7 +1133,7 @@ mod tests {
             let direct = {
                 let mut scored: Vec<(u8, usize)> =
                     matched.iter_asc().map(|r| (found.iter().map(|w| w.score(r)).sum::<u8>(), r)).collect();
-                scored.sort_by_key(|&(score, r)| (std::cmp::Reverse(score), std::cmp::Reverse(index.date_rank(r))));
+                sort_by_key(&mut scored, &|&(score, r)| (std::cmp::Reverse(score), std::cmp::Reverse(index.date_rank(r))));
                 scored.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
             };
             for (offset, limit) in [(0, 20), (15, 40), (0, usize::MAX)] {

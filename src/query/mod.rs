@@ -21,9 +21,8 @@
 
 use std::fmt;
 
-use serde::Deserialize;
-
-use crate::json::{ToJson, Writer};
+use crate::decimal::Decimal;
+use crate::json::{Path, Reader, ToJson, Value, Writer};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 
 mod bits;
@@ -32,8 +31,7 @@ mod index;
 pub use index::Index;
 
 /// What a record is, for filters and facets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordKind {
     Event,
     Agreement,
@@ -62,23 +60,22 @@ impl RecordKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Sort {
     /// Oldest first.
     Date,
     /// Newest first.
-    #[serde(rename = "-date")]
     DateDesc,
     /// Best text match first; without search words, the same as `DateDesc`.
     #[default]
     Relevance,
 }
 
+crate::model::keywords!(Sort { Date => "date", DateDesc => "-date", Relevance => "relevance" });
+
 /// A question about the records. Every filter that is set must hold; within
 /// a list filter (partners, themes, kinds) any one value is enough.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
     pub partners: Vec<String>,
     pub region: Option<String>,
@@ -97,16 +94,6 @@ pub struct Query {
     /// How many results to return; `None` for all.
     pub limit: Option<usize>,
     pub offset: usize,
-}
-
-impl ToJson for Sort {
-    fn write_json(&self, out: &mut Writer) {
-        out.string(match self {
-            Sort::Date => "date",
-            Sort::DateDesc => "-date",
-            Sort::Relevance => "relevance",
-        });
-    }
 }
 
 /// Only the filters that are set, as JavaScript would write the query.
@@ -145,6 +132,41 @@ impl Query {
     /// The field names of a query object, as JavaScript writes them.
     pub const FIELDS: [&'static str; 12] =
         ["partners", "region", "themes", "kinds", "from", "to", "disputedOnly", "source", "text", "sort", "limit", "offset"];
+}
+
+impl Query {
+    /// Reads a query object as JavaScript writes it; every field may be
+    /// left out or null, and a misspelt one is an error, not ignored.
+    pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Query> {
+        let f = r.object(value, path, &Query::FIELDS)?;
+        let mut query = Query::default();
+        let year = |r: &mut Reader, v: &Value, p: &Path| r.whole(v, p, -9999, 9999).map(|y| y as i32);
+        let count = |r: &mut Reader, v: &Value, p: &Path| r.whole(v, p, 0, i64::from(u32::MAX)).map(|n| n as usize);
+        // Each field is read on its own, so every wrong one is reported.
+        let mut whole = true;
+        for name in Query::FIELDS {
+            let Some(v) = f.optional(name) else { continue };
+            let p = path.key(name);
+            let read = match name {
+                "partners" => r.strings(v, &p).map(|x| query.partners = x),
+                "region" => r.string(v, &p).map(|x| query.region = Some(x)),
+                "themes" => r.list(v, &p, |r, v, p| r.keyword(v, p, Theme::parse, &Theme::KEYS)).map(|x| query.themes = x),
+                "kinds" => {
+                    r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| query.kinds = x)
+                }
+                "from" => year(r, v, &p).map(|x| query.from = Some(x)),
+                "to" => year(r, v, &p).map(|x| query.to = Some(x)),
+                "disputedOnly" => r.bool(v, &p).map(|x| query.disputed_only = x),
+                "source" => r.string(v, &p).map(|x| query.source = Some(x)),
+                "text" => r.string(v, &p).map(|x| query.text = x),
+                "sort" => r.keyword(v, &p, Sort::parse, &Sort::KEYS).map(|x| query.sort = x),
+                "limit" => count(r, v, &p).map(|x| query.limit = Some(x)),
+                _ => count(r, v, &p).map(|x| query.offset = x),
+            };
+            whole &= read.is_some();
+        }
+        whole.then_some(query)
+    }
 }
 
 /// A query that cannot be answered, and why.
@@ -424,19 +446,21 @@ pub fn quantity_label(value: &Quantity, unit: &str) -> String {
 
 /// The same in another language's words and digit grouping.
 pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::messages::Messages) -> String {
-    let number = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            let whole = v as i64;
-            // Thousands are grouped from five digits up in the catalogue;
-            // figures group from four ("3,000 hectares").
-            if whole.unsigned_abs() >= 1000 && whole.unsigned_abs() < 10_000 {
-                let text = whole.unsigned_abs().to_string();
-                format!("{}{}{}{}", if whole < 0 { "-" } else { "" }, &text[..1], messages.thousands, &text[1..])
-            } else {
-                messages.number(whole)
-            }
+    let number = |v: Decimal| {
+        let (whole, fraction) = v.parts();
+        // Thousands are grouped from five digits up in the catalogue;
+        // figures group from four ("3,000 hectares").
+        let grouped = if whole.unsigned_abs() >= 1000 && whole.unsigned_abs() < 10_000 {
+            let text = whole.unsigned_abs().to_string();
+            format!("{}{}{}{}", if whole < 0 { "-" } else { "" }, &text[..1], messages.thousands, &text[1..])
         } else {
-            format!("{v}")
+            messages.number(whole)
+        };
+        match fraction.is_empty() {
+            true => grouped,
+            // -0.5 has a whole part of 0, which carries no sign.
+            false if v.is_negative() && whole == 0 => format!("-0{}{fraction}", messages.decimal_mark),
+            false => format!("{grouped}{}{fraction}", messages.decimal_mark),
         }
     };
     let core = match value {
@@ -485,11 +509,48 @@ mod tests {
     }
 
     #[test]
+    fn queries_read_every_field_and_refuse_unknown_ones() {
+        use crate::json::read_text;
+        let query = read_text(
+            r#"{"partners":["IR"],"region":null,"themes":["trade"],"kinds":["event","figure"],"from":1991,"to":2000,
+                "disputedOnly":true,"source":"s1","text":"dam","sort":"-date","limit":5,"offset":10}"#,
+            Query::read,
+        )
+        .unwrap();
+        assert_eq!(
+            query,
+            Query {
+                partners: vec!["IR".into()],
+                themes: vec![Theme::Trade],
+                kinds: vec![RecordKind::Event, RecordKind::Figure],
+                from: Some(1991),
+                to: Some(2000),
+                disputed_only: true,
+                source: Some("s1".into()),
+                text: "dam".into(),
+                sort: Sort::DateDesc,
+                limit: Some(5),
+                offset: 10,
+                ..Query::default()
+            }
+        );
+        let error = read_text(r#"{"txt":"dam","limit":-1}"#, Query::read).unwrap_err();
+        assert!(error.starts_with("txt: unknown field `txt`, expected one of `partners`"), "{error}");
+        assert!(error.ends_with("limit: expected a whole number from 0 to 4294967295, found -1"), "{error}");
+    }
+
+    #[test]
     fn quantities_read_as_people_write_them() {
-        assert_eq!(quantity_label(&Quantity::Exact(12.09), "USD million"), "12.09 USD million");
-        assert_eq!(quantity_label(&Quantity::Approx(100000.0), "people"), "about 100,000 people");
-        assert_eq!(quantity_label(&Quantity::Range(50000.0, 70000.0), "people"), "50,000–70,000 people");
-        assert_eq!(quantity_label(&Quantity::OneOf(vec![20.0, 29.0]), "years"), "20 or 29 years");
-        assert_eq!(quantity_label(&Quantity::OneOf(vec![16.0, 22.0, 23.0]), "documents"), "16, 22 or 23 documents");
+        let d = |digits: i64, scale: u8| Decimal::new(digits, scale).unwrap();
+        let w = Decimal::whole;
+        assert_eq!(quantity_label(&Quantity::Exact(d(1209, 2)), "USD million"), "12.09 USD million");
+        assert_eq!(quantity_label(&Quantity::Exact(d(-5, 1)), "points"), "-0.5 points");
+        assert_eq!(quantity_label(&Quantity::Exact(d(1_234_505, 2)), "USD"), "12,345.05 USD");
+        assert_eq!(quantity_label(&Quantity::Approx(w(100000)), "people"), "about 100,000 people");
+        assert_eq!(quantity_label(&Quantity::Range(w(50000), w(70000)), "people"), "50,000–70,000 people");
+        assert_eq!(quantity_label(&Quantity::OneOf(vec![w(20), w(29)]), "years"), "20 or 29 years");
+        assert_eq!(quantity_label(&Quantity::OneOf(vec![w(16), w(22), w(23)]), "documents"), "16, 22 or 23 documents");
+        let russian = crate::messages::for_locale("ru");
+        assert_eq!(quantity_label_in(&Quantity::Exact(d(1209, 2)), "млн долларов", russian), "12,09 млн долларов");
     }
 }
