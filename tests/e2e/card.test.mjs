@@ -429,7 +429,7 @@ test('an invalid dataset says what is wrong and where, in the card and the conso
   const notJson = await addCard(page, '/favicon.svg');
   await notJson.getByRole('alert').waitFor();
   assert.match(await notJson.getByRole('alert').textContent(), /favicon\.svg is not a valid dataset/);
-  assert.match(await notJson.getByRole('alert').textContent(), /line 1, column 1: expected value/);
+  assert.match(await notJson.getByRole('alert').textContent(), /line 1, column 1: expected a value/);
   await page.close();
 });
 
