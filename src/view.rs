@@ -1051,7 +1051,7 @@ fn tone_strip(summary: &PartnerSummary, m: &Messages) -> ToneStrip {
     let phases: Vec<String> = segments
         .iter()
         .map(|s| {
-            let mark = if s.disputed { format!(" ({})", m.ui.sources_differ.to_lowercase()) } else { String::new() };
+            let mark = if s.disputed { format!(" ({})", m.ui.sources_differ.chars().flat_map(char::to_lowercase).collect::<String>()) } else { String::new() };
             format!("{} {}{mark}", m.tone(s.tone), s.years)
         })
         .collect();
