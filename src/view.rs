@@ -332,8 +332,9 @@ pub struct Screen {
     /// Labels for the element's controls, from the message catalogue.
     pub ui: Ui,
     /// Theme and tone names by key, for tags, badges and legends.
-    pub theme_labels: std::collections::BTreeMap<String, &'static str>,
-    pub tone_labels: std::collections::BTreeMap<String, &'static str>,
+    /// Labels by key (`"trade"` → "Торговля"), written as objects.
+    pub theme_labels: Vec<(&'static str, &'static str)>,
+    pub tone_labels: Vec<(&'static str, &'static str)>,
     pub title: String,
     /// "25 partners · 183 events · 5 sources".
     pub subtitle: String,
@@ -358,7 +359,7 @@ impl ToJson for Screen {
             out.key(key);
             out.begin_object();
             for (name, label) in labels {
-                out.field(name, *label);
+                out.field(name, label);
             }
             out.end_object();
         }
@@ -883,11 +884,8 @@ pub fn screen_in(index: &Index, state: &CardState, m: &'static Messages) -> Scre
         View::Figures => figures(index, m),
         View::Sources => sources(index, m),
     };
-    let theme_labels = Theme::ALL.iter().map(|t| (t.key().to_string(), m.theme(*t))).collect();
-    let tone_labels = [Tone::Hostile, Tone::Tense, Tone::Mixed, Tone::Cordial, Tone::Close]
-        .iter()
-        .map(|t| (format!("{t:?}").to_ascii_lowercase(), m.tone(*t)))
-        .collect();
+    let theme_labels = Theme::ALL.iter().map(|t| (t.key(), m.theme(*t))).collect();
+    let tone_labels = Tone::ALL.iter().map(|t| (t.key(), m.tone(*t))).collect();
     Screen {
         state,
         locale: m.locale,

@@ -872,19 +872,22 @@ impl Index {
         let current_tone = self.latest_tone(&periods);
 
         let member_of: HashSet<&str> = self.dataset.memberships.iter().map(|m| m.organisation.as_str()).collect();
-        let mut shared: HashMap<u16, usize> = HashMap::new();
+        // Events named with each partner slot.
+        let mut shared = vec![0usize; self.dataset.partners.len()];
         for &r in &events {
             for &q in self.partners_of(r) {
                 let other = &self.dataset.partners[usize::from(q)];
                 if q != p && other.kind == PartnerKind::Organisation && member_of.contains(other.code.as_str()) {
-                    *shared.entry(q).or_default() += 1;
+                    shared[usize::from(q)] += 1;
                 }
             }
         }
         let mut shared_organisations: Vec<Count<String>> = shared
             .into_iter()
+            .enumerate()
+            .filter(|&(_, count)| count > 0)
             .map(|(q, count)| {
-                let org = &self.dataset.partners[usize::from(q)];
+                let org = &self.dataset.partners[q];
                 Count { key: org.code.clone(), label: org.name.clone(), count }
             })
             .collect();
