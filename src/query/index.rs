@@ -5,7 +5,7 @@
 //! them brings in that partner's (theme's, kind's) bitset instead.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::sorting::{sort_by, sort_by_key};
 
@@ -129,6 +129,18 @@ pub struct Index {
     disputed: Bits,
     disputed_ids: HashSet<String>,
     partner_codes: HashMap<String, u16>,
+}
+
+/// Equal neighbours counted: `[1990, 1990, 1995]` → `[(1990, 2), (1995, 1)]`.
+fn count_runs(sorted: impl Iterator<Item = i32>) -> Vec<(i32, usize)> {
+    let mut runs: Vec<(i32, usize)> = Vec::new();
+    for key in sorted {
+        match runs.last_mut() {
+            Some((last, count)) if *last == key => *count += 1,
+            _ => runs.push((key, 1)),
+        }
+    }
+    runs
 }
 
 fn theme_slot(theme: Theme) -> usize {
@@ -332,19 +344,21 @@ impl Index {
         if n < HEAVY_MIN_RECORDS {
             return;
         }
-        let mut prefixes: BTreeSet<&str> = BTreeSet::new();
+        let mut prefixes: Vec<&str> = Vec::new();
         for word in &self.words {
             for (end, _) in word.char_indices().skip(1).chain(std::iter::once((word.len(), ' '))) {
                 let prefix = &word[..end];
                 let (lo, hi) = self.word_range(prefix);
                 if (self.offsets[hi] - self.offsets[lo]) as usize * HEAVY_SHARE > n {
-                    prefixes.insert(prefix);
+                    prefixes.push(prefix);
                 } else {
                     // Longer prefixes only match fewer postings.
                     break;
                 }
             }
         }
+        sort_by(&mut prefixes, &|a, b| a.cmp(b));
+        prefixes.dedup();
         let prefixes: Vec<String> = prefixes.into_iter().map(str::to_string).collect();
         for prefix in prefixes {
             let found = self.scan_word(&prefix);
@@ -774,14 +788,10 @@ impl Index {
             .collect();
 
         let base = without(None, false);
-        let mut by_year: BTreeMap<i32, usize> = BTreeMap::new();
-        for r in base.iter_asc().take_while(|&r| r < self.dated) {
-            *by_year.entry(self.start_years[r]).or_default() += 1;
-        }
-        let mut by_decade: BTreeMap<i32, usize> = BTreeMap::new();
-        for (&year, &count) in &by_year {
-            *by_decade.entry(year.div_euclid(10) * 10).or_default() += count;
-        }
+        let mut years: Vec<i32> = base.iter_asc().take_while(|&r| r < self.dated).map(|r| self.start_years[r]).collect();
+        sort_by(&mut years, &|a, b| a.cmp(b));
+        let by_year = count_runs(years.iter().copied());
+        let by_decade = count_runs(by_year.iter().flat_map(|&(year, count)| std::iter::repeat_n(year.div_euclid(10) * 10, count)));
         Ok(Facets {
             partners,
             themes,
