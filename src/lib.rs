@@ -14,6 +14,7 @@
 pub mod date;
 pub mod decimal;
 pub mod export;
+pub mod hashing;
 mod fold_table;
 pub mod json;
 pub mod messages;

@@ -2,9 +2,9 @@
 //! each with the JSON path, line and column. The same function serves the
 //! CLI, the card and the tests, so a file the CLI accepts is one the card shows.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use crate::hashing::{FxMap, FxSet};
 use crate::json;
 use crate::model::{Citation, Dataset, PartnerKind, Quantity, SCHEMA_VERSION};
 use crate::schema;
@@ -83,7 +83,7 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         found.add("subject.code", format!("\"{}\" is not an ISO 3166-1 alpha-2 code (two capital letters)", dataset.subject.code));
     }
 
-    let mut source_ids = HashSet::new();
+    let mut source_ids = FxSet::default();
     for (i, source) in dataset.sources.iter().enumerate() {
         let at = format!("sources[{i}]");
         if !source_ids.insert(source.id.as_str()) {
@@ -98,7 +98,7 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         found.add("sources", "a dataset needs at least one source".to_string());
     }
 
-    let mut partner_kinds = HashMap::new();
+    let mut partner_kinds = FxMap::default();
     for (i, partner) in dataset.partners.iter().enumerate() {
         let at = format!("partners[{i}]");
         if partner_kinds.insert(partner.code.as_str(), partner.kind).is_some() {
@@ -125,7 +125,7 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         }
     }
 
-    let mut place_ids = HashSet::new();
+    let mut place_ids = FxSet::default();
     for (i, place) in dataset.places.iter().enumerate() {
         let at = format!("places[{i}]");
         found.not_blank(&format!("{at}.id"), &place.id);
@@ -143,7 +143,7 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         }
     }
 
-    let mut record_ids = HashSet::new();
+    let mut record_ids = FxSet::default();
     let mut record_id = |found: &mut Problems, at: &str, id: &str| {
         found.not_blank(&format!("{at}.id"), id);
         if !record_ids.insert(id.to_string()) {
@@ -213,7 +213,7 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         found.citations(&at, &membership.sources, &source_ids);
     }
 
-    let claimable: HashSet<&str> = dataset
+    let claimable: FxSet<&str> = dataset
         .events
         .iter()
         .map(|e| e.id.as_str())
@@ -267,7 +267,7 @@ impl Problems {
         }
     }
 
-    fn citations(&mut self, at: &str, citations: &[Citation], source_ids: &HashSet<&str>) {
+    fn citations(&mut self, at: &str, citations: &[Citation], source_ids: &FxSet<&str>) {
         if citations.is_empty() {
             self.add(format!("{at}.sources"), "every fact needs at least one source".to_string());
         }

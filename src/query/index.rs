@@ -5,7 +5,7 @@
 //! them brings in that partner's (theme's, kind's) bitset instead.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use crate::hashing::{FxMap, FxSet};
 
 use crate::sorting::{sort_by, sort_by_key};
 
@@ -19,32 +19,6 @@ use crate::messages::Messages;
 use crate::model::{Dataset, EventKind, PartnerKind, Theme, Tone};
 use crate::text;
 
-/// FxHash (as in rustc): much faster than SipHash for short words; the keys
-/// are the dataset's own words, and a reader's browser has no one to defend
-/// against by randomising them.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Where a word stands in a record, kept in the low bits of each posting.
 /// (A partner name ranks between the two; it is matched by bitset.)
@@ -121,14 +95,14 @@ pub struct Index {
     /// Sorted words of partner names and aliases, theme and kind labels.
     names: Vec<(String, Named)>,
     /// Matches of broad prefixes, made once (see `HEAVY_SHARE`).
-    heavy: HashMap<String, WordMatch>,
+    heavy: FxMap<String, WordMatch>,
     by_partner: Vec<Bits>,
     by_theme: Vec<Bits>,
     by_kind: Vec<Bits>,
     by_source: Vec<Bits>,
     disputed: Bits,
-    disputed_ids: HashSet<String>,
-    partner_codes: HashMap<String, u16>,
+    disputed_ids: FxSet<String>,
+    partner_codes: FxMap<String, u16>,
 }
 
 /// Equal neighbours counted: `[1990, 1990, 1995]` → `[(1990, 2), (1995, 1)]`.
@@ -177,9 +151,9 @@ impl Index {
     /// Builds the index. The dataset should be valid (see [`crate::load`]);
     /// references to unknown partners or sources are skipped, not trusted.
     pub fn new(dataset: Dataset) -> Self {
-        let partner_codes: HashMap<String, u16> =
+        let partner_codes: FxMap<String, u16> =
             dataset.partners.iter().enumerate().map(|(i, p)| (p.code.clone(), i as u16)).collect();
-        let source_slots: HashMap<&str, u16> =
+        let source_slots: FxMap<&str, u16> =
             dataset.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u16)).collect();
         let codes = |list: &[String]| -> Vec<u16> { list.iter().filter_map(|c| partner_codes.get(c).copied()).collect() };
         let cited = |list: &[crate::model::Citation]| -> Vec<u16> {
@@ -247,7 +221,7 @@ impl Index {
         let mut by_theme = vec![Bits::empty(n); Theme::ALL.len()];
         let mut by_kind = vec![Bits::empty(n); RecordKind::ALL.len()];
         let mut by_source = vec![Bits::empty(n); dataset.sources.len()];
-        let disputed_ids: HashSet<String> = dataset.disputes.iter().flat_map(|d| d.claims.iter().cloned()).collect();
+        let disputed_ids: FxSet<String> = dataset.disputes.iter().flat_map(|d| d.claims.iter().cloned()).collect();
         let mut disputed = Bits::empty(n);
         let mut partner_offsets = Vec::with_capacity(n + 1);
         let mut record_partners = Vec::new();
@@ -305,7 +279,7 @@ impl Index {
             offsets,
             postings,
             names,
-            heavy: HashMap::new(),
+            heavy: FxMap::default(),
             by_partner,
             by_theme,
             by_kind,
@@ -881,7 +855,7 @@ impl Index {
         let periods = of_kind(&[RecordKind::Period]);
         let current_tone = self.latest_tone(&periods);
 
-        let member_of: HashSet<&str> = self.dataset.memberships.iter().map(|m| m.organisation.as_str()).collect();
+        let member_of: FxSet<&str> = self.dataset.memberships.iter().map(|m| m.organisation.as_str()).collect();
         // Events named with each partner slot.
         let mut shared = vec![0usize; self.dataset.partners.len()];
         for &r in &events {
