@@ -862,7 +862,7 @@ mod tests {
         let text = "{\n  \"a\": [1, -2.50, 3e2, 1.5E-1],\n  \"b\": \"x\\u00e9\\n\\ud83d\\ude00\",\n  \"c\": [true, false, null], \"d\": {}\n}";
         let value = parse(text).unwrap();
         let a = value.get("a").unwrap().items().unwrap();
-        let numbers: Vec<String> = a.iter().map(|v| to_string(v)).collect();
+        let numbers: Vec<String> = a.iter().map(to_string).collect();
         assert_eq!(numbers, ["1", "-2.5", "300", "0.15"]);
         assert_eq!(line_column(text, a[1].at), (2, 12));
         assert_eq!(value.get("b").unwrap().as_str(), Some("xé\n😀"));
