@@ -550,7 +550,8 @@ mod tests {
     #[test]
     fn every_locale_fills_every_slot() {
         for messages in [&EN, &RU, &FA] {
-            let ui = crate::json::parse(&crate::json::to_string(&messages.ui)).unwrap();
+            let text = crate::json::to_string(&messages.ui);
+            let ui = crate::json::parse(&text).unwrap();
             let labels = ui.members().unwrap();
             assert_eq!(labels.len(), messages.ui.labels().len());
             for label in labels {

@@ -1474,7 +1474,8 @@ mod tests {
         let Body::Timeline { total, .. } = screen(&index, &state).body else { panic!() };
         let csv = download(&index, &state, "csv");
         assert_eq!(csv.matches("\r\n").count(), total + 1, "a header and every matching event");
-        let json = crate::json::parse(&download(&index, &state, "json")).unwrap();
+        let text = download(&index, &state, "json");
+        let json = crate::json::parse(&text).unwrap();
         assert_eq!(json.items().unwrap().len(), total);
         let partner = CardState { view: View::Partner, partner: Some("IR".into()), ..CardState::default() };
         let cite = citation(&index, &partner, "https://example.org/story", "26 November 2026");

@@ -76,7 +76,8 @@ fn usage_errors_exit_2_and_missing_files_exit_1() {
 fn query_prints_matching_records_as_json_objects() {
     let output = relations(&["query", "--partner", "KZ", "--theme", "diplomacy", "--from", "1993", "--to", "1993", "--sort", "date"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let hits = json::parse(&String::from_utf8(output.stdout).unwrap()).unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let hits = json::parse(&text).unwrap();
     let hits = hits.items().unwrap();
     assert!(!hits.is_empty());
     for hit in hits {
@@ -109,7 +110,8 @@ fn summary_of_a_partner() {
     assert!(text.starts_with("Iran (IR)"), "{text}");
     assert!(text.contains("period:") && text.contains("figure:"), "{text}");
     let json = relations(&["summary", "KZ", "--format", "json"]);
-    let value = json::parse(&String::from_utf8(json.stdout).unwrap()).unwrap();
+    let text = String::from_utf8(json.stdout).unwrap();
+    let value = json::parse(&text).unwrap();
     assert_eq!(value.get("code").and_then(|c| c.as_str()), Some("KZ"));
     assert_eq!(relations(&["summary", "ZZ"]).status.code(), Some(1));
 }

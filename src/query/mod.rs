@@ -500,8 +500,9 @@ mod tests {
             limit: Some(1),
             offset: 1,
         };
-        let value = crate::json::parse(&crate::json::to_string(&full)).unwrap();
-        let mut keys: Vec<&str> = value.members().unwrap().iter().map(|m| m.key.as_str()).collect();
+        let text = crate::json::to_string(&full);
+        let value = crate::json::parse(&text).unwrap();
+        let mut keys: Vec<&str> = value.members().unwrap().iter().map(|m| &*m.key).collect();
         let mut fields = Query::FIELDS.to_vec();
         keys.sort_unstable();
         fields.sort_unstable();
