@@ -68,7 +68,7 @@ pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
 }
 
 /// The checks that types cannot express. Paths only; `load` adds positions.
-pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
+pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     let mut found = Problems::default();
 
     if dataset.schema_version != SCHEMA_VERSION {
@@ -77,22 +77,22 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
             format!("schema version {} is not supported: this build reads version {SCHEMA_VERSION}", dataset.schema_version),
         );
     }
-    found.not_blank("title", &dataset.title);
-    found.not_blank("subject.name", &dataset.subject.name);
+    found.not_blank(&At("", None), "title", &dataset.title);
+    found.not_blank(&At("subject", None), "name", &dataset.subject.name);
     if !is_country_code(&dataset.subject.code) {
         found.add("subject.code", format!("\"{}\" is not an ISO 3166-1 alpha-2 code (two capital letters)", dataset.subject.code));
     }
 
     let mut source_ids = FxSet::default();
     for (i, source) in dataset.sources.iter().enumerate() {
-        let at = format!("sources[{i}]");
+        let at = At("sources", Some(i));
         if !source_ids.insert(source.id.as_str()) {
             found.add(format!("{at}.id"), format!("duplicate source id \"{}\"", source.id));
         }
-        found.not_blank(&format!("{at}.id"), &source.id);
-        found.not_blank(&format!("{at}.title"), &source.title);
-        found.not_blank(&format!("{at}.publisher"), &source.publisher);
-        found.not_blank(&format!("{at}.reliability"), &source.reliability);
+        found.not_blank(&at, "id", &source.id);
+        found.not_blank(&at, "title", &source.title);
+        found.not_blank(&at, "publisher", &source.publisher);
+        found.not_blank(&at, "reliability", &source.reliability);
     }
     if dataset.sources.is_empty() {
         found.add("sources", "a dataset needs at least one source".to_string());
@@ -100,7 +100,7 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
 
     let mut partner_kinds = FxMap::default();
     for (i, partner) in dataset.partners.iter().enumerate() {
-        let at = format!("partners[{i}]");
+        let at = At("partners", Some(i));
         if partner_kinds.insert(partner.code.as_str(), partner.kind).is_some() {
             found.add(format!("{at}.code"), format!("duplicate partner code \"{}\"", partner.code));
         }
@@ -118,23 +118,23 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         if partner.code == dataset.subject.code {
             found.add(format!("{at}.code"), "the subject cannot be its own partner".to_string());
         }
-        found.not_blank(&format!("{at}.name"), &partner.name);
-        found.not_blank(&format!("{at}.region"), &partner.region);
+        found.not_blank(&at, "name", &partner.name);
+        found.not_blank(&at, "region", &partner.region);
         for (j, alias) in partner.aliases.iter().enumerate() {
-            found.not_blank(&format!("{at}.aliases[{j}]"), alias);
+            found.not_blank(&at, &format!("aliases[{j}]"), alias);
         }
     }
 
     let mut place_ids = FxSet::default();
     for (i, place) in dataset.places.iter().enumerate() {
-        let at = format!("places[{i}]");
-        found.not_blank(&format!("{at}.id"), &place.id);
+        let at = At("places", Some(i));
+        found.not_blank(&at, "id", &place.id);
         if !place_ids.insert(place.id.as_str()) {
             found.add(format!("{at}.id"), format!("duplicate place id \"{}\"", place.id));
         }
-        found.not_blank(&format!("{at}.name"), &place.name);
+        found.not_blank(&at, "name", &place.name);
         for (j, alias) in place.aliases.iter().enumerate() {
-            found.not_blank(&format!("{at}.aliases[{j}]"), alias);
+            found.not_blank(&at, &format!("aliases[{j}]"), alias);
         }
         for (j, code) in place.partners.iter().enumerate() {
             if !partner_kinds.contains_key(code.as_str()) {
@@ -144,46 +144,47 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
     }
 
     let mut record_ids = FxSet::default();
-    let mut record_id = |found: &mut Problems, at: &str, id: &str| {
-        found.not_blank(&format!("{at}.id"), id);
-        if !record_ids.insert(id.to_string()) {
+    let mut record_id = |found: &mut Problems, at: &At, id: &'d str| {
+        found.not_blank(&at, "id", id);
+        if !record_ids.insert(id) {
             found.add(format!("{at}.id"), format!("duplicate id \"{id}\": ids must be unique across all records"));
         }
     };
-    let partner_ref = |found: &mut Problems, at: String, code: &str| {
+    // The path is written only for a problem: checks run on every record of large files.
+    let partner_ref = |found: &mut Problems, path: &dyn Fn() -> String, code: &str| {
         if !partner_kinds.contains_key(code) {
-            found.add(at, format!("unknown partner \"{code}\": add it to \"partners\" first"));
+            found.add(path(), format!("unknown partner \"{code}\": add it to \"partners\" first"));
         }
     };
 
     // Events and figures name every party besides the subject: at least one.
-    let partner_list = |found: &mut Problems, at: &str, what: &str, codes: &[String]| {
+    let partner_list = |found: &mut Problems, at: &At, what: &str, codes: &[String]| {
         if codes.is_empty() {
             found.add(format!("{at}.partners"), format!("{what} needs at least one partner"));
         }
         for (j, code) in codes.iter().enumerate() {
-            partner_ref(found, format!("{at}.partners[{j}]"), code);
+            partner_ref(found, &|| format!("{at}.partners[{j}]"), code);
         }
     };
 
     for (i, event) in dataset.events.iter().enumerate() {
-        let at = format!("events[{i}]");
+        let at = At("events", Some(i));
         record_id(&mut found, &at, &event.id);
         partner_list(&mut found, &at, "an event", &event.partners);
         if event.themes.is_empty() {
             found.add(format!("{at}.themes"), "an event needs at least one theme".to_string());
         }
-        found.not_blank(&format!("{at}.title"), &event.title);
-        found.not_blank(&format!("{at}.summary"), &event.summary);
+        found.not_blank(&at, "title", &event.title);
+        found.not_blank(&at, "summary", &event.summary);
         found.citations(&at, &event.sources, &source_ids);
     }
 
     for (i, figure) in dataset.figures.iter().enumerate() {
-        let at = format!("figures[{i}]");
+        let at = At("figures", Some(i));
         record_id(&mut found, &at, &figure.id);
         partner_list(&mut found, &at, "a figure", &figure.partners);
-        found.not_blank(&format!("{at}.title"), &figure.title);
-        found.not_blank(&format!("{at}.unit"), &figure.unit);
+        found.not_blank(&at, "title", &figure.title);
+        found.not_blank(&at, "unit", &figure.unit);
         if let Some(problem) = quantity_problem(&figure.value) {
             found.add(format!("{at}.value"), problem);
         }
@@ -191,19 +192,19 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
     }
 
     for (i, period) in dataset.periods.iter().enumerate() {
-        let at = format!("periods[{i}]");
+        let at = At("periods", Some(i));
         record_id(&mut found, &at, &period.id);
-        partner_ref(&mut found, format!("{at}.partner"), &period.partner);
-        found.not_blank(&format!("{at}.title"), &period.title);
-        found.not_blank(&format!("{at}.summary"), &period.summary);
+        partner_ref(&mut found, &|| format!("{at}.partner"), &period.partner);
+        found.not_blank(&at, "title", &period.title);
+        found.not_blank(&at, "summary", &period.summary);
         found.citations(&at, &period.sources, &source_ids);
     }
 
     for (i, membership) in dataset.memberships.iter().enumerate() {
-        let at = format!("memberships[{i}]");
+        let at = At("memberships", Some(i));
         record_id(&mut found, &at, &membership.id);
         match partner_kinds.get(membership.organisation.as_str()) {
-            None => partner_ref(&mut found, format!("{at}.organisation"), &membership.organisation),
+            None => partner_ref(&mut found, &|| format!("{at}.organisation"), &membership.organisation),
             Some(PartnerKind::Country) => found.add(
                 format!("{at}.organisation"),
                 format!("\"{}\" is a country; memberships are in organisations", membership.organisation),
@@ -221,9 +222,9 @@ pub fn check(dataset: &Dataset) -> Vec<DatasetError> {
         .chain(dataset.periods.iter().map(|p| p.id.as_str()))
         .collect();
     for (i, dispute) in dataset.disputes.iter().enumerate() {
-        let at = format!("disputes[{i}]");
+        let at = At("disputes", Some(i));
         record_id(&mut found, &at, &dispute.id);
-        found.not_blank(&format!("{at}.topic"), &dispute.topic);
+        found.not_blank(&at, "topic", &dispute.topic);
         if dispute.claims.len() < 2 {
             found.add(format!("{at}.claims"), "a dispute needs at least two competing claims".to_string());
         }
@@ -253,6 +254,19 @@ fn quantity_problem(value: &Quantity) -> Option<String> {
     }
 }
 
+/// A record's path (`events[3]`), written out only when a problem needs it:
+/// checks run on every record, and large files have a hundred thousand.
+struct At(&'static str, Option<usize>);
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.1 {
+            Some(i) => write!(f, "{}[{i}]", self.0),
+            None => f.write_str(self.0),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Problems(Vec<DatasetError>);
 
@@ -261,13 +275,15 @@ impl Problems {
         self.0.push(DatasetError { path: path.into(), line: None, column: None, message });
     }
 
-    fn not_blank(&mut self, path: &str, text: &str) {
+    /// `at.field` must have text; the path is only written when it has none.
+    fn not_blank(&mut self, at: &At, field: &str, text: &str) {
         if text.trim().is_empty() {
+            let path = if at.0.is_empty() { field.to_string() } else { format!("{at}.{field}") };
             self.add(path, "must not be empty".to_string());
         }
     }
 
-    fn citations(&mut self, at: &str, citations: &[Citation], source_ids: &FxSet<&str>) {
+    fn citations(&mut self, at: &At, citations: &[Citation], source_ids: &FxSet<&str>) {
         if citations.is_empty() {
             self.add(format!("{at}.sources"), "every fact needs at least one source".to_string());
         }
@@ -278,7 +294,9 @@ impl Problems {
                     format!("unknown source \"{}\": add it to \"sources\" first", citation.source),
                 );
             }
-            self.not_blank(&format!("{at}.sources[{j}].locator"), &citation.locator);
+            if citation.locator.trim().is_empty() {
+                self.add(format!("{at}.sources[{j}].locator"), "must not be empty".to_string());
+            }
         }
     }
 }
