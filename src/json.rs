@@ -47,7 +47,7 @@ pub struct SyntaxError {
 const MAX_DEPTH: usize = 64;
 
 pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, members: Vec::new(), items: Vec::new() };
     // A byte order mark is what some editors save; it is not an error.
     if text.starts_with('\u{feff}') {
         parser.at = 3;
@@ -76,6 +76,11 @@ struct Parser<'t> {
     text: &'t str,
     bytes: &'t [u8],
     at: usize,
+    /// Stacks the members and items of the objects and lists being read;
+    /// each is moved out at its closing bracket into a list of its exact
+    /// size, instead of growing a list per object.
+    members: Vec<Member<'t>>,
+    items: Vec<Value<'t>>,
 }
 
 impl<'t> Parser<'t> {
@@ -121,11 +126,11 @@ impl<'t> Parser<'t> {
 
     fn object(&mut self, depth: usize) -> Result<Kind<'t>, SyntaxError> {
         self.at += 1;
-        let mut members = Vec::new();
+        let base = self.members.len();
         self.skip_space();
         if self.bytes.get(self.at) == Some(&b'}') {
             self.at += 1;
-            return Ok(Kind::Object(members));
+            return Ok(Kind::Object(Vec::new()));
         }
         loop {
             self.skip_space();
@@ -142,13 +147,13 @@ impl<'t> Parser<'t> {
             }
             self.at += 1;
             let value = self.value(depth + 1)?;
-            members.push(Member { key, key_at, value });
+            self.members.push(Member { key, key_at, value });
             self.skip_space();
             match self.bytes.get(self.at) {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Kind::Object(members));
+                    return Ok(Kind::Object(self.members.drain(base..).collect()));
                 }
                 None => return Err(self.error("unexpected end of the text inside an object")),
                 Some(_) => return Err(self.error("expected `,` or `}`")),
@@ -158,20 +163,21 @@ impl<'t> Parser<'t> {
 
     fn array(&mut self, depth: usize) -> Result<Kind<'t>, SyntaxError> {
         self.at += 1;
-        let mut items = Vec::new();
+        let base = self.items.len();
         self.skip_space();
         if self.bytes.get(self.at) == Some(&b']') {
             self.at += 1;
-            return Ok(Kind::Array(items));
+            return Ok(Kind::Array(Vec::new()));
         }
         loop {
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            self.items.push(item);
             self.skip_space();
             match self.bytes.get(self.at) {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Kind::Array(items));
+                    return Ok(Kind::Array(self.items.drain(base..).collect()));
                 }
                 None => return Err(self.error("unexpected end of the text inside a list")),
                 Some(_) => return Err(self.error("expected `,` or `]`")),
@@ -471,8 +477,11 @@ impl Reader {
         let Some(members) = value.members() else {
             return self.expected(value, path, "an object");
         };
-        let mut found = Vec::with_capacity(names.len());
-        found.resize(names.len(), None);
+        // No allocation per object: a large file has hundreds of thousands.
+        let mut found = [None; MAX_FIELDS];
+        if names.len() > MAX_FIELDS {
+            return self.fail(value.at, path, format!("internal error: more than {MAX_FIELDS} field names"));
+        }
         for member in members {
             let here = path.key(&member.key);
             match names.iter().position(|&n| n == member.key) {
@@ -571,11 +580,14 @@ pub fn read_text<T>(text: &str, read: fn(&mut Reader, &Value, &Path) -> Option<T
     }
 }
 
+/// The most fields an object read by `Reader::object` may have.
+const MAX_FIELDS: usize = 16;
+
 /// An object's members by field name, from `Reader::object`.
 pub struct Fields<'v> {
     at: usize,
     names: &'static [&'static str],
-    found: Vec<Option<&'v Value<'v>>>,
+    found: [Option<&'v Value<'v>>; MAX_FIELDS],
 }
 
 impl<'v> Fields<'v> {
