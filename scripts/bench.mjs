@@ -117,11 +117,14 @@ async function wasmEngine(text, module, glue) {
   const before = wasm.memory.buffer.byteLength;
   const started = performance.now();
   const handle = glue.Relations.fromJson(text);
+  // The card builds the word index after its first view; a search engine's
+  // "ready" includes it.
+  const searchMs = handle.prepareSearch();
   const readyMs = performance.now() - started;
   return {
     name: 'wasm',
     readyMs,
-    indexMs: handle.indexBuildMillis,
+    indexMs: handle.indexBuildMillis + searchMs,
     memoryBytes: wasm.memory.buffer.byteLength,
     memoryGrowth: wasm.memory.buffer.byteLength - before,
     text: (q) => handle.query({ text: q, limit: PAGE }),
@@ -428,7 +431,7 @@ async function benchSize(n, module, glue) {
     console.log(`${row.name.padEnd(14)}${ratio(row.readyMs, wasm.readyMs)}${ratio(row.indexMs, wasm.indexMs)}  │     ` +
       kinds.map((k) => ratio(row[k.key].p99, wasm[k.key].p99).padStart(15)).join(''));
   }
-  console.log('build: ready = from the JSON text to a queryable index (wasm: Relations.fromJson, i.e. parse + ' +
+  console.log('build: ready = from the JSON text to a queryable index (wasm: Relations.fromJson + prepareSearch, i.e. parse + ' +
     'validate + index; JS: JSON.parse + index); index = the index alone (wasm: indexBuildMillis, whole ms).');
   console.log(`memory: wasm = linear memory of a fresh instance after fromJson (high-water mark: wasm memory ` +
     `never shrinks; +${mb(wasm.memoryGrowth).trim()} MB over the empty instance); JS = heap growth after gc ` +

@@ -145,7 +145,7 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
 
     let mut record_ids = FxSet::default();
     let mut record_id = |found: &mut Problems, at: &At, id: &'d str| {
-        found.not_blank(&at, "id", id);
+        found.not_blank(at, "id", id);
         if !record_ids.insert(id) {
             found.add(format!("{at}.id"), format!("duplicate id \"{id}\": ids must be unique across all records"));
         }

@@ -123,3 +123,17 @@ fn a_misspelt_or_impossible_query_throws_a_clear_error() {
     assert!(relations.query(reversed).is_err());
     assert!(relations.query(JsValue::UNDEFINED).is_ok(), "no query means everything");
 }
+
+/// The word index is made on demand: a search works before and after
+/// `prepareSearch`, with the same answer.
+#[wasm_bindgen_test]
+fn searches_work_before_and_after_the_word_index_is_prepared() {
+    let query = || js_sys::JSON::parse(r#"{"text":"panj","limit":3}"#).unwrap();
+    let first = Relations::builtin().unwrap();
+    let before = js_sys::JSON::stringify(&first.query(query()).unwrap()).unwrap();
+    let second = Relations::builtin().unwrap();
+    assert!(second.prepare_search() >= 0.0);
+    let after = js_sys::JSON::stringify(&second.query(query()).unwrap()).unwrap();
+    assert_eq!(before, after);
+    assert!(get(&first.query(query()).unwrap(), "total").as_f64().unwrap() > 0.0);
+}

@@ -51,6 +51,16 @@ async function fetchDataset(url) {
   }
 }
 
+/** The word index is made after the first view, while the reader looks,
+ * so the first search does not wait for it; once per dataset. */
+const prepared = new WeakSet();
+function prepareSearchWhenIdle(relations) {
+  if (!relations || prepared.has(relations)) return;
+  prepared.add(relations);
+  const idle = globalThis.requestIdleCallback ?? ((task) => setTimeout(task, 200));
+  idle(() => relations.prepareSearch());
+}
+
 function tooLarge(url, bytes) {
   const mb = (n) => (n / 1024 / 1024).toFixed(1);
   return new Error(`${url} is ${mb(bytes)} MB; this card reads datasets of at most ${mb(MAX_DATASET_BYTES)} MB`);
@@ -363,6 +373,7 @@ export class RelationsCard extends HTMLElement {
       // Hosts (and the load benchmark) learn when the first view is up.
       this.#announcedReady = true;
       this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
+      prepareSearchWhenIdle(this.#relations);
     }
     if (this.#status.textContent !== screen.announcement) this.#status.textContent = screen.announcement;
 

@@ -5,6 +5,8 @@
 //! them brings in that partner's (theme's, kind's) bitset instead.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use crate::hashing::{FxMap, FxSet};
 
 use crate::sorting::{sort_by, sort_by_key};
@@ -86,16 +88,11 @@ pub struct Index {
     /// Partners of record `r`: `record_partners[partner_offsets[r]..partner_offsets[r + 1]]`.
     partner_offsets: Vec<u32>,
     record_partners: Vec<u16>,
-    /// Sorted words of titles, summaries and places; a word's position is its id.
-    words: Vec<String>,
-    /// Postings of word `w`: `postings[offsets[w]..offsets[w + 1]]`, each
-    /// `record << 2 | place`, in record order.
-    offsets: Vec<u32>,
-    postings: Vec<u32>,
+    /// The words of the records, made on the first search (or when
+    /// `prepare_search` asks): a card's first view needs none of it.
+    text: OnceCell<TextIndex>,
     /// Sorted words of partner names and aliases, theme and kind labels.
     names: Vec<(String, Named)>,
-    /// Matches of broad prefixes, made once (see `HEAVY_SHARE`).
-    heavy: FxMap<String, WordMatch>,
     by_partner: Vec<Bits>,
     by_theme: Vec<Bits>,
     by_kind: Vec<Bits>,
@@ -103,6 +100,27 @@ pub struct Index {
     disputed: Bits,
     disputed_ids: FxSet<String>,
     partner_codes: FxMap<String, u16>,
+}
+
+/// The inverted index of titles, summaries and named places.
+struct TextIndex {
+    /// Sorted words; a word's position is its id.
+    words: Vec<String>,
+    /// Postings of word `w`: `postings[offsets[w]..offsets[w + 1]]`, each
+    /// `record << 2 | place`, in record order.
+    offsets: Vec<u32>,
+    postings: Vec<u32>,
+    /// Matches of broad prefixes, made once (see `HEAVY_SHARE`).
+    heavy: FxMap<String, WordMatch>,
+}
+
+impl TextIndex {
+    /// Ids of the words starting with `prefix`: `lo..hi`.
+    fn word_range(&self, prefix: &str) -> (usize, usize) {
+        let lo = self.words.partition_point(|w| w.as_str() < prefix);
+        let hi = lo + self.words[lo..].partition_point(|w| w.starts_with(prefix));
+        (lo, hi)
+    }
 }
 
 /// Equal neighbours counted: `[1990, 1990, 1995]` → `[(1990, 2), (1995, 1)]`.
@@ -246,8 +264,6 @@ impl Index {
             }
         }
 
-        let (words, offsets, postings) = inverted_index(&dataset, &drafts);
-
         let mut names: Vec<(String, Named)> = Vec::new();
         for (p, partner) in dataset.partners.iter().enumerate() {
             let texts = std::iter::once(&partner.name).chain(std::iter::once(&partner.code)).chain(&partner.aliases);
@@ -267,7 +283,7 @@ impl Index {
         let records: Vec<Record> = drafts.into_iter().map(|d| d.record).collect();
         let start_years = records[..dated].iter().map(|r| r.date.map_or(0, |d| d.years().0)).collect();
         let end_years = records[..dated].iter().map(|r| r.date.map_or(0, |d| d.years().1)).collect();
-        let mut index = Index {
+        Index {
             dataset,
             records,
             dated,
@@ -275,11 +291,8 @@ impl Index {
             end_years,
             partner_offsets,
             record_partners,
-            words,
-            offsets,
-            postings,
+            text: OnceCell::new(),
             names,
-            heavy: FxMap::default(),
             by_partner,
             by_theme,
             by_kind,
@@ -287,9 +300,22 @@ impl Index {
             disputed,
             disputed_ids,
             partner_codes,
-        };
-        index.cache_heavy_prefixes();
-        index
+        }
+    }
+
+    /// Makes the word index now (it is otherwise made by the first search),
+    /// so a page can do it while the reader looks at the first view.
+    pub fn prepare_search(&self) {
+        self.text();
+    }
+
+    fn text(&self) -> &TextIndex {
+        self.text.get_or_init(|| {
+            let (words, offsets, postings) = inverted_index(&self.dataset, &self.records);
+            let mut text = TextIndex { words, offsets, postings, heavy: FxMap::default() };
+            self.cache_heavy_prefixes(&mut text);
+            text
+        })
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -313,17 +339,17 @@ impl Index {
     /// record in `HEAVY_SHARE`: what a reader types first ("t", "ta") and
     /// words found almost everywhere would otherwise cost a pass over
     /// hundreds of thousands of postings per keystroke.
-    fn cache_heavy_prefixes(&mut self) {
+    fn cache_heavy_prefixes(&self, text: &mut TextIndex) {
         let n = self.records.len();
         if n < HEAVY_MIN_RECORDS {
             return;
         }
         let mut prefixes: Vec<&str> = Vec::new();
-        for word in &self.words {
+        for word in &text.words {
             for (end, _) in word.char_indices().skip(1).chain(std::iter::once((word.len(), ' '))) {
                 let prefix = &word[..end];
-                let (lo, hi) = self.word_range(prefix);
-                if (self.offsets[hi] - self.offsets[lo]) as usize * HEAVY_SHARE > n {
+                let (lo, hi) = text.word_range(prefix);
+                if (text.offsets[hi] - text.offsets[lo]) as usize * HEAVY_SHARE > n {
                     prefixes.push(prefix);
                 } else {
                     // Longer prefixes only match fewer postings.
@@ -333,22 +359,12 @@ impl Index {
         }
         sort_by(&mut prefixes, &|a, b| a.cmp(b));
         prefixes.dedup();
-        let prefixes: Vec<String> = prefixes.into_iter().map(str::to_string).collect();
-        for prefix in prefixes {
-            let found = self.scan_word(&prefix);
-            self.heavy.insert(prefix, found);
-        }
-    }
-
-    /// Ids of the words starting with `prefix`: `lo..hi`.
-    fn word_range(&self, prefix: &str) -> (usize, usize) {
-        let lo = self.words.partition_point(|w| w.as_str() < prefix);
-        let hi = lo + self.words[lo..].partition_point(|w| w.starts_with(prefix));
-        (lo, hi)
+        let found: Vec<(String, WordMatch)> = prefixes.into_iter().map(|p| (p.to_string(), self.scan_word(text, p))).collect();
+        text.heavy.extend(found);
     }
 
     /// Everything a query word matches, by walking its postings and names.
-    fn scan_word(&self, word: &str) -> WordMatch {
+    fn scan_word(&self, text: &TextIndex, word: &str) -> WordMatch {
         let n = self.records.len();
         let mut found = WordMatch {
             any: Bits::empty(n),
@@ -356,10 +372,10 @@ impl Index {
             title: Bits::empty(n),
             exact: Bits::empty(n),
         };
-        let (lo, hi) = self.word_range(word);
+        let (lo, hi) = text.word_range(word);
         for w in lo..hi {
-            let exact = self.words[w] == word;
-            for &posting in &self.postings[self.offsets[w] as usize..self.offsets[w + 1] as usize] {
+            let exact = text.words[w] == word;
+            for &posting in &text.postings[text.offsets[w] as usize..text.offsets[w + 1] as usize] {
                 let r = (posting >> 2) as usize;
                 found.any.set(r);
                 if posting & 3 == u32::from(IN_TITLE) {
@@ -392,9 +408,10 @@ impl Index {
     /// Bytes held by the index itself, beyond the dataset it owns.
     pub fn index_bytes(&self) -> usize {
         let bits = |list: &[Bits]| list.iter().map(Bits::bytes).sum::<usize>();
-        self.postings.len() * 4
-            + self.offsets.len() * 4
-            + self.words.iter().map(|w| w.len() + 24).sum::<usize>()
+        let text = self.text();
+        text.postings.len() * 4
+            + text.offsets.len() * 4
+            + text.words.iter().map(|w| w.len() + 24).sum::<usize>()
             + self.names.iter().map(|(w, _)| w.len() + 32).sum::<usize>()
             + self.records.len() * std::mem::size_of::<Record>()
             + (self.start_years.len() + self.end_years.len() + self.partner_offsets.len()) * 4
@@ -404,7 +421,7 @@ impl Index {
             + bits(&self.by_kind)
             + bits(&self.by_source)
             + self.disputed.bytes()
-            + self.heavy.iter().map(|(k, m)| k.len() + m.any.bytes() * 4).sum::<usize>()
+            + text.heavy.iter().map(|(k, m)| k.len() + m.any.bytes() * 4).sum::<usize>()
     }
 
     fn check(&self, query: &Query) -> Result<(), QueryError> {
@@ -517,11 +534,12 @@ impl Index {
 
     /// The matches of each query word, in query order, and their intersection.
     fn text_match(&self, words: &[String]) -> Option<(Bits, Vec<Cow<'_, WordMatch>>)> {
+        let text = self.text();
         let matches: Vec<Cow<WordMatch>> = words
             .iter()
-            .map(|word| match self.heavy.get(word.as_str()) {
+            .map(|word| match text.heavy.get(word.as_str()) {
                 Some(cached) => Cow::Borrowed(cached),
-                None => Cow::Owned(self.scan_word(word)),
+                None => Cow::Owned(self.scan_word(text, word)),
             })
             .collect();
         let (first, rest) = matches.split_first()?;
@@ -952,7 +970,7 @@ impl Index {
 
 /// Builds the inverted index of titles, summaries and mentioned places:
 /// sorted words, offsets into postings, and postings in record order.
-fn inverted_index(dataset: &Dataset, drafts: &[Draft]) -> (Vec<String>, Vec<u32>, Vec<u32>) {
+fn inverted_index(dataset: &Dataset, records: &[Record]) -> (Vec<String>, Vec<u32>, Vec<u32>) {
     struct Words {
         ids: FxMap<String, u32>,
         spelled: Vec<String>,
@@ -1009,8 +1027,8 @@ fn inverted_index(dataset: &Dataset, drafts: &[Draft]) -> (Vec<String>, Vec<u32>
     // The last record each word was posted for: one posting per word and
     // record, and since titles go first, the strongest place wins.
     let mut posted_for: Vec<u32> = Vec::new();
-    for (r, draft) in drafts.iter().enumerate() {
-        let (title, summary) = record_text(dataset, &draft.record);
+    for (r, record) in records.iter().enumerate() {
+        let (title, summary) = record_text(dataset, record);
         vocabulary.ids_of(&title, &mut buffer, &mut title_ids);
         vocabulary.ids_of(&summary, &mut buffer, &mut summary_ids);
         posted_for.resize(vocabulary.lists.len(), u32::MAX);
