@@ -1,9 +1,13 @@
 // A small static server for the demo and the end-to-end tests: `/` is www/,
-// `/pkg/` is the build output. Serves .wasm as application/wasm, as
-// instantiateStreaming requires, and nothing outside those two folders.
+// `/pkg/` is the build output; the card's own files (element, styles, host
+// script, pkg/) come from the built package dist/package/ when it exists, so
+// the demo and the tests run the minified files that ship. Serves .wasm as
+// application/wasm, as instantiateStreaming requires, and nothing outside
+// those folders.
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +39,9 @@ const types = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
+const shipped = join(root, 'dist', 'package');
+const shippedFiles = new Set(['/relations-card.js', '/relations-card.css', '/embed-host.js']);
+
 function fileFor(urlPath) {
   let path;
   try {
@@ -43,6 +50,10 @@ function fileFor(urlPath) {
     return null;
   }
   if (path.endsWith('/')) path += 'index.html';
+  if (shippedFiles.has(path) || path.startsWith('/pkg/')) {
+    const file = normalize(join(shipped, path));
+    if (file.startsWith(shipped + sep) && existsSync(file)) return file;
+  }
   for (const [prefix, dir] of mounts) {
     if (!path.startsWith(prefix)) continue;
     const file = normalize(join(dir, path.slice(prefix.length)));

@@ -1,17 +1,17 @@
 // Prints what a reader downloads: each shipped file raw, gzip and brotli
 // (maximum quality, as a CDN would serve it), and the totals.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// What a page downloads: the built package's files (minified), as served.
 const shipped = [
-  ['pkg/relations_card_bg.wasm', 'wasm (core + built-in data)'],
-  ['pkg/relations_card.js', 'js (wasm-bindgen glue)'],
-  ...readdirSync(join(root, 'www'))
-    .filter((f) => f.startsWith('relations-card') && /\.(js|css)$/.test(f))
-    .map((f) => [`www/${f}`, f.endsWith('.css') ? 'css (card styles)' : 'js (custom element)']),
+  ['dist/package/pkg/relations_card_bg.wasm', 'wasm (core + built-in data)'],
+  ['dist/package/pkg/relations_card.js', 'js (wasm-bindgen glue, minified)'],
+  ['dist/package/relations-card.css', 'css (card styles, minified)'],
+  ['dist/package/relations-card.js', 'js (custom element, minified)'],
 ];
 const reference = [
   ['data/tajikistan.json', 'data (compiled into the wasm, not fetched)'],
@@ -28,10 +28,10 @@ function measure(path) {
   };
 }
 function row(path, what, m) {
-  return `${path.padEnd(34)}${kb(m.raw)}${kb(m.gzip)}${kb(m.brotli)}  ${what}`;
+  return `${path.padEnd(42)}${kb(m.raw)}${kb(m.gzip)}${kb(m.brotli)}  ${what}`;
 }
 
-console.log(`\nsize report${' '.repeat(23)}       raw      gzip    brotli`);
+console.log(`\nsize report${' '.repeat(31)}       raw      gzip    brotli`);
 const total = { raw: 0, gzip: 0, brotli: 0 };
 for (const [path, what] of shipped) {
   const m = measure(path);
