@@ -151,6 +151,12 @@ pub struct Messages {
     pub sources_said: &'static str,
     /// `{code}`.
     pub unknown_partner: &'static str,
+    /// `{value}`, `{views}`: a `view` attribute the card does not have.
+    pub unknown_view: &'static str,
+    /// `{value}`, `{themes}`.
+    pub unknown_theme: &'static str,
+    /// `{name}` (`from` or `to`), `{value}`.
+    pub not_a_year: &'static str,
     /// `{what}`, `{url}`, `{today}`.
     pub citation_head: &'static str,
     /// `{date}`.
@@ -313,6 +319,9 @@ pub const EN: Messages = Messages {
     figures_said: "Figures: {numbers} in {units}",
     sources_said: "Sources: {documents}, {count} where they differ",
     unknown_partner: "There is no partner “{code}” in this dataset; showing all partners.",
+    unknown_view: "This card has no view “{value}” (it has {views}); showing the first one.",
+    unknown_theme: "“{value}” is not one of this card’s themes ({themes}); it is left out.",
+    not_a_year: "The {name} attribute “{value}” is not a year (such as 1992); it is ignored.",
     citation_head: "{what}. Interactive card (relations-card), {url}, accessed {today}.\nSources:",
     citation_as_of: "As of {date}.",
     about: "about",
@@ -408,6 +417,9 @@ pub const RU: Messages = Messages {
     figures_said: "Цифры: {numbers} в {units}",
     sources_said: "Источники: {documents}, расхождений: {count}",
     unknown_partner: "Партнёра «{code}» нет в этих данных; показаны все партнёры.",
+    unknown_view: "В карточке нет вида «{value}» (есть {views}); показан первый.",
+    unknown_theme: "«{value}» — не тема этой карточки ({themes}); она пропущена.",
+    not_a_year: "Атрибут {name} «{value}» — не год (например, 1992); он не учтён.",
     citation_head: "{what}. Интерактивная карточка (relations-card), {url}, дата обращения: {today}.\nИсточники:",
     citation_as_of: "По состоянию на {date}.",
     about: "около",
@@ -500,6 +512,9 @@ pub const FA: Messages = Messages {
     figures_said: "ارقام: {numbers} در {units}",
     sources_said: "منابع: {documents}، {count} مورد اختلاف",
     unknown_partner: "شریکی با کد «{code}» در این داده‌ها نیست؛ همهٔ شرکا نشان داده شده‌اند.",
+    unknown_view: "این کارت نمای «{value}» ندارد (نماها: {views})؛ نمای نخست نشان داده شده است.",
+    unknown_theme: "«{value}» از موضوع‌های این کارت نیست ({themes})؛ کنار گذاشته شد.",
+    not_a_year: "مقدار «{value}» برای ویژگی {name} سال نیست (مانند 1992)؛ نادیده گرفته شد.",
     citation_head: "{what}. کارت تعاملی (relations-card)، {url}، دسترسی در {today}.\nمنابع:",
     citation_as_of: "به تاریخ {date}.",
     about: "حدود",

@@ -42,6 +42,7 @@ export interface PartnerSummary {
   sharedOrganisations: Count<string>[]; eventsByTheme: Count<Theme>[];
 }
 export type View = "overview" | "partner" | "timeline" | "figures" | "sources";
+export interface Attributes { view?: string | null; partner?: string | null; theme?: string | null; from?: string | null; to?: string | null; q?: string | null; }
 export interface CardState {
   view?: View; partner?: string | null; themes?: Theme[]; kinds?: RecordKind[]; from?: number | null; to?: number | null;
   q?: string; oldestFirst?: boolean; more?: number;
@@ -189,6 +190,34 @@ impl Relations {
     ) -> Result<String, JsError> {
         let messages = crate::messages::for_locale(locale.as_deref().unwrap_or("en"));
         Ok(view::citation_in(&self.index, &state_from_js(state)?, page_url, today, messages))
+    }
+
+    /// The state that attributes (or a URL fragment) ask for, and what was
+    /// wrong with them in the reader's language: `{ state, problems }`.
+    #[wasm_bindgen(js_name = stateFromAttributes, unchecked_return_type = "{ state: CardState; problems: string[] }")]
+    pub fn state_from_attributes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Attributes")] attributes: JsValue,
+        locale: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let attributes = read_js(&attributes, view::Attributes::read, "attributes")?;
+        let messages = crate::messages::for_locale(locale.as_deref().unwrap_or("en"));
+        let (state, problems) = view::CardState::from_attributes(&attributes, messages);
+        let mut out = json::Writer::compact();
+        out.begin_object();
+        out.field("state", &state);
+        out.field("problems", &problems);
+        out.end_object();
+        js_sys::JSON::parse(&out.finish()).map_err(|_| JsError::new("internal error: the core wrote invalid JSON"))
+    }
+
+    /// The attributes that ask for a state (what the element reflects).
+    #[wasm_bindgen(js_name = attributesOf, unchecked_return_type = "Attributes")]
+    pub fn attributes_of(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
+    ) -> Result<JsValue, JsError> {
+        to_js(&state_from_js(state)?.attributes())
     }
 
     /// The state after a reader's action (`Msg`); pure, like the core's `update`.

@@ -79,7 +79,6 @@ function styles() {
 const SVG = 'http://www.w3.org/2000/svg';
 const ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q', 'src'];
 const STATE_ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
-const VIEWS = ['overview', 'partner', 'timeline', 'figures', 'sources'];
 let ids = 0;
 
 /** Creates an element with a class and, optionally, text. */
@@ -117,6 +116,10 @@ export class RelationsCard extends HTMLElement {
   #relations = null;
   #failure = null;
   #state = {};
+  /** The attributes changed since the core last read them into `#state`. */
+  #attributesChanged = true;
+  /** What the core found wrong with the attributes, shown in the card. */
+  #attributeProblems = [];
   #renderQueued = false;
   #reflecting = false;
   #prefix = `rc${++ids}`;
@@ -180,7 +183,7 @@ export class RelationsCard extends HTMLElement {
 
   connectedCallback() {
     if (this.hasAttribute('url-state')) this.#readUrl();
-    this.#state = this.#stateFromAttributes();
+    this.#attributesChanged = true;
     this.#load();
   }
 
@@ -252,24 +255,17 @@ export class RelationsCard extends HTMLElement {
       if (this.isConnected) this.#load();
       return;
     }
-    this.#state = this.#stateFromAttributes();
+    this.#attributesChanged = true;
     this.#queueRender();
   }
 
-  #stateFromAttributes() {
-    const view = this.getAttribute('view');
-    const partner = this.getAttribute('partner') || null;
-    const themes = (this.getAttribute('theme') ?? '').split(/[\s,]+/).filter(Boolean);
-    const state = {
-      view: VIEWS.includes(view) ? view : partner ? 'partner' : 'overview',
-      partner,
-      themes,
-      from: year(this.getAttribute('from')),
-      to: year(this.getAttribute('to')),
-      q: this.getAttribute('q') ?? '',
-    };
-    if (view && !VIEWS.includes(view)) console.warn(`relations-card: unknown view "${view}"; expected ${VIEWS.join(', ')}`);
-    return state;
+  /** The core reads the attributes (the same rules as for a URL). */
+  #readAttributes() {
+    const attributes = Object.fromEntries(STATE_ATTRIBUTES.map((name) => [name, this.getAttribute(name)]));
+    const { state, problems } = this.#relations.stateFromAttributes(attributes, this.#locale());
+    for (const problem of problems) console.warn(`relations-card: ${problem}`);
+    this.#state = state;
+    this.#attributeProblems = problems;
   }
 
   // Several attribute changes in one task cause a single render.
@@ -295,20 +291,16 @@ export class RelationsCard extends HTMLElement {
     if (msg.type === 'openPartner') this.#focusAfter = 'partner-title';
     if (msg.type === 'back' && this.#state.partner) this.#focusAfter = `partner-${this.#state.partner}`;
     this.#state = next;
+    this.#attributeProblems = [];
     this.#reflect();
     this.dispatchEvent(new CustomEvent('relations-card-change', { bubbles: true, composed: true, detail: this.state }));
     this.#render();
   }
 
   #reflect() {
-    const s = this.#state;
+    const attributes = this.#relations.attributesOf(this.#state);
     this.#reflecting = true;
-    this.#setAttribute('view', s.view === 'overview' ? null : s.view);
-    this.#setAttribute('partner', s.partner);
-    this.#setAttribute('theme', (s.themes ?? []).join(' '));
-    this.#setAttribute('from', s.from);
-    this.#setAttribute('to', s.to);
-    this.#setAttribute('q', s.q);
+    for (const name of STATE_ATTRIBUTES) this.#setAttribute(name, attributes[name]);
     this.#reflecting = false;
     if (this.hasAttribute('url-state')) this.#writeUrl();
   }
@@ -339,6 +331,10 @@ export class RelationsCard extends HTMLElement {
       return;
     }
     if (!this.#relations) return this.#showLoading();
+    if (this.#attributesChanged) {
+      this.#attributesChanged = false;
+      this.#readAttributes();
+    }
     let screen;
     try {
       screen = this.#relations.screen(this.#state, this.#locale());
@@ -368,6 +364,11 @@ export class RelationsCard extends HTMLElement {
       this.#card.append(notice);
     }
     this.#lastNotice = screen.notice;
+    for (const problem of this.#attributeProblems) {
+      const notice = el('p', 'problem', problem);
+      notice.setAttribute('role', 'alert');
+      this.#card.append(notice);
+    }
     this.#card.append(this.#body(screen), this.#footer(ui));
     if (!this.#announcedReady) {
       // Hosts (and the load benchmark) learn when the first view is up.

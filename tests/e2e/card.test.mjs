@@ -327,6 +327,32 @@ test('an unknown partner code says so in the card and the console, and the page 
   await page.close();
 });
 
+test('wrong attributes are named in the card and the console; the rest of them still apply', async () => {
+  const { page } = await openPage('/');
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await ready(mainCard(page));
+  await page.evaluate(() => {
+    const card = document.querySelector('relations-card');
+    card.setAttribute('view', 'timeline');
+    card.setAttribute('theme', 'water gossip');
+    card.setAttribute('from', 'soon');
+  });
+  const card = mainCard(page);
+  await card.getByRole('button', { name: /^Water/, pressed: true }).waitFor();
+  const alerts = await card.getByRole('alert').allTextContents();
+  assert.equal(alerts.length, 2, alerts.join('\n'));
+  assert.match(alerts[0], /“gossip” is not one of this card’s themes/);
+  assert.match(alerts[1], /The from attribute “soon” is not a year/);
+  assert.ok(warnings.some((w) => w.includes('“gossip”')), warnings.join('\n'));
+  // A reader's action replaces the asked-for state, and the notes go.
+  await card.getByRole('button', { name: /^Water/ }).click();
+  await card.getByRole('button', { name: /^Water/, pressed: false }).waitFor();
+  assert.equal(await card.getByRole('alert').count(), 0);
+  assert.equal(await page.evaluate(() => document.querySelector('relations-card').getAttribute('theme')), null);
+  await page.close();
+});
+
 test('no accessibility violations (axe-core) in any view', async () => {
   const { page } = await openPage('/');
   await page.addScriptTag({ path: axePath });
