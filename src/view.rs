@@ -157,9 +157,12 @@ impl Attributes {
 impl ToJson for Attributes {
     fn write_json(&self, out: &mut Writer) {
         out.begin_object();
-        for (name, value) in Attributes::NAMES.iter().zip([&self.view, &self.partner, &self.theme, &self.from, &self.to, &self.q]) {
-            out.field(name, value);
-        }
+        out.field("view", &self.view);
+        out.field("partner", &self.partner);
+        out.field("theme", &self.theme);
+        out.field("from", &self.from);
+        out.field("to", &self.to);
+        out.field("q", &self.q);
         out.end_object();
     }
 }
@@ -195,7 +198,8 @@ impl CardState {
         if state.view == View::Partner && state.partner.is_none() {
             state.view = View::Overview;
         }
-        for word in given(&attributes.theme).unwrap_or("").split([' ', ',', '\t', '\n']).filter(|w| !w.is_empty()) {
+        let themes = given(&attributes.theme).unwrap_or("").replace([',', '\t', '\n'], " ");
+        for word in themes.split(' ').filter(|w| !w.is_empty()) {
             match Theme::parse(word) {
                 Some(theme) if !state.themes.contains(&theme) => state.themes.push(theme),
                 Some(_) => {}
