@@ -98,7 +98,9 @@ fn strings(r: &mut Reader, f: &Fields, path: &Path, name: &'static str) -> Optio
 }
 
 fn read_date(r: &mut Reader, value: &Value, path: &Path) -> Option<DateSpec> {
-    let text = r.string(value, path)?;
+    let Some(text) = value.as_str() else {
+        return r.expected(value, path, "a string");
+    };
     match text.parse() {
         Ok(date) => Some(date),
         Err(crate::date::DateError(message)) => r.fail(value.at, path, message),
