@@ -462,14 +462,27 @@ pub struct Reader {
 }
 
 impl Reader {
+    // The generic methods here are one-line wrappers around plain ones, so
+    // the wasm holds one copy of each, not one per type read.
+    #[inline]
     pub fn fail<T>(&mut self, at: usize, path: &Path, message: String) -> Option<T> {
-        self.problems.push(Problem { at, path: path.to_string(), message });
+        self.note(at, path, message);
         None
     }
 
+    fn note(&mut self, at: usize, path: &Path, message: String) {
+        self.problems.push(Problem { at, path: path.to_string(), message });
+    }
+
     /// "expected {what}, found …" at `value`.
+    #[inline]
     pub fn expected<T>(&mut self, value: &Value, path: &Path, what: &str) -> Option<T> {
-        self.fail(value.at, path, format!("expected {what}, found {}", value.kind_name()))
+        self.note_expected(value, path, what);
+        None
+    }
+
+    fn note_expected(&mut self, value: &Value, path: &Path, what: &str) {
+        self.note(value.at, path, format!("expected {what}, found {}", value.kind_name()));
     }
 
     /// The members of an object whose keys must all be among `names`.
@@ -544,18 +557,28 @@ impl Reader {
 
     /// A list whose items `item` reads; `None` if any item is wrong (all are read, for their problems).
     pub fn list<T>(&mut self, value: &Value, path: &Path, mut item: impl FnMut(&mut Reader, &Value, &Path) -> Option<T>) -> Option<Vec<T>> {
+        let mut out = Vec::with_capacity(value.items().map_or(0, <[Value]>::len));
+        let whole = self.each(value, path, &mut |r, v, p| match item(r, v, p) {
+            Some(read) => {
+                out.push(read);
+                true
+            }
+            None => false,
+        });
+        whole.then_some(out)
+    }
+
+    /// Calls `item` on every item of a list; whether all were read.
+    fn each(&mut self, value: &Value, path: &Path, item: &mut dyn FnMut(&mut Reader, &Value, &Path) -> bool) -> bool {
         let Some(items) = value.items() else {
-            return self.expected(value, path, "a list");
+            self.note_expected(value, path, "a list");
+            return false;
         };
-        let mut out = Vec::with_capacity(items.len());
         let mut whole = true;
         for (i, value) in items.iter().enumerate() {
-            match item(self, value, &path.index(i)) {
-                Some(read) => out.push(read),
-                None => whole = false,
-            }
+            whole &= item(self, value, &path.index(i));
         }
-        whole.then_some(out)
+        whole
     }
 
     pub fn strings(&mut self, value: &Value, path: &Path) -> Option<Vec<String>> {
@@ -566,18 +589,26 @@ impl Reader {
 /// Parses `text` and reads it with `read`; the error names every problem
 /// as `path: message` (what JavaScript callers see).
 pub fn read_text<T>(text: &str, read: fn(&mut Reader, &Value, &Path) -> Option<T>) -> Result<T, String> {
+    let mut out = None;
+    read_text_with(text, &mut |r, v, p| {
+        out = read(r, v, p);
+        out.is_some()
+    })?;
+    out.ok_or_else(String::new)
+}
+
+fn read_text_with(text: &str, read: &mut dyn FnMut(&mut Reader, &Value, &Path) -> bool) -> Result<(), String> {
     let value = parse(text).map_err(|e| e.message)?;
     let mut reader = Reader::default();
-    let read = read(&mut reader, &value, &Path::Root);
-    match read {
-        Some(read) if reader.problems.is_empty() => Ok(read),
-        _ => Err(reader
-            .problems
-            .iter()
-            .map(|p| if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) })
-            .collect::<Vec<_>>()
-            .join("; ")),
+    if read(&mut reader, &value, &Path::Root) && reader.problems.is_empty() {
+        return Ok(());
     }
+    Err(reader
+        .problems
+        .iter()
+        .map(|p| if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) })
+        .collect::<Vec<_>>()
+        .join("; "))
 }
 
 /// The most fields an object read by `Reader::object` may have.

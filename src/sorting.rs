@@ -6,18 +6,31 @@
 use std::cmp::Ordering;
 
 /// Sorts `items` by `compare`, keeping equal items in their order.
-pub fn sort_by<T>(items: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) {
+pub fn sort_by<T>(items: &mut [T], compare: &dyn Fn(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
     let mut order: Vec<u32> = (0..items.len() as u32).collect();
     sort_positions(&mut order, &|a, b| compare(&items[a as usize], &items[b as usize]));
-    let mut taken: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(order.iter().filter_map(|&i| taken[i as usize].take()));
+    // Position i takes the item at order[i]: each cycle of the permutation
+    // is walked with swaps, in place.
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut i = start;
+        while !placed[i] {
+            placed[i] = true;
+            let from = order[i] as usize;
+            if from == start {
+                break;
+            }
+            items.swap(i, from);
+            i = from;
+        }
+    }
 }
 
 /// Sorts by a key, like `slice::sort_by_key`.
-pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: &dyn Fn(&T) -> K) {
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: &dyn Fn(&T) -> K) {
     sort_by(items, &|a, b| key(a).cmp(&key(b)));
 }
 
