@@ -98,10 +98,11 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         found.add("sources", "a dataset needs at least one source".to_string());
     }
 
-    let mut partner_kinds = FxMap::default();
+    let mut partner_slots: FxMap<&str, u16> = FxMap::default();
     for (i, partner) in dataset.partners.iter().enumerate() {
         let at = At("partners", Some(i));
-        if partner_kinds.insert(partner.code.as_str(), partner.kind).is_some() {
+        // By slot (u16, like the index's source map: one map type less in the wasm).
+        if partner_slots.insert(partner.code.as_str(), i as u16).is_some() {
             found.add(format!("{at}.code"), format!("duplicate partner code \"{}\"", partner.code));
         }
         match partner.kind {
@@ -137,7 +138,7 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
             found.not_blank(&at, &format!("aliases[{j}]"), alias);
         }
         for (j, code) in place.partners.iter().enumerate() {
-            if !partner_kinds.contains_key(code.as_str()) {
+            if !partner_slots.contains_key(code.as_str()) {
                 found.add(format!("{at}.partners[{j}]"), format!("unknown partner \"{code}\": add it to \"partners\" first"));
             }
         }
@@ -152,7 +153,7 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     };
     // The path is written only for a problem: checks run on every record of large files.
     let partner_ref = |found: &mut Problems, path: &dyn Fn() -> String, code: &str| {
-        if !partner_kinds.contains_key(code) {
+        if !partner_slots.contains_key(code) {
             found.add(path(), format!("unknown partner \"{code}\": add it to \"partners\" first"));
         }
     };
@@ -203,7 +204,7 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     for (i, membership) in dataset.memberships.iter().enumerate() {
         let at = At("memberships", Some(i));
         record_id(&mut found, &at, &membership.id);
-        match partner_kinds.get(membership.organisation.as_str()) {
+        match partner_slots.get(membership.organisation.as_str()).map(|&p| dataset.partners[usize::from(p)].kind) {
             None => partner_ref(&mut found, &|| format!("{at}.organisation"), &membership.organisation),
             Some(PartnerKind::Country) => found.add(
                 format!("{at}.organisation"),

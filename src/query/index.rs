@@ -98,8 +98,8 @@ pub struct Index {
     by_kind: Vec<Bits>,
     by_source: Vec<Bits>,
     disputed: Bits,
-    disputed_ids: FxSet<String>,
-    partner_codes: FxMap<String, u16>,
+    /// Partner slot by code (u32, the type of the word map: one map type less in the wasm).
+    partner_codes: FxMap<String, u32>,
 }
 
 /// The inverted index of titles, summaries and named places.
@@ -169,11 +169,11 @@ impl Index {
     /// Builds the index. The dataset should be valid (see [`crate::load`]);
     /// references to unknown partners or sources are skipped, not trusted.
     pub fn new(dataset: Dataset) -> Self {
-        let partner_codes: FxMap<String, u16> =
-            dataset.partners.iter().enumerate().map(|(i, p)| (p.code.clone(), i as u16)).collect();
+        let partner_codes: FxMap<String, u32> =
+            dataset.partners.iter().enumerate().map(|(i, p)| (p.code.clone(), i as u32)).collect();
         let source_slots: FxMap<&str, u16> =
             dataset.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u16)).collect();
-        let codes = |list: &[String]| -> Vec<u16> { list.iter().filter_map(|c| partner_codes.get(c).copied()).collect() };
+        let codes = |list: &[String]| -> Vec<u16> { list.iter().filter_map(|c| partner_codes.get(c).map(|&p| p as u16)).collect() };
         let cited = |list: &[crate::model::Citation]| -> Vec<u16> {
             let mut slots: Vec<u16> = list.iter().filter_map(|c| source_slots.get(c.source.as_str()).copied()).collect();
             sort_by(&mut slots, &|a, b| a.cmp(b));
@@ -239,7 +239,7 @@ impl Index {
         let mut by_theme = vec![Bits::empty(n); Theme::ALL.len()];
         let mut by_kind = vec![Bits::empty(n); RecordKind::ALL.len()];
         let mut by_source = vec![Bits::empty(n); dataset.sources.len()];
-        let disputed_ids: FxSet<String> = dataset.disputes.iter().flat_map(|d| d.claims.iter().cloned()).collect();
+        let disputed_ids: FxSet<&str> = dataset.disputes.iter().flat_map(|d| d.claims.iter().map(String::as_str)).collect();
         let mut disputed = Bits::empty(n);
         let mut partner_offsets = Vec::with_capacity(n + 1);
         let mut record_partners = Vec::new();
@@ -298,7 +298,6 @@ impl Index {
             by_kind,
             by_source,
             disputed,
-            disputed_ids,
             partner_codes,
         }
     }
@@ -458,7 +457,7 @@ impl Index {
             let mut bits = Bits::empty(n);
             for code in &query.partners {
                 if let Some(&p) = self.partner_codes.get(code) {
-                    bits.or(&self.by_partner[usize::from(p)]);
+                    bits.or(&self.by_partner[p as usize]);
                 }
             }
             result = Some(bits);
@@ -838,7 +837,7 @@ impl Index {
     /// How many events a partner has, their span of years and its latest
     /// tone, from the bitsets and year arrays alone.
     pub fn partner_glance(&self, code: &str) -> Result<PartnerGlance, QueryError> {
-        let &p = self.partner_codes.get(code).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
+        let p = self.partner_codes.get(code).map(|&p| p as u16).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
         let with = &self.by_partner[usize::from(p)];
         let mut events = self.by_kind[kind_slot(RecordKind::Event)].clone();
         events.or(&self.by_kind[kind_slot(RecordKind::Agreement)]);
@@ -862,7 +861,7 @@ impl Index {
 
     /// The same, with dates and values written in the catalogue's language.
     pub fn partner_summary_in(&self, code: &str, m: &Messages) -> Result<PartnerSummary, QueryError> {
-        let &p = self.partner_codes.get(code).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
+        let p = self.partner_codes.get(code).map(|&p| p as u16).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
         let partner = &self.dataset.partners[usize::from(p)];
         let with = &self.by_partner[usize::from(p)];
         let of_kind = |kinds: &[RecordKind]| -> Vec<usize> {
@@ -950,7 +949,7 @@ impl Index {
         };
         let partners = self.partners_of(r);
         Hit {
-            disputed: self.disputed_ids.contains(id.as_str()),
+            disputed: self.disputed.has(r),
             id: id.clone(),
             kind: record.kind,
             date: record.date.map(|d| d.to_string()).unwrap_or_default(),
