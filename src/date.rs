@@ -55,6 +55,16 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// A language's month names as they follow a day ("12 января 2007") and as
+/// they stand alone ("январь 2007"); English uses the same words for both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Months {
+    pub with_day: [&'static str; 12],
+    pub alone: [&'static str; 12],
+}
+
+pub const ENGLISH_MONTHS: Months = Months { with_day: MONTHS, alone: MONTHS };
+
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -88,14 +98,14 @@ impl PartialDate {
     /// Reads the English form used in card text: "12 September 2007",
     /// "September 2007", "2007".
     pub fn label(&self) -> String {
-        self.label_in(&MONTHS)
+        self.label_in(&ENGLISH_MONTHS)
     }
 
     /// The same with another language's month names.
-    pub fn label_in(&self, months: &[&str; 12]) -> String {
+    pub fn label_in(&self, months: &Months) -> String {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", months[usize::from(m - 1)], self.year),
-            (Some(m), None) => format!("{} {}", months[usize::from(m - 1)], self.year),
+            (Some(m), Some(d)) => format!("{d} {} {}", months.with_day[usize::from(m - 1)], self.year),
+            (Some(m), None) => format!("{} {}", months.alone[usize::from(m - 1)], self.year),
             _ => self.year.to_string(),
         }
     }
@@ -182,11 +192,11 @@ impl DateSpec {
     /// The English label shown on the card: "12 September 2007",
     /// "1992–1997", "c. 1995".
     pub fn label(&self) -> String {
-        self.label_in(&MONTHS, "c.")
+        self.label_in(&ENGLISH_MONTHS, "c.")
     }
 
     /// The same with another language's month names and word for "circa".
-    pub fn label_in(&self, months: &[&str; 12], circa: &str) -> String {
+    pub fn label_in(&self, months: &Months, circa: &str) -> String {
         let core = match self.end {
             Some(end) => range_label(self.start, end, months),
             None => self.start.label_in(months),
@@ -201,17 +211,17 @@ impl DateSpec {
 
 /// Says a range the short way when its ends share a year or a month:
 /// "12–13 September 2007", "October 1992 – March 1993", "1992–1997".
-fn range_label(start: PartialDate, end: PartialDate, months: &[&str; 12]) -> String {
+fn range_label(start: PartialDate, end: PartialDate, months: &Months) -> String {
     if start == end {
         return start.label_in(months);
     }
     let same_year = start.year == end.year;
     match (start.month, start.day, end.month, end.day) {
         (Some(m1), Some(d1), Some(m2), Some(d2)) if same_year && m1 == m2 => {
-            format!("{d1}–{d2} {} {}", months[usize::from(m1 - 1)], start.year)
+            format!("{d1}–{d2} {} {}", months.with_day[usize::from(m1 - 1)], start.year)
         }
         (Some(m1), None, Some(m2), None) if same_year => {
-            format!("{}–{} {}", months[usize::from(m1 - 1)], months[usize::from(m2 - 1)], start.year)
+            format!("{}–{} {}", months.alone[usize::from(m1 - 1)], months.alone[usize::from(m2 - 1)], start.year)
         }
         (None, None, None, None) => format!("{}–{}", start.year, end.year),
         _ => format!("{} – {}", start.label_in(months), end.label_in(months)),

@@ -102,13 +102,16 @@ impl crate::json::ToJson for Ui {
     }
 }
 
+const PERSIAN_MONTHS: [&str; 12] =
+    ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"];
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Messages {
     pub locale: &'static str,
     /// Written right to left (Persian, Arabic…).
     pub rtl: bool,
     pub rule: PluralRule,
-    pub months: [&'static str; 12],
+    pub months: crate::date::Months,
     pub thousands: &'static str,
     /// Between the whole part and the fraction: "12.5", "12,5", "۱۲٫۵".
     pub decimal_mark: &'static str,
@@ -237,10 +240,7 @@ pub const EN: Messages = Messages {
     locale: "en",
     rtl: false,
     rule: PluralRule::OneOther,
-    months: [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ],
+    months: crate::date::ENGLISH_MONTHS,
     thousands: ",",
     decimal_mark: ".",
     ui: Ui {
@@ -335,10 +335,16 @@ pub const RU: Messages = Messages {
     locale: "ru",
     rtl: false,
     rule: PluralRule::Slavic,
-    months: [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-        "декабря",
-    ],
+    months: crate::date::Months {
+        with_day: [
+            "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+            "декабря",
+        ],
+        alone: [
+            "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+            "декабрь",
+        ],
+    },
     thousands: "\u{a0}",
     decimal_mark: ",",
     ui: Ui {
@@ -433,7 +439,7 @@ pub const FA: Messages = Messages {
     locale: "fa",
     rtl: true,
     rule: PluralRule::OneOther,
-    months: ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
+    months: crate::date::Months { with_day: PERSIAN_MONTHS, alone: PERSIAN_MONTHS },
     thousands: "٬",
     decimal_mark: "٫",
     ui: Ui {
@@ -538,6 +544,16 @@ pub fn for_locale(tag: &str) -> &'static Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn russian_months_take_the_genitive_only_after_a_day() {
+        let label = |text: &str| text.parse::<crate::date::DateSpec>().unwrap().label_in(&RU.months, RU.circa);
+        assert_eq!(label("2007-01"), "январь 2007");
+        assert_eq!(label("2007-09-12"), "12 сентября 2007");
+        assert_eq!(label("2007-01/2007-03"), "январь–март 2007");
+        assert_eq!(label("2007-09-12/2007-09-13"), "12–13 сентября 2007");
+        assert_eq!(label("1992-10/1993-03-05"), "октябрь 1992 – 5 марта 1993");
+    }
 
     #[test]
     fn plural_forms_follow_the_locale() {
