@@ -416,6 +416,12 @@ test('a hostile dataset renders as inert text and the layout holds', async () =>
   await card.locator('.source-card', { hasText: hostile.sources[0].title }).waitFor();
   await card.getByRole('tab', { name: 'Timeline' }).click();
   await card.getByText(hostile.events[0].title).waitFor();
+  // A bidirectional control in dataset text stays inside its own element.
+  const overridden = hostile.events.find((e) => e.summary.includes('\u202e'));
+  assert.ok(overridden, 'the fixture has a right-to-left override');
+  const bidi = await card.getByText(overridden.summary).evaluate((node) => getComputedStyle(node).unicodeBidi);
+  // plaintext isolates too, and takes the direction from the text's own letters.
+  assert.ok(['isolate', 'plaintext'].includes(bidi), bidi);
   const injected = await page.evaluate(() => {
     const root = document.querySelector('#added').shadowRoot;
     return {
