@@ -95,6 +95,16 @@ function svg(tag, attributes = {}) {
   return node;
 }
 
+/** The first and last year under a picture, in the card's own text size
+ * (text inside an SVG would grow with the picture's width). The picture's
+ * text alternative already says them, so screen readers skip this. */
+function axis(first, last) {
+  const node = el('div', 'axis');
+  node.setAttribute('aria-hidden', 'true');
+  node.append(el('span', null, String(first)), el('span', null, String(last)));
+  return node;
+}
+
 function button(className, text, onClick) {
   const node = el('button', className, text);
   node.type = 'button';
@@ -570,7 +580,7 @@ export class RelationsCard extends HTMLElement {
     const figure = el('figure', 'strip');
     const width = 320;
     const lane = 22;
-    const height = strip.lanes * lane + 18;
+    const height = strip.lanes * lane;
     const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': strip.text, class: 'tone-strip' });
     for (const segment of strip.segments) {
       const x = segment.start * width;
@@ -581,12 +591,7 @@ export class RelationsCard extends HTMLElement {
       rect.append(title);
       chart.append(rect);
     }
-    const first = svg('text', { x: 0, y: height - 4, class: 'axis' });
-    first.textContent = String(strip.firstYear);
-    const last = svg('text', { x: width, y: height - 4, 'text-anchor': 'end', class: 'axis' });
-    last.textContent = String(strip.lastYear);
-    chart.append(first, last);
-    figure.append(chart, this.#legend(strip.legend, screen), el('figcaption', 'caption', strip.text));
+    figure.append(chart, axis(strip.firstYear, strip.lastYear), this.#legend(strip.legend, screen), el('figcaption', 'caption', strip.text));
     return figure;
   }
 
@@ -699,7 +704,7 @@ export class RelationsCard extends HTMLElement {
     const step = years.length ? width / years.length : width;
     const ranged = this.#state.from != null || this.#state.to != null;
     const chart = svg('svg', {
-      viewBox: `0 0 ${width} ${height + 14}`,
+      viewBox: `0 0 ${width} ${height}`,
       role: 'img',
       'aria-label': histogram.text,
       class: ranged ? 'histogram-chart ranged' : 'histogram-chart',
@@ -714,13 +719,7 @@ export class RelationsCard extends HTMLElement {
       rect.addEventListener('click', () => this.#send({ type: 'setYears', from: bar.year, to: bar.year }));
       chart.append(rect);
     });
-    if (years.length) {
-      const first = svg('text', { x: 0, y: height + 12, class: 'axis' });
-      first.textContent = String(years[0].year);
-      const last = svg('text', { x: width, y: height + 12, 'text-anchor': 'end', class: 'axis' });
-      last.textContent = String(years[years.length - 1].year);
-      chart.append(first, last);
-    }
+    const ends = years.length ? axis(years[0].year, years[years.length - 1].year) : null;
     const earlier = histogram.earlier.map((bar) => {
       const pick = button('chip', `${bar.year} (${bar.count})`, () => this.#send({ type: 'setYears', from: bar.year, to: bar.year }));
       pick.dataset.key = `earlier-${bar.year}`;
@@ -732,7 +731,7 @@ export class RelationsCard extends HTMLElement {
       box.append(el('span', 'field-label', `${ui.earlier}: `), ...earlier);
       figure.append(box);
     }
-    figure.append(chart, el('figcaption', 'caption', histogram.text));
+    figure.append(chart, ...(ends ? [ends] : []), el('figcaption', 'caption', histogram.text));
     return figure;
   }
 
