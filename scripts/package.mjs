@@ -3,7 +3,7 @@
 // `npm pack --dry-run dist/package` lists exactly what would be published.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { build, transformSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}dist/package/`;
@@ -18,7 +18,26 @@ function minified(from, to, loader) {
   const { code } = transformSync(readFileSync(from, 'utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: 'es2022', banner, legalComments: 'none' });
   writeFileSync(to, code);
 }
-minified(`${root}www/relations-card.js`, `${out}relations-card.js`, 'js');
+// The element and the wasm-bindgen glue in one module: the glue arrives with
+// the element instead of through a second import once the element runs.
+await build({
+  entryPoints: [`${root}www/relations-card.js`],
+  // www/ finds the glue at ./pkg/ when served; in the repository it is ../pkg/.
+  plugins: [{
+    name: 'glue',
+    setup(on) {
+      on.onResolve({ filter: /^\.\/pkg\/relations_card\.js$/ }, () => ({ path: `${root}pkg/relations_card.js` }));
+    },
+  }],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  banner: { js: banner },
+  legalComments: 'none',
+  outfile: `${out}relations-card.js`,
+  logLevel: 'warning',
+});
 minified(`${root}www/relations-card.css`, `${out}relations-card.css`, 'css');
 minified(`${root}www/embed-host.js`, `${out}embed-host.js`, 'js');
 minified(`${root}pkg/relations_card.js`, `${out}pkg/relations_card.js`, 'js');

@@ -9,11 +9,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // What a page downloads: the built package's files (minified), as served.
 const shipped = [
   ['dist/package/pkg/relations_card_bg.wasm', 'wasm (core + built-in data)'],
-  ['dist/package/pkg/relations_card.js', 'js (wasm-bindgen glue, minified)'],
   ['dist/package/relations-card.css', 'css (card styles, minified)'],
-  ['dist/package/relations-card.js', 'js (custom element, minified)'],
+  ['dist/package/relations-card.js', 'js (custom element + wasm-bindgen glue, minified)'],
 ];
 const reference = [
+  ['dist/package/pkg/relations_card.js', 'glue alone, for the JS engine API (the card has it bundled)'],
   ['data/tajikistan.json', 'data (compiled into the wasm, not fetched)'],
   ['dist/relations-card.html', 'single file: all of the above inlined, for offline use'],
 ];
