@@ -299,6 +299,8 @@ test('several cards share one WebAssembly download, and attributes set the first
   await sidebar.getByRole('heading', { level: 3, name: 'Kazakhstan' }).waitFor();
   await ready(mainCard(page));
   assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
+  // The element served from the package carries the glue: no second module.
+  assert.deepEqual(requests.filter((url) => url.endsWith('/pkg/relations_card.js')), []);
   for (const url of requests) assert.ok(url.startsWith(baseUrl), `request to another origin: ${url}`);
   await page.evaluate(() => {
     const card = document.querySelector('relations-card');
