@@ -85,6 +85,14 @@ tracker, no request to any other site.
 <relations-card partner="IR"></relations-card>
 \`\`\`
 
+Optional, in the page's \`<head>\`, so the WebAssembly and styles load with
+the script rather than after it:
+
+\`\`\`html
+<link rel="preload" href="node_modules/relations-card/pkg/relations_card_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="preload" href="node_modules/relations-card/relations-card.css" as="style">
+\`\`\`
+
 Keep \`relations-card.js\`, \`relations-card.css\` and \`pkg/\` together. Attributes:
 \`view\`, \`partner\`, \`theme\`, \`from\`, \`to\`, \`q\`, \`src\` (your own dataset), \`url-state\`,
 \`color-scheme\`, \`lang\`. Events: \`relations-card-change\` (detail: the state) and
