@@ -1,5 +1,6 @@
 //! The `relations` command as a person runs it: exit codes, and the exact
 //! message for each broken dataset in `tests/invalid/` (one mistake per file,
+//! except `several-mistakes.json`, whose shape problems all come at once;
 //! its expected stderr beside it in a `.expected` file).
 
 use std::path::Path;
