@@ -421,13 +421,20 @@ impl<'t> Value<'t> {
 #[derive(Clone, Copy)]
 pub enum Path<'a> {
     Root,
-    Key(&'a Path<'a>, &'a str),
+    /// A member by its key, and where the key is written when known: a
+    /// problem with the member's value is shown there, like the checks'.
+    Key(&'a Path<'a>, &'a str, Option<usize>),
     Index(&'a Path<'a>, usize),
 }
 
 impl<'a> Path<'a> {
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
-        Path::Key(self, key)
+        Path::Key(self, key, None)
+    }
+
+    /// A member whose key is written at byte `key_at`.
+    pub fn member(&'a self, key: &'a str, key_at: usize) -> Path<'a> {
+        Path::Key(self, key, Some(key_at))
     }
 
     pub fn index(&'a self, index: usize) -> Path<'a> {
@@ -439,8 +446,8 @@ impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Key(Path::Root, key, _) => f.write_str(key),
+            Path::Key(parent, key, _) => write!(f, "{parent}.{key}"),
             Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
         }
     }
@@ -470,7 +477,13 @@ impl Reader {
         None
     }
 
+    /// A member's problem is noted at its key when the path knows where
+    /// that is, else at `at` (a list item, an object, a key itself).
     fn note(&mut self, at: usize, path: &Path, message: String) {
+        let at = match path {
+            Path::Key(_, _, Some(key_at)) => *key_at,
+            _ => at,
+        };
         self.problems.push(Problem { at, path: path.to_string(), message });
     }
 
@@ -496,12 +509,12 @@ impl Reader {
             return self.fail(value.at, path, format!("internal error: more than {MAX_FIELDS} field names"));
         }
         for member in members {
-            let here = path.key(&member.key);
+            let here = path.member(&member.key, member.key_at);
             match names.iter().position(|&n| n == member.key) {
                 Some(slot) if found[slot].is_some() => {
                     self.fail::<()>(member.key_at, &here, format!("duplicate field `{}`", member.key));
                 }
-                Some(slot) => found[slot] = Some(&member.value),
+                Some(slot) => found[slot] = Some(member),
                 None => {
                     let expected = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
                     self.fail::<()>(member.key_at, &here, format!("unknown field `{}`, expected one of {expected}", member.key));
@@ -618,14 +631,26 @@ const MAX_FIELDS: usize = 16;
 pub struct Fields<'v> {
     at: usize,
     names: &'static [&'static str],
-    found: [Option<&'v Value<'v>>; MAX_FIELDS],
+    found: [Option<&'v Member<'v>>; MAX_FIELDS],
 }
 
 impl<'v> Fields<'v> {
     /// A field that may be absent (or null).
     pub fn optional(&self, name: &str) -> Option<&'v Value<'v>> {
+        self.member(name).map(|m| &m.value).filter(|v| v.kind != Kind::Null)
+    }
+
+    fn member(&self, name: &str) -> Option<&'v Member<'v>> {
         let slot = self.names.iter().position(|&n| n == name)?;
-        self.found[slot].filter(|v| v.kind != Kind::Null)
+        self.found[slot]
+    }
+
+    /// The path of field `name` below `parent`, with where its key is written.
+    pub fn path<'p>(&self, parent: &'p Path<'p>, name: &'p str) -> Path<'p> {
+        match self.member(name) {
+            Some(member) => parent.member(name, member.key_at),
+            None => parent.key(name),
+        }
     }
 
     /// A field that must be present; its absence is a problem at the object.

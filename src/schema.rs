@@ -65,7 +65,7 @@ fn required<T>(
     read: impl FnOnce(&mut Reader, &Value, &Path) -> Option<T>,
 ) -> Option<T> {
     let value = f.required(r, path, name)?;
-    read(r, value, &path.key(name))
+    read(r, value, &f.path(path, name))
 }
 
 /// A field that may be missing or null.
@@ -77,7 +77,7 @@ fn optional<T>(
     read: impl FnOnce(&mut Reader, &Value, &Path) -> Option<T>,
 ) -> Option<Option<T>> {
     match f.optional(name) {
-        Some(value) => read(r, value, &path.key(name)).map(Some),
+        Some(value) => read(r, value, &f.path(path, name)).map(Some),
         None => Some(None),
     }
 }
@@ -198,7 +198,7 @@ fn read_quantity(r: &mut Reader, value: &Value, path: &Path) -> Option<Quantity>
         return r.fail(value.at, path, "give the value as exactly one of `exact`, `approx`, `range` or `oneOf`".to_string());
     };
     let inner = f.optional(form)?;
-    let here = path.key(form);
+    let here = f.path(path, form);
     let numbers = |r: &mut Reader| r.list(inner, &here, Reader::decimal);
     Some(match form {
         "exact" => Quantity::Exact(r.decimal(inner, &here)?),

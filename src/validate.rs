@@ -48,8 +48,8 @@ pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
         let mut problems: Vec<DatasetError> = reader
             .problems
             .into_iter()
-            // Like the checks below: a field's problem is shown at its key.
-            .map(|p| at(value.find(&p.path), p.path, p.message))
+            // The reader notes a field's problem at its key, like the checks below.
+            .map(|p| at(p.at, p.path, p.message))
             .collect();
         sort_by_key(&mut problems, &|p| (p.line, p.column));
         return Err(problems);
@@ -345,6 +345,15 @@ mod tests {
         let errors = load(&broken).unwrap_err();
         assert_eq!(errors[0].path, "events[0].themes[0]");
         assert_eq!(errors[0].line, Some(8));
+    }
+
+    #[test]
+    fn a_repeated_field_is_shown_where_it_repeats() {
+        let broken = MINIMAL.replace("\"title\": \"An embassy opens\", ", "\"title\": \"An embassy opens\",\n     \"title\": \"Again\", ");
+        let errors = load(&broken).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].path.as_str(), errors[0].line, errors[0].column), ("events[0].title", Some(10), Some(6)));
+        assert_eq!(errors[0].message, "duplicate field `title`");
     }
 
     #[test]
