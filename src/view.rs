@@ -214,7 +214,7 @@ impl CardState {
                 }
             }
         }
-        state.q = attributes.q.as_deref().unwrap_or("").chars().take(500).collect();
+        state.q = search_text(attributes.q.as_deref().unwrap_or(""));
         (state, problems)
     }
 
@@ -346,6 +346,12 @@ pub const PAGE: usize = 20;
 /// A year this far before the next one with records is drawn apart.
 const OUTLIER_GAP_YEARS: i32 = 25;
 
+/// Search text as the card keeps it: at most 500 characters, whether typed
+/// or asked for with the `q` attribute.
+fn search_text(q: &str) -> String {
+    q.chars().take(500).collect()
+}
+
 /// The next state. Never fails: a message that makes no sense in the
 /// current state leaves it as it is.
 pub fn update(state: &CardState, msg: &Msg) -> CardState {
@@ -373,7 +379,7 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
             next.more = 0;
         }
         Msg::Search { q } => {
-            next.q = q.chars().take(500).collect();
+            next.q = search_text(q);
             next.more = 0;
             if next.view != View::Partner {
                 next.view = View::Timeline;

@@ -128,7 +128,7 @@ impl Relations {
     /// Matching records: `{ total, hits }` for a `Query` object.
     #[wasm_bindgen(unchecked_return_type = "Answer")]
     pub fn query(&self, #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<JsValue, JsError> {
-        let answer = self.index.search(&from_js(query)?).map_err(|e| JsError::new(&e.to_string()))?;
+        let answer = self.index.search(&from_js(query)?).map_err(query_error)?;
         to_js(&answer)
     }
 
@@ -137,12 +137,12 @@ impl Relations {
     pub fn count(&self, #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<usize, JsError> {
         let mut query = from_js(query)?;
         query.limit = Some(0);
-        Ok(self.index.search(&query).map_err(|e| JsError::new(&e.to_string()))?.total)
+        Ok(self.index.search(&query).map_err(query_error)?.total)
     }
 
     #[wasm_bindgen(unchecked_return_type = "Facets")]
     pub fn facets(&self, #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.index.facets(&from_js(query)?).map_err(|e| JsError::new(&e.to_string()))?)
+        to_js(&self.index.facets(&from_js(query)?).map_err(query_error)?)
     }
 
     #[wasm_bindgen(unchecked_return_type = "Timeline")]
@@ -151,12 +151,12 @@ impl Relations {
         #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue,
         bucket_years: u32,
     ) -> Result<JsValue, JsError> {
-        to_js(&self.index.timeline(&from_js(query)?, bucket_years).map_err(|e| JsError::new(&e.to_string()))?)
+        to_js(&self.index.timeline(&from_js(query)?, bucket_years).map_err(query_error)?)
     }
 
     #[wasm_bindgen(js_name = partnerSummary, unchecked_return_type = "PartnerSummary")]
     pub fn partner_summary(&self, code: &str) -> Result<JsValue, JsError> {
-        to_js(&self.index.partner_summary(code).map_err(|e| JsError::new(&e.to_string()))?)
+        to_js(&self.index.partner_summary(code).map_err(query_error)?)
     }
 
     /// Everything the card shows for a `CardState` (see `src/view.rs`), in
@@ -167,7 +167,7 @@ impl Relations {
         #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
         locale: Option<String>,
     ) -> Result<JsValue, JsError> {
-        let messages = crate::messages::for_locale(locale.as_deref().unwrap_or("en"));
+        let messages = messages(locale);
         to_js(&view::screen_in(&self.index, &state_from_js(state)?, messages))
     }
 
@@ -188,7 +188,7 @@ impl Relations {
         today: &str,
         locale: Option<String>,
     ) -> Result<String, JsError> {
-        let messages = crate::messages::for_locale(locale.as_deref().unwrap_or("en"));
+        let messages = messages(locale);
         Ok(view::citation_in(&self.index, &state_from_js(state)?, page_url, today, messages))
     }
 
@@ -201,14 +201,14 @@ impl Relations {
         locale: Option<String>,
     ) -> Result<JsValue, JsError> {
         let attributes = read_js(&attributes, view::Attributes::read, "attributes")?;
-        let messages = crate::messages::for_locale(locale.as_deref().unwrap_or("en"));
+        let messages = messages(locale);
         let (state, problems) = view::CardState::from_attributes(&attributes, messages);
         let mut out = json::Writer::compact();
         out.begin_object();
         out.field("state", &state);
         out.field("problems", &problems);
         out.end_object();
-        js_sys::JSON::parse(&out.finish()).map_err(|_| JsError::new("internal error: the core wrote invalid JSON"))
+        json_to_js(&out.finish())
     }
 
     /// The attributes that ask for a state (what the element reflects).
@@ -258,7 +258,20 @@ fn from_js(value: JsValue) -> Result<Query, JsError> {
 /// A plain JS object from the value's JSON text: one `JSON.parse` instead of
 /// a serializer per type, which kept the WebAssembly small.
 fn to_js(value: &impl ToJson) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&json::to_string(value)).map_err(|_| JsError::new("internal error: the core wrote invalid JSON"))
+    json_to_js(&json::to_string(value))
+}
+
+fn json_to_js(text: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(text).map_err(|_| JsError::new("internal error: the core wrote invalid JSON"))
+}
+
+/// The catalogue for a BCP 47 tag; English when none is given or known.
+fn messages(locale: Option<String>) -> &'static crate::messages::Messages {
+    crate::messages::for_locale(locale.as_deref().unwrap_or("en"))
+}
+
+fn query_error(error: crate::query::QueryError) -> JsError {
+    JsError::new(&error.to_string())
 }
 
 fn problems_error(errors: &[DatasetError]) -> JsValue {
