@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::hashing::{FxMap, FxSet};
-use crate::json;
+use crate::json::{self, Path};
 use crate::model::{Citation, Dataset, PartnerKind, Quantity, SCHEMA_VERSION};
 use crate::schema;
 use crate::sorting::sort_by_key;
@@ -77,15 +77,19 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
             format!("schema version {} is not supported: this build reads version {SCHEMA_VERSION}", dataset.schema_version),
         );
     }
-    found.not_blank(&At("", None), "title", &dataset.title);
-    found.not_blank(&At("subject", None), "name", &dataset.subject.name);
+    // Paths are written out only for a problem: checks run on every record,
+    // and large files have a hundred thousand.
+    let root = Path::Root;
+    found.not_blank(&root, "title", &dataset.title);
+    found.not_blank(&root.key("subject"), "name", &dataset.subject.name);
     if !is_country_code(&dataset.subject.code) {
         found.add("subject.code", format!("\"{}\" is not an ISO 3166-1 alpha-2 code (two capital letters)", dataset.subject.code));
     }
 
     let mut source_ids = FxSet::default();
     for (i, source) in dataset.sources.iter().enumerate() {
-        let at = At("sources", Some(i));
+        let list = root.key("sources");
+        let at = list.index(i);
         if !source_ids.insert(source.id.as_str()) {
             found.add(format!("{at}.id"), format!("duplicate source id \"{}\"", source.id));
         }
@@ -100,7 +104,8 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
 
     let mut partner_slots: FxMap<&str, u16> = FxMap::default();
     for (i, partner) in dataset.partners.iter().enumerate() {
-        let at = At("partners", Some(i));
+        let list = root.key("partners");
+        let at = list.index(i);
         // By slot (u16, like the index's source map: one map type less in the wasm).
         if partner_slots.insert(partner.code.as_str(), i as u16).is_some() {
             found.add(format!("{at}.code"), format!("duplicate partner code \"{}\"", partner.code));
@@ -128,7 +133,8 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
 
     let mut place_ids = FxSet::default();
     for (i, place) in dataset.places.iter().enumerate() {
-        let at = At("places", Some(i));
+        let list = root.key("places");
+        let at = list.index(i);
         found.not_blank(&at, "id", &place.id);
         if !place_ids.insert(place.id.as_str()) {
             found.add(format!("{at}.id"), format!("duplicate place id \"{}\"", place.id));
@@ -145,7 +151,7 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     }
 
     let mut record_ids = FxSet::default();
-    let mut record_id = |found: &mut Problems, at: &At, id: &'d str| {
+    let mut record_id = |found: &mut Problems, at: &Path, id: &'d str| {
         found.not_blank(at, "id", id);
         if !record_ids.insert(id) {
             found.add(format!("{at}.id"), format!("duplicate id \"{id}\": ids must be unique across all records"));
@@ -159,7 +165,7 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     };
 
     // Events and figures name every party besides the subject: at least one.
-    let partner_list = |found: &mut Problems, at: &At, what: &str, codes: &[String]| {
+    let partner_list = |found: &mut Problems, at: &Path, what: &str, codes: &[String]| {
         if codes.is_empty() {
             found.add(format!("{at}.partners"), format!("{what} needs at least one partner"));
         }
@@ -169,7 +175,8 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     };
 
     for (i, event) in dataset.events.iter().enumerate() {
-        let at = At("events", Some(i));
+        let list = root.key("events");
+        let at = list.index(i);
         record_id(&mut found, &at, &event.id);
         partner_list(&mut found, &at, "an event", &event.partners);
         if event.themes.is_empty() {
@@ -181,7 +188,8 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     }
 
     for (i, figure) in dataset.figures.iter().enumerate() {
-        let at = At("figures", Some(i));
+        let list = root.key("figures");
+        let at = list.index(i);
         record_id(&mut found, &at, &figure.id);
         partner_list(&mut found, &at, "a figure", &figure.partners);
         found.not_blank(&at, "title", &figure.title);
@@ -193,7 +201,8 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     }
 
     for (i, period) in dataset.periods.iter().enumerate() {
-        let at = At("periods", Some(i));
+        let list = root.key("periods");
+        let at = list.index(i);
         record_id(&mut found, &at, &period.id);
         partner_ref(&mut found, &|| format!("{at}.partner"), &period.partner);
         found.not_blank(&at, "title", &period.title);
@@ -202,7 +211,8 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     }
 
     for (i, membership) in dataset.memberships.iter().enumerate() {
-        let at = At("memberships", Some(i));
+        let list = root.key("memberships");
+        let at = list.index(i);
         record_id(&mut found, &at, &membership.id);
         match partner_slots.get(membership.organisation.as_str()).map(|&p| dataset.partners[usize::from(p)].kind) {
             None => partner_ref(&mut found, &|| format!("{at}.organisation"), &membership.organisation),
@@ -223,7 +233,8 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         .chain(dataset.periods.iter().map(|p| p.id.as_str()))
         .collect();
     for (i, dispute) in dataset.disputes.iter().enumerate() {
-        let at = At("disputes", Some(i));
+        let list = root.key("disputes");
+        let at = list.index(i);
         record_id(&mut found, &at, &dispute.id);
         found.not_blank(&at, "topic", &dispute.topic);
         if dispute.claims.len() < 2 {
@@ -255,19 +266,6 @@ fn quantity_problem(value: &Quantity) -> Option<String> {
     }
 }
 
-/// A record's path (`events[3]`), written out only when a problem needs it:
-/// checks run on every record, and large files have a hundred thousand.
-struct At(&'static str, Option<usize>);
-
-impl fmt::Display for At {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.1 {
-            Some(i) => write!(f, "{}[{i}]", self.0),
-            None => f.write_str(self.0),
-        }
-    }
-}
-
 #[derive(Default)]
 struct Problems(Vec<DatasetError>);
 
@@ -277,14 +275,13 @@ impl Problems {
     }
 
     /// `at.field` must have text; the path is only written when it has none.
-    fn not_blank(&mut self, at: &At, field: &str, text: &str) {
+    fn not_blank(&mut self, at: &Path, field: &str, text: &str) {
         if text.trim().is_empty() {
-            let path = if at.0.is_empty() { field.to_string() } else { format!("{at}.{field}") };
-            self.add(path, "must not be empty".to_string());
+            self.add(at.key(field).to_string(), "must not be empty".to_string());
         }
     }
 
-    fn citations(&mut self, at: &At, citations: &[Citation], source_ids: &FxSet<&str>) {
+    fn citations(&mut self, at: &Path, citations: &[Citation], source_ids: &FxSet<&str>) {
         if citations.is_empty() {
             self.add(format!("{at}.sources"), "every fact needs at least one source".to_string());
         }
