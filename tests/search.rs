@@ -164,6 +164,9 @@ fn facets_count_each_dimension_without_its_own_filter() {
     let years: usize = facets.years.iter().map(|c| c.count).sum();
     let decades: usize = facets.decades.iter().map(|c| c.count).sum();
     assert_eq!(years, decades);
+    // Each year and decade once, in order (the index keeps records in date order).
+    assert!(facets.years.windows(2).all(|w| w[0].key < w[1].key));
+    assert!(facets.decades.windows(2).all(|w| w[0].key < w[1].key));
 }
 
 #[test]

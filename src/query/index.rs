@@ -123,13 +123,14 @@ impl TextIndex {
     }
 }
 
-/// Equal neighbours counted: `[1990, 1990, 1995]` → `[(1990, 2), (1995, 1)]`.
-fn count_runs(sorted: impl Iterator<Item = i32>) -> Vec<(i32, usize)> {
+/// Counts of equal neighbouring keys added up:
+/// `[(1990, 1), (1990, 1), (1995, 1)]` → `[(1990, 2), (1995, 1)]`.
+fn count_runs(sorted: impl Iterator<Item = (i32, usize)>) -> Vec<(i32, usize)> {
     let mut runs: Vec<(i32, usize)> = Vec::new();
-    for key in sorted {
+    for (key, n) in sorted {
         match runs.last_mut() {
-            Some((last, count)) if *last == key => *count += 1,
-            _ => runs.push((key, 1)),
+            Some((last, count)) if *last == key => *count += n,
+            _ => runs.push((key, n)),
         }
     }
     runs
@@ -779,10 +780,9 @@ impl Index {
             .collect();
 
         let base = without(None, false);
-        let mut years: Vec<i32> = base.iter_asc().take_while(|&r| r < self.dated).map(|r| self.start_years[r]).collect();
-        sort_by(&mut years, &|a, b| a.cmp(b));
-        let by_year = count_runs(years.iter().copied());
-        let by_decade = count_runs(by_year.iter().flat_map(|&(year, count)| std::iter::repeat_n(year.div_euclid(10) * 10, count)));
+        // Dated records are in date order, so their start years come sorted.
+        let by_year = count_runs(base.iter_asc().take_while(|&r| r < self.dated).map(|r| (self.start_years[r], 1)));
+        let by_decade = count_runs(by_year.iter().map(|&(year, count)| (year.div_euclid(10) * 10, count)));
         Ok(Facets {
             partners,
             themes,
