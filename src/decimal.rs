@@ -45,16 +45,19 @@ impl Decimal {
         self.digits as f64 / 10f64.powi(i32::from(self.scale))
     }
 
-    /// The whole part and the fractional digits as written ("12" and "09"),
-    /// so a locale can group the one and choose the decimal mark.
-    pub fn parts(self) -> (i64, String) {
-        if self.scale == 0 {
-            return (self.digits, String::new());
-        }
-        let unit = 10i64.pow(u32::from(self.scale));
-        let fraction = (self.digits % unit).unsigned_abs().to_string();
-        let padded = "0".repeat(usize::from(self.scale) - fraction.len()) + &fraction;
-        (self.digits / unit, padded)
+    /// The sign, the size of the whole part and the fractional digits as
+    /// written (`-12.09` → "-", 12, "09"), so a locale can group the whole
+    /// part and choose the decimal mark. The sign stands apart because
+    /// -0.5 has a whole part of 0, which has no sign of its own.
+    pub fn parts(self) -> (&'static str, u64, String) {
+        let sign = if self.digits < 0 { "-" } else { "" };
+        let unit = 10u64.pow(u32::from(self.scale));
+        let size = self.digits.unsigned_abs();
+        let fraction = match self.scale {
+            0 => String::new(),
+            scale => format!("{:0width$}", size % unit, width = usize::from(scale)),
+        };
+        (sign, size / unit, fraction)
     }
 }
 
@@ -76,11 +79,9 @@ impl Ord for Decimal {
 /// Plain JSON/CSV form: `-12.09`, `70000`.
 impl std::fmt::Display for Decimal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (whole, fraction) = self.parts();
-        // -0.5 has a whole part of 0, which has no sign of its own.
-        let sign = if self.digits < 0 && whole == 0 { "-" } else { "" };
+        let (sign, whole, fraction) = self.parts();
         if fraction.is_empty() {
-            write!(f, "{whole}")
+            write!(f, "{sign}{whole}")
         } else {
             write!(f, "{sign}{whole}.{fraction}")
         }

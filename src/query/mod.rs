@@ -447,20 +447,18 @@ pub fn quantity_label(value: &Quantity, unit: &str) -> String {
 /// The same in another language's words and digit grouping.
 pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::messages::Messages) -> String {
     let number = |v: Decimal| {
-        let (whole, fraction) = v.parts();
+        let (sign, whole, fraction) = v.parts();
         // Thousands are grouped from five digits up in the catalogue;
         // figures group from four ("3,000 hectares").
-        let grouped = if whole.unsigned_abs() >= 1000 && whole.unsigned_abs() < 10_000 {
-            let text = whole.unsigned_abs().to_string();
-            format!("{}{}{}{}", if whole < 0 { "-" } else { "" }, &text[..1], messages.thousands, &text[1..])
+        let grouped = if (1000..10_000).contains(&whole) {
+            let text = whole.to_string();
+            format!("{}{}{}", &text[..1], messages.thousands, &text[1..])
         } else {
-            messages.number(whole)
+            messages.number(whole as i64)
         };
         match fraction.is_empty() {
-            true => grouped,
-            // -0.5 has a whole part of 0, which carries no sign.
-            false if v.is_negative() && whole == 0 => format!("-0{}{fraction}", messages.decimal_mark),
-            false => format!("{grouped}{}{fraction}", messages.decimal_mark),
+            true => format!("{sign}{grouped}"),
+            false => format!("{sign}{grouped}{}{fraction}", messages.decimal_mark),
         }
     };
     let core = match value {
