@@ -315,6 +315,24 @@ test('several cards share one WebAssembly download, and attributes set the first
   await page.close();
 });
 
+test('on a page with several cards, the first is on screen before the next is built', async () => {
+  const page = await browser.newPage();
+  // Frames counted from the start; each card notes the frame of its first view.
+  await page.addInitScript(() => {
+    window.frames_ = 0;
+    window.firstViews = [];
+    const count = () => { window.frames_++; requestAnimationFrame(count); };
+    requestAnimationFrame(count);
+    addEventListener('relations-card-ready', (event) => window.firstViews.push([event.target.id || 'sidebar', window.frames_]));
+  });
+  await page.goto(baseUrl);
+  await page.waitForFunction(() => window.firstViews.length === 2);
+  const [[first, firstFrame], [second, secondFrame]] = await page.evaluate(() => window.firstViews);
+  assert.deepEqual([first, second], ['card', 'sidebar'], 'in page order');
+  assert.ok(secondFrame > firstFrame, `both first views were built for frame ${firstFrame}`);
+  await page.close();
+});
+
 test('an unknown partner code says so in the card and the console, and the page keeps working', async () => {
   const { page } = await openPage('/');
   const warnings = [];
