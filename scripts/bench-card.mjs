@@ -92,6 +92,43 @@ async function once(throttle, placeholder) {
   };
 }
 
+/** What a reader waits for after acting, to the next frame drawn (as the
+ * browser's "interaction to next paint" counts it): opening a partner, the
+ * timeline, and typing into the search box. Once the card has loaded. */
+async function interactions(throttle) {
+  const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('#card')?.shadowRoot.querySelector('button.partner'));
+  await page.waitForTimeout(300);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const timed = async (action) => {
+    const ms = await page.evaluate((action) => new Promise((resolve) => {
+      const root = document.querySelector('#card').shadowRoot;
+      const search = root.querySelector('input[type=search]');
+      const start = performance.now();
+      if (action === 'partner') root.querySelector('button.partner').click();
+      else if (action === 'timeline') [...root.querySelectorAll('[role=tab]')].find((t) => t.dataset.key === 'tab-timeline').click();
+      else {
+        search.value = action === 'type' ? 'bord' : '';
+        search.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+    }), action);
+    await page.waitForTimeout(100);
+    return ms;
+  };
+  const result = {
+    partner: await timed('partner'),
+    timeline: await timed('timeline'),
+    type: await timed('type'),
+    clear: await timed('clear'),
+  };
+  await context.close();
+  return result;
+}
+
 console.log(`card load benchmark: ${RUNS} cold loads of ${url} each, medians (Chromium ${browser.version()})`);
 for (const throttle of [1, 4]) {
   const runs = [];
@@ -109,6 +146,13 @@ for (const throttle of [1, 4]) {
       `JS heap ${(m('heap') / 1048576).toFixed(1)} MB (floor ${(m('heap', floor) / 1048576).toFixed(1)}) · ${m('nodes')} DOM nodes in the card`,
   );
   if (throttle === 1) console.log(`  files: ${runs[0].files.join(', ')}`);
+  const acts = [];
+  for (let i = 0; i < RUNS; i++) acts.push(await interactions(throttle));
+  const a = (key) => `${m(key, acts).toFixed(0)} ms`;
+  console.log(
+    `  after acting, to the next frame: open a partner ${a('partner')} · open the timeline ${a('timeline')} · ` +
+      `type a word in the search box ${a('type')} · clear it ${a('clear')}`,
+  );
 }
 await browser.close();
 server.close();
