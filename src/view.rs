@@ -9,7 +9,7 @@ use crate::json::{Path, Reader, ToJson, Value, Writer};
 use crate::sorting::sort_by;
 use crate::messages::{fill, Messages, Ui};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
-use crate::query::{Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort};
+use crate::query::{read_filter_year, Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort, FILTER_YEARS};
 
 /// The views of the card.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -120,10 +120,6 @@ impl ToJson for Msg {
     }
 }
 
-/// A year as the card's fields and attributes accept it.
-fn read_year(r: &mut Reader, value: &Value, path: &Path) -> Option<i32> {
-    r.whole(value, path, -9999, 9999).map(|y| y as i32)
-}
 
 /// The card's attributes as a page writes them (or a URL fragment holds
 /// them); each may be absent. `theme` lists theme keys, separated by
@@ -187,7 +183,7 @@ impl CardState {
         }
         let mut problems = Vec::new();
         let mut state = CardState { partner: given(&attributes.partner).map(str::to_string), ..CardState::default() };
-        let fallback = if state.partner.is_some() { View::Partner } else { View::Overview };
+        let fallback = View::unnamed(&state.partner);
         state.view = match given(&attributes.view) {
             None => fallback,
             Some(text) => View::parse(text).unwrap_or_else(|| {
@@ -222,13 +218,22 @@ impl CardState {
     pub fn attributes(&self) -> Attributes {
         let text = |value: String| Some(value).filter(|v| !v.is_empty());
         Attributes {
-            view: (self.view != View::Overview).then(|| self.view.key().to_string()),
+            // After "back" the overview keeps its partner (the timeline's
+            // filter): the view is then named, or a link would open the partner.
+            view: (self.view != View::unnamed(&self.partner)).then(|| self.view.key().to_string()),
             partner: self.partner.clone(),
             theme: text(self.themes.iter().map(|t| t.key()).collect::<Vec<_>>().join(" ")),
             from: self.from.map(|y| y.to_string()),
             to: self.to.map(|y| y.to_string()),
             q: text(self.q.clone()),
         }
+    }
+}
+
+impl View {
+    /// The view attributes ask for when they name a partner but no view.
+    fn unnamed(partner: &Option<String>) -> View {
+        if partner.is_some() { View::Partner } else { View::Overview }
     }
 }
 
@@ -250,8 +255,8 @@ impl CardState {
                 "kinds" => {
                     r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| state.kinds = x)
                 }
-                "from" => read_year(r, v, &p).map(|x| state.from = Some(x)),
-                "to" => read_year(r, v, &p).map(|x| state.to = Some(x)),
+                "from" => read_filter_year(r, v, &p).map(|x| state.from = Some(x)),
+                "to" => read_filter_year(r, v, &p).map(|x| state.to = Some(x)),
                 "q" => r.string(v, &p).map(|x| state.q = x),
                 "oldestFirst" => r.bool(v, &p).map(|x| state.oldest_first = x),
                 _ => r.whole(v, &p, 0, 100_000).map(|x| state.more = x as usize),
@@ -325,7 +330,7 @@ impl Msg {
             }
             "setYears" => {
                 let year = |r: &mut Reader, name: &'static str| match f.optional(name) {
-                    Some(v) => read_year(r, v, &path.key(name)).map(Some),
+                    Some(v) => read_filter_year(r, v, &path.key(name)).map(Some),
                     None => Some(None),
                 };
                 let (from, to) = (year(r, "from"), year(r, "to"));
@@ -406,10 +411,12 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
             }
         }
         Msg::SetYears { from, to } => {
-            // A reversed range is put the right way round, not refused.
-            let (from, to) = match (from, to) {
-                (Some(a), Some(b)) if a > b => (Some(*b), Some(*a)),
-                _ => (*from, *to),
+            // A reversed range is put the right way round, and a year past
+            // what a filter may name is brought within it: not refused.
+            let within = |year: &Option<i32>| year.map(|y| y.clamp(*FILTER_YEARS.start(), *FILTER_YEARS.end()));
+            let (from, to) = match (within(from), within(to)) {
+                (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+                range => range,
             };
             next.from = from;
             next.to = to;
@@ -1485,6 +1492,14 @@ mod tests {
         let (again, problems) = CardState::from_attributes(&state.attributes(), en);
         assert_eq!((again, problems.len()), (state, 0));
         assert_eq!(CardState::default().attributes(), Attributes::default());
+
+        // Back from a partner: the overview, which keeps the partner, says
+        // so, or a link to it would open the partner again.
+        let opened = update(&CardState::default(), &Msg::OpenPartner { code: "IR".into() });
+        assert_eq!(opened.attributes(), attributes(&[("partner", "IR")]));
+        let back = update(&opened, &Msg::Back);
+        assert_eq!(back.attributes(), attributes(&[("view", "overview"), ("partner", "IR")]));
+        assert_eq!(CardState::from_attributes(&back.attributes(), en), (back, vec![]));
     }
 
     #[test]

@@ -73,6 +73,16 @@ pub enum Sort {
 
 crate::model::keywords!(Sort { Date => "date", DateDesc => "-date", Relevance => "relevance" });
 
+/// The years a filter may name: every date in a dataset has four digits,
+/// and a range may reach before or past them, but not without end.
+pub const FILTER_YEARS: std::ops::RangeInclusive<i32> = -9999..=9999;
+
+/// A filter year as JavaScript gives it (a query's or the card's).
+pub(crate) fn read_filter_year(r: &mut Reader, value: &Value, path: &Path) -> Option<i32> {
+    let (first, last) = (*FILTER_YEARS.start(), *FILTER_YEARS.end());
+    r.whole(value, path, i64::from(first), i64::from(last)).map(|year| year as i32)
+}
+
 /// A question about the records. Every filter that is set must hold; within
 /// a list filter (partners, themes, kinds) any one value is enough.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -140,7 +150,6 @@ impl Query {
     pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Query> {
         let f = r.object(value, path, &Query::FIELDS)?;
         let mut query = Query::default();
-        let year = |r: &mut Reader, v: &Value, p: &Path| r.whole(v, p, -9999, 9999).map(|y| y as i32);
         let count = |r: &mut Reader, v: &Value, p: &Path| r.whole(v, p, 0, i64::from(u32::MAX)).map(|n| n as usize);
         // Each field is read on its own, so every wrong one is reported.
         let mut whole = true;
@@ -154,8 +163,8 @@ impl Query {
                 "kinds" => {
                     r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| query.kinds = x)
                 }
-                "from" => year(r, v, &p).map(|x| query.from = Some(x)),
-                "to" => year(r, v, &p).map(|x| query.to = Some(x)),
+                "from" => read_filter_year(r, v, &p).map(|x| query.from = Some(x)),
+                "to" => read_filter_year(r, v, &p).map(|x| query.to = Some(x)),
                 "disputedOnly" => r.bool(v, &p).map(|x| query.disputed_only = x),
                 "source" => r.string(v, &p).map(|x| query.source = Some(x)),
                 "text" => r.string(v, &p).map(|x| query.text = x),

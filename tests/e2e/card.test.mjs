@@ -522,6 +522,18 @@ test('with url-state the view lives in the page URL, so a link opens it', async 
   await mainCard(second).locator('.event-title', { hasText: 'drone factory' }).waitFor();
   await page.close();
   await second.close();
+
+  // Back from a partner to the overview: a link to that opens the overview.
+  const { page: third } = await openPage('/#card.partner=IR');
+  await mainCard(third).getByRole('heading', { level: 3, name: 'Iran' }).waitFor();
+  await mainCard(third).getByRole('button', { name: /All partners/ }).click();
+  await mainCard(third).locator('button.partner').first().waitFor();
+  const back = await third.evaluate(() => location.href);
+  const { page: fourth } = await openPage(back.slice(baseUrl.length - 1));
+  await mainCard(fourth).locator('button.partner').first().waitFor();
+  assert.equal(await mainCard(fourth).getByRole('heading', { level: 3, name: 'Iran' }).count(), 0, `${back} opens the overview`);
+  await third.close();
+  await fourth.close();
 });
 
 test('interface text follows the language of the card or page (Russian from the catalogue)', async () => {
