@@ -846,3 +846,69 @@ test('dataset strings reach the page only as text: the shell never parses markup
     assert.ok(!shell.includes(sink), `www/relations-card.js uses ${sink}`);
   }
 });
+
+test('a thousand random actions and attribute changes: no error, and the card still answers', async () => {
+  const { page, problems } = await openPage('/', { width: 1000, height: 800 });
+  const card = mainCard(page);
+  await ready(card);
+  // A seeded generator, so a failure can be replayed with MONKEY_SEED=N (the
+  // seed is in the failure message); MONKEY_LOG=1 prints every action.
+  const seed = Number(process.env.MONKEY_SEED ?? Date.now() % 100000);
+  let s = seed;
+  const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const words = ['border', 'Душанбе', 'gaz', '', '<img src=x onerror=alert(1)>', '\u202e2001', 'x'.repeat(300), '2001'];
+  const attributeValues = {
+    view: ['overview', 'partner', 'timeline', 'figures', 'sources', 'map', ''],
+    partner: ['IR', 'KZ', 'RU', 'XX', ''],
+    theme: ['trade', 'security water', 'gossip', ''],
+    from: ['1990', '-5', 'soon', '99999', ''],
+    to: ['2010', '1', '', 'later'],
+    q: words,
+  };
+  const log = [];
+  for (let step = 0; step < 1000; step++) {
+    const kind = pick(['click', 'click', 'click', 'key', 'type', 'attribute', 'years']);
+    let action;
+    if (kind === 'click') {
+      action = await card.evaluate((host, r) => {
+        const targets = [...host.shadowRoot.querySelectorAll('button, [role=tab], rect.year')].filter((t) => !t.disabled);
+        const target = targets[Math.floor(r * targets.length)];
+        if (!target) return 'click: nothing to click';
+        if (target.dataset.copy !== undefined || /Copy|Download/.test(target.textContent)) return 'click: skipped a download';
+        target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        return `click ${target.className.baseVal ?? target.className} "${target.textContent.slice(0, 30)}"`;
+      }, random());
+    } else if (kind === 'key') {
+      const key = pick(['Tab', 'Shift+Tab', 'Enter', 'Escape', 'ArrowRight', 'ArrowLeft', 'Home', 'End', ' ']);
+      await page.keyboard.press(key);
+      action = `key ${key}`;
+    } else if (kind === 'type') {
+      const text = pick(words);
+      await card.getByRole('searchbox').fill(text);
+      action = `type ${JSON.stringify(text.slice(0, 20))}`;
+    } else if (kind === 'attribute') {
+      const name = pick(Object.keys(attributeValues));
+      const value = pick(attributeValues[name]);
+      await card.evaluate((host, [n, v]) => (v ? host.setAttribute(n, v) : host.removeAttribute(n)), [name, value]);
+      action = `attribute ${name}=${JSON.stringify(value)}`;
+    } else {
+      const boxes = card.locator('input[type=number]');
+      if ((await boxes.count()) === 0) continue;
+      const value = pick(['1990', '2030', '-9999', '99999', '', '1e3']);
+      await boxes.nth(Math.floor(random() * (await boxes.count()))).fill(value);
+      await page.keyboard.press('Enter');
+      action = `years ${value}`;
+    }
+    log.push(action);
+    assert.deepEqual(problems, [], `seed ${seed}, after: ${log.slice(-5).join(' | ')}`);
+  }
+  if (process.env.MONKEY_LOG) console.log(log.join('\n'));
+  // Still a working card: the title shows and a reset brings back the first view.
+  await card.evaluate((host) => ['view', 'partner', 'theme', 'from', 'to', 'q'].forEach((n) => host.removeAttribute(n)));
+  await card.locator('.title').waitFor();
+  await card.getByRole('tab', { name: 'Partners' }).click();
+  await ready(card);
+  assert.deepEqual(problems, [], `seed ${seed}`);
+  await page.close();
+});
