@@ -32,6 +32,7 @@ function row(path, what, m) {
 }
 
 console.log(`\nsize report${' '.repeat(31)}       raw      gzip    brotli`);
+if (process.env.RELATIONS_WASM_TOOLCHAIN) console.log(`(wasm built by ${process.env.RELATIONS_WASM_TOOLCHAIN})`);
 const total = { raw: 0, gzip: 0, brotli: 0 };
 for (const [path, what] of shipped) {
   const m = measure(path);

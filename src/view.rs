@@ -183,7 +183,7 @@ impl CardState {
         }
         let mut problems = Vec::new();
         let mut state = CardState { partner: given(&attributes.partner).map(str::to_string), ..CardState::default() };
-        let fallback = View::unnamed(&state.partner);
+        let fallback = if state.partner.is_some() { View::Partner } else { View::Overview };
         state.view = match given(&attributes.view) {
             None => fallback,
             Some(text) => View::parse(text).unwrap_or_else(|| {
@@ -220,20 +220,13 @@ impl CardState {
         Attributes {
             // After "back" the overview keeps its partner (the timeline's
             // filter): the view is then named, or a link would open the partner.
-            view: (self.view != View::unnamed(&self.partner)).then(|| self.view.key().to_string()),
+            view: (self.view != View::Overview || self.partner.is_some()).then(|| self.view.key().to_string()),
             partner: self.partner.clone(),
             theme: text(self.themes.iter().map(|t| t.key()).collect::<Vec<_>>().join(" ")),
             from: self.from.map(|y| y.to_string()),
             to: self.to.map(|y| y.to_string()),
             q: text(self.q.clone()),
         }
-    }
-}
-
-impl View {
-    /// The view attributes ask for when they name a partner but no view.
-    fn unnamed(partner: &Option<String>) -> View {
-        if partner.is_some() { View::Partner } else { View::Overview }
     }
 }
 
@@ -1496,7 +1489,7 @@ mod tests {
         // Back from a partner: the overview, which keeps the partner, says
         // so, or a link to it would open the partner again.
         let opened = update(&CardState::default(), &Msg::OpenPartner { code: "IR".into() });
-        assert_eq!(opened.attributes(), attributes(&[("partner", "IR")]));
+        assert_eq!(opened.attributes(), attributes(&[("view", "partner"), ("partner", "IR")]));
         let back = update(&opened, &Msg::Back);
         assert_eq!(back.attributes(), attributes(&[("view", "overview"), ("partner", "IR")]));
         assert_eq!(CardState::from_attributes(&back.attributes(), en), (back, vec![]));
