@@ -252,7 +252,7 @@ impl CardState {
                 "to" => read_filter_year(r, v, &p).map(|x| state.to = Some(x)),
                 "q" => r.string(v, &p).map(|x| state.q = x),
                 "oldestFirst" => r.bool(v, &p).map(|x| state.oldest_first = x),
-                _ => r.whole(v, &p, 0, 100_000).map(|x| state.more = x as usize),
+                _ => r.whole(v, &p, 0, MAX_MORE as i64).map(|x| state.more = x as usize),
             };
             whole &= read.is_some();
         }
@@ -341,6 +341,10 @@ impl Msg {
 /// Results per page.
 pub const PAGE: usize = 20;
 
+/// "Show more" stops adding pages here: the state must stay one that the
+/// card reads back, and no page shows a hundred thousand results at once.
+pub const MAX_MORE: usize = 100_000;
+
 /// A year this far before the next one with records is drawn apart.
 const OUTLIER_GAP_YEARS: i32 = 25;
 
@@ -416,7 +420,7 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
             next.more = 0;
         }
         Msg::ToggleOrder => next.oldest_first = !next.oldest_first,
-        Msg::ShowMore => next.more += PAGE,
+        Msg::ShowMore => next.more = (next.more + PAGE).min(MAX_MORE),
         Msg::ClearFilters => {
             next.themes.clear();
             next.kinds.clear();
@@ -1493,6 +1497,17 @@ mod tests {
         let back = update(&opened, &Msg::Back);
         assert_eq!(back.attributes(), attributes(&[("view", "overview"), ("partner", "IR")]));
         assert_eq!(CardState::from_attributes(&back.attributes(), en), (back, vec![]));
+    }
+
+    #[test]
+    fn show_more_stops_where_the_state_still_reads_back() {
+        let mut state = CardState { more: MAX_MORE - 1, ..CardState::default() };
+        for _ in 0..3 {
+            state = update(&state, &Msg::ShowMore);
+            let crossed = crate::json::read_text(&crate::json::to_string(&state), CardState::read);
+            assert_eq!(crossed, Ok(state.clone()));
+        }
+        assert_eq!(state.more, MAX_MORE);
     }
 
     #[test]
