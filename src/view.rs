@@ -250,7 +250,7 @@ impl CardState {
                 }
                 "from" => read_filter_year(r, v, &p).map(|x| state.from = Some(x)),
                 "to" => read_filter_year(r, v, &p).map(|x| state.to = Some(x)),
-                "q" => r.string(v, &p).map(|x| state.q = x),
+                "q" => r.string(v, &p).map(|x| state.q = search_text(&x)),
                 "oldestFirst" => r.bool(v, &p).map(|x| state.oldest_first = x),
                 _ => r.whole(v, &p, 0, MAX_MORE as i64).map(|x| state.more = x as usize),
             };
@@ -348,8 +348,8 @@ pub const MAX_MORE: usize = 100_000;
 /// A year this far before the next one with records is drawn apart.
 const OUTLIER_GAP_YEARS: i32 = 25;
 
-/// Search text as the card keeps it: at most 500 characters, whether typed
-/// or asked for with the `q` attribute.
+/// Search text as the card keeps it: at most 500 characters, whether typed,
+/// asked for with the `q` attribute or passed in a state from JavaScript.
 fn search_text(q: &str) -> String {
     q.chars().take(500).collect()
 }
@@ -1497,6 +1497,13 @@ mod tests {
         let back = update(&opened, &Msg::Back);
         assert_eq!(back.attributes(), attributes(&[("view", "overview"), ("partner", "IR")]));
         assert_eq!(CardState::from_attributes(&back.attributes(), en), (back, vec![]));
+    }
+
+    #[test]
+    fn a_state_from_javascript_keeps_at_most_500_characters_of_search() {
+        let long = "ж".repeat(10_000);
+        let state = crate::json::read_text(&format!(r#"{{"q":"{long}"}}"#), CardState::read).unwrap();
+        assert_eq!(state.q.chars().count(), 500);
     }
 
     #[test]
