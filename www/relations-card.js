@@ -63,11 +63,12 @@ function prepareSearchWhenIdle(relations) {
 
 /** Cards show their first views one frame apart: on a page with several,
  * the first is on screen before the next is built (with two cards at 4x
- * slower CPU, 175 ms sooner). A hidden page has no frames, hence the timeout. */
+ * slower CPU, 175 ms sooner). A hidden page has no frames, hence the
+ * timeout; a card that fails to show does not hold up the next. */
 let previousFirstView = Promise.resolve();
 function inTurn(showFirstView) {
   const turn = previousFirstView.then(showFirstView);
-  previousFirstView = turn.then(() => new Promise((resolve) => {
+  previousFirstView = turn.catch(() => {}).then(() => new Promise((resolve) => {
     const done = () => { clearTimeout(timer); resolve(); };
     const timer = setTimeout(done, 100);
     requestAnimationFrame(() => setTimeout(done));
