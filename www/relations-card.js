@@ -120,6 +120,13 @@ function axis(first, last) {
   return node;
 }
 
+/** What went wrong, said at once to screen readers (`role=alert`). */
+function problemBox(tag, text) {
+  const node = el(tag, 'problem', text);
+  node.setAttribute('role', 'alert');
+  return node;
+}
+
 function button(className, text, onClick) {
   const node = el('button', className, text);
   node.type = 'button';
@@ -342,8 +349,7 @@ export class RelationsCard extends HTMLElement {
     if (!this.isConnected) return;
     if (this.#failure) {
       const [first, ...details] = String(this.#failure.message ?? this.#failure).split('\n');
-      const problem = el('div', 'problem');
-      problem.setAttribute('role', 'alert');
+      const problem = problemBox('div');
       const prefix = interfaceLabels ? interfaceLabels(this.#locale()).couldNotLoad : 'This card could not load its data';
       problem.append(el('p', null, `${prefix}: ${first}`));
       if (details.length) {
@@ -384,16 +390,10 @@ export class RelationsCard extends HTMLElement {
     this.#card.replaceChildren(this.#header(screen));
     if (screen.notice) {
       if (screen.notice !== this.#lastNotice) console.warn(`relations-card: ${screen.notice}`);
-      const notice = el('p', 'problem', screen.notice);
-      notice.setAttribute('role', 'alert');
-      this.#card.append(notice);
+      this.#card.append(problemBox('p', screen.notice));
     }
     this.#lastNotice = screen.notice;
-    for (const problem of this.#attributeProblems) {
-      const notice = el('p', 'problem', problem);
-      notice.setAttribute('role', 'alert');
-      this.#card.append(notice);
-    }
+    this.#card.append(...this.#attributeProblems.map((problem) => problemBox('p', problem)));
     this.#card.append(this.#body(screen), this.#footer(ui));
     if (!this.#announcedReady) {
       // Hosts (and the load benchmark) learn when the first view is up.
@@ -481,9 +481,7 @@ export class RelationsCard extends HTMLElement {
       case 'figures': panel.append(...this.#figures(body, screen)); break;
       case 'sources': panel.append(...this.#sources(body, screen)); break;
       default: {
-        const problem = el('p', 'problem', body.message);
-        problem.setAttribute('role', 'alert');
-        panel.append(problem, button('back', screen.ui.startAgain, () => this.#send({ type: 'reset' })));
+        panel.append(problemBox('p', body.message), button('back', screen.ui.startAgain, () => this.#send({ type: 'reset' })));
       }
     }
     return panel;
