@@ -437,6 +437,14 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
     next
 }
 
+/// Whether the reader has narrowed the timeline: exactly when "clear
+/// filters" would change the state (beyond "show more").
+fn has_filters(state: &CardState) -> bool {
+    let mut cleared = update(state, &Msg::ClearFilters);
+    cleared.more = state.more;
+    cleared != *state
+}
+
 /// Everything the card shows for one state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Screen {
@@ -523,6 +531,9 @@ pub enum Body {
         more: usize,
         more_label: Option<String>,
         oldest_first: bool,
+        /// Whether "clear filters" would change anything: the card offers
+        /// it only then.
+        filtered: bool,
         /// Set when nothing matches: what to say and offer.
         empty: Option<String>,
     },
@@ -574,6 +585,7 @@ impl ToJson for Body {
                 more,
                 more_label,
                 oldest_first,
+                filtered,
                 empty,
             } => {
                 out.field("kind", "timeline");
@@ -587,6 +599,7 @@ impl ToJson for Body {
                 out.field("more", more);
                 out.field("moreLabel", more_label);
                 out.field("oldestFirst", oldest_first);
+                out.field("filtered", filtered);
                 out.field("empty", empty);
             }
             Body::Figures { charts } => {
@@ -1335,6 +1348,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
             more,
             more_label: more_label(more, m),
             oldest_first: state.oldest_first,
+            filtered: has_filters(state),
             empty,
         },
         announcement,
@@ -1632,6 +1646,24 @@ mod tests {
         assert!(histogram.text.ends_with("Earlier: 1 event in 1750."), "{}", histogram.text);
         assert!(empty.is_none());
         assert_eq!(screen.announcement, format!("{total} events match"));
+        let Body::Timeline { filtered, .. } = screen.body else { panic!() };
+        assert!(filtered, "a theme is a filter");
+        let Body::Timeline { filtered, .. } = all.body else { panic!() };
+        assert!(!filtered, "nothing to clear on the whole timeline");
+        for narrowed in [
+            CardState { partner: Some("IR".into()), ..CardState::default() },
+            CardState { from: Some(2000), ..CardState::default() },
+            CardState { to: Some(2000), ..CardState::default() },
+            CardState { kinds: vec![RecordKind::Agreement], ..CardState::default() },
+            CardState { q: "water".into(), ..CardState::default() },
+        ] {
+            let state = CardState { view: View::Timeline, more: 20, ..narrowed };
+            let Body::Timeline { filtered, .. } = screen_of(&index, &state).body else { panic!() };
+            assert!(filtered, "{state:?}");
+        }
+        let more_only = CardState { view: View::Timeline, more: 20, oldest_first: true, ..CardState::default() };
+        let Body::Timeline { filtered, .. } = screen_of(&index, &more_only).body else { panic!() };
+        assert!(!filtered, "the order and the page are not filters");
 
         let nothing = CardState { view: View::Timeline, q: "zzzzqx".into(), ..CardState::default() };
         let screen = screen_of(&index, &nothing);

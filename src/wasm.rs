@@ -61,7 +61,7 @@ export interface SourceCard { id: string; title: string; publisher: string; asOf
 export type Body =
   | { kind: "overview"; regions: { region: string; partners: { code: string; name: string; kind: PartnerKind; eventCount: number; detail: string; tone?: Tone; toneLabel: string; years: string }[] }[]; picture: { bars: Bar[]; legend: Tone[]; text: string } }
   | { kind: "partner"; summary: PartnerSummary; strip: { firstYear: number; lastYear: number; lanes: number; segments: Segment[]; legend: Tone[]; text: string }; events: Hit[]; total: number; totalLabel: string; more: number; moreLabel?: string; oldestFirst: boolean }
-  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; kinds: Choice[]; histogram: { years: YearBar[]; earlier: YearBar[]; text: string }; results: Hit[]; total: number; totalLabel: string; more: number; moreLabel?: string; oldestFirst: boolean; empty?: string }
+  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; kinds: Choice[]; histogram: { years: YearBar[]; earlier: YearBar[]; text: string }; results: Hit[]; total: number; totalLabel: string; more: number; moreLabel?: string; oldestFirst: boolean; filtered: boolean; empty?: string }
   | { kind: "figures"; charts: { unit: string; text: string; rows: { hit: Hit; shape: "bar" | "approx" | "range" | "choices"; start: number; end: number; points: number[] }[] }[] }
   | { kind: "sources"; sources: SourceCard[]; disputes: { id: string; topic: string; claims: Hit[] }[] }
   | { kind: "problem"; message: string };

@@ -322,6 +322,8 @@ export class RelationsCard extends HTMLElement {
     // Focus follows the reader: into an opened partner, back to its button.
     if (msg.type === 'openPartner') this.#focusAfter = 'partner-title';
     if (msg.type === 'back' && this.#state.partner) this.#focusAfter = `partner-${this.#state.partner}`;
+    // The clear buttons go once nothing is filtered: focus moves to the count.
+    if (msg.type === 'clearFilters') this.#focusAfter = 'results-count';
     this.#state = next;
     this.#attributeProblems = [];
     this.#reflect();
@@ -650,11 +652,17 @@ export class RelationsCard extends HTMLElement {
     nodes.push(filters, this.#histogram(body.histogram, ui));
 
     const head = el('div', 'list-head');
-    head.append(el('h3', 'section-title', body.totalLabel));
+    const count = el('h3', 'section-title', body.totalLabel);
+    count.tabIndex = -1;
+    count.dataset.key = 'results-count';
+    head.append(count);
     if (!this.#state.q) head.append(this.#orderButton(body.oldestFirst, ui));
-    const clear = button('clear', ui.clearFilters, () => this.#send({ type: 'clearFilters' }));
-    clear.dataset.key = 'clear';
-    head.append(clear);
+    // Offered only when something is filtered (the core says when).
+    if (body.filtered) {
+      const clear = button('clear', ui.clearFilters, () => this.#send({ type: 'clearFilters' }));
+      clear.dataset.key = 'clear';
+      head.append(clear);
+    }
     nodes.push(head);
     if (body.empty) {
       const empty = el('div', 'empty');

@@ -197,6 +197,7 @@ test('timeline filters: theme chips, partner, years and the histogram update the
   const heading = card.locator('.list-head .section-title');
   await heading.waitFor();
   assert.equal(await heading.textContent(), `${dataset.events.length} events`);
+  assert.equal(await card.getByRole('button', { name: 'Clear filters' }).count(), 0, 'nothing to clear yet');
 
   await card.getByRole('button', { name: /^Trade \(\d+\)$/ }).click();
   const trade = dataset.events.filter((e) => e.themes.includes('trade')).length;
@@ -232,6 +233,9 @@ test('timeline filters: theme chips, partner, years and the histogram update the
     (t) => document.querySelector('relations-card').shadowRoot.querySelector('.list-head .section-title').textContent === t,
     `${dataset.events.length} events`,
   );
+  // The button goes with the filters; focus moves to the count it changed.
+  assert.equal(await card.getByRole('button', { name: 'Clear filters' }).count(), 0);
+  assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.dataset.key), 'results-count');
   assert.deepEqual(problems, []);
   await page.close();
 });
