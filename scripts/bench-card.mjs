@@ -6,14 +6,18 @@
 //
 // The first view is timed twice: when it is in the DOM (the element's
 // `relations-card-ready` event) and when it is on screen (the frame after).
-// The same page is also loaded with a placeholder element that shows one line
-// at once and loads nothing: that "floor" is what the browser and the page
-// take before any card could show, so the difference is the card's own cost.
+// The same page is also loaded with two stand-ins for the card, so the
+// numbers say where the time goes:
+// - the floor: an element that shows one line at once and loads nothing,
+//   which is what the browser and the page take before any card could show;
+// - the wasm alone: an element that loads the card's own WebAssembly and its
+//   glue (requested as early as the card's) and shows one line from it,
+//   without reading the dataset or drawing a view.
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
-const { server, url } = await startServer();
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -34,37 +38,57 @@ const PLACEHOLDER = `customElements.define('relations-card', class extends HTMLE
   }
 });`;
 
-/** The demo page as served, or with the card's files swapped for the
- * placeholder (inline, so it costs no request). Both runs pass through the
- * same interception, so they pay the same for it. */
-async function routeDocument(page, placeholder) {
-  await page.route(url, async (route) => {
-    const response = await route.fetch();
-    let body = await response.text();
-    if (placeholder) {
-      body = body
-        .replace(/\s*<link rel="preload"[^>]*>/g, '')
-        .replace(/<script type="module" src="relations-card.js"><\/script>/, () =>
-          `<script type="module" src="data:text/javascript,${encodeURIComponent(PLACEHOLDER)}"></script>`);
-      if (!body.includes('data:text/javascript')) throw new Error('the demo page no longer loads relations-card.js as expected');
-    }
-    await route.fulfill({ response, body });
-  });
-}
+// The wasm alone: the card's glue and WebAssembly, one line from the core.
+// The element itself is inline (no request) and the glue and the wasm are
+// preloaded: the same requests, as early, as the card's bundle and wasm.
+const WASM_ALONE = `const core = import(new URL('pkg/relations_card.js', document.baseURI).href).then(async (glue) => {
+  await glue.default({ module_or_path: fetch(new URL('pkg/relations_card_bg.wasm', document.baseURI)) });
+  return glue;
+});
+customElements.define('relations-card', class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    core.then((glue) => {
+      root.append(Object.assign(document.createElement('p'), { textContent: glue.interfaceLabels('en').loadingDataset }));
+      this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
+    });
+  }
+});`;
 
-async function once(throttle, placeholder) {
+/** The kinds of load, each the demo page: as it ships, or with its script
+ * swapped for a stand-in (inline, so the stand-in costs no request). The
+ * variants are served as pages of their own, not rewritten on the way: an
+ * interception would slow every request, the card's more than the floor's. */
+const demo = readFileSync(new URL('../www/index.html', import.meta.url), 'utf8');
+function standInPage(script, keepWasmPreload) {
+  // With the wasm, the glue is preloaded too: the card's bundle, which
+  // holds it, is requested as early.
+  const glue = '\n  <link rel="modulepreload" href="pkg/relations_card.js">';
+  const page = demo
+    .replace(/\s*<link rel="preload"[^>]*>/g, (link) => (keepWasmPreload && link.includes('.wasm') ? link + glue : ''))
+    .replace(/<script type="module" src="relations-card.js"><\/script>/, () =>
+      `<script type="module" src="data:text/javascript,${encodeURIComponent(script)}"></script>`);
+  if (!page.includes('data:text/javascript')) throw new Error('the demo page no longer loads relations-card.js as expected');
+  return page;
+}
+const LOADS = {
+  card: '/',
+  floor: '/bench-floor.html',
+  wasmAlone: '/bench-wasm-alone.html',
+};
+const { server, url } = await startServer({
+  pages: { [LOADS.floor]: standInPage(PLACEHOLDER, false), [LOADS.wasmAlone]: standInPage(WASM_ALONE, true) },
+});
+
+async function once(throttle, path) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  // A new context has an empty cache. Bytes are counted by the page itself
+  // (Resource Timing): the CDP Network domain keeps a copy of every body,
+  // which slowed the card's larger responses more than the floor's.
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Performance.enable');
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  const bytes = new Map();
-  const urls = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-  cdp.on('Network.loadingFinished', (e) => bytes.set(urls.get(e.requestId), e.encodedDataLength));
-  await routeDocument(page, placeholder);
   // Both times from navigation start, taken by the page itself.
   await page.addInitScript(() => {
     addEventListener('relations-card-ready', () => {
@@ -74,12 +98,19 @@ async function once(throttle, placeholder) {
       requestAnimationFrame(() => setTimeout(() => { window.firstCardShown ??= performance.now(); }));
     }, { once: true });
   });
-  await page.goto(url);
+  await page.goto(new URL(path, url).href);
   await page.waitForFunction(() => window.firstCardShown !== undefined, null, { timeout: 60000 });
   const { firstView, firstShown } = await page.evaluate(() => ({ firstView: window.firstCardView, firstShown: window.firstCardShown }));
   const nodes = await page.evaluate(() => document.querySelector('relations-card').shadowRoot.querySelectorAll('*').length);
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const card = [...bytes].filter(([u]) => /relations[-_]card|\/pkg\//.test(u ?? ''));
+  // Once the page has settled, so the second card and the favicon count too.
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(200);
+  const bytes = new Map(
+    await page.evaluate(() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+      .map((entry) => [entry.name, entry.transferSize])),
+  );
+  const card = [...bytes].filter(([u]) => /relations[-_]card|\/pkg\//.test(u));
   await context.close();
   return {
     firstView,
@@ -131,19 +162,20 @@ async function interactions(throttle) {
 
 console.log(`card load benchmark: ${RUNS} cold loads of ${url} each, medians (Chromium ${browser.version()})`);
 for (const throttle of [1, 4]) {
-  const runs = [];
-  const floor = [];
-  // Interleaved, so both see the same machine.
+  const loads = Object.fromEntries(Object.keys(LOADS).map((kind) => [kind, []]));
+  // Interleaved, so every kind of load sees the same machine.
   for (let i = 0; i < RUNS; i++) {
-    runs.push(await once(throttle, false));
-    floor.push(await once(throttle, true));
+    for (const [kind, path] of Object.entries(LOADS)) loads[kind].push(await once(throttle, path));
   }
+  const runs = loads.card;
   const m = (key, list = runs) => median(list.map((r) => r[key]));
-  const ms = (key) => `${m(key).toFixed(0)} ms (floor ${m(key, floor).toFixed(0)}, card's own ${(m(key) - m(key, floor)).toFixed(0)})`;
+  const ms = (key) =>
+    `${m(key).toFixed(0)} ms (floor ${m(key, loads.floor).toFixed(0)}, card's own ${(m(key) - m(key, loads.floor)).toFixed(0)}; ` +
+    `the wasm alone ${m(key, loads.wasmAlone).toFixed(0)})`;
   console.log(`CPU ${throttle}x: first view in the DOM ${ms('firstView')}, on screen ${ms('firstShown')}`);
   console.log(
     `  card transfer ${(m('cardBytes') / 1024).toFixed(1)} KiB gzip (whole page ${(m('pageBytes') / 1024).toFixed(1)} KiB) · ` +
-      `JS heap ${(m('heap') / 1048576).toFixed(1)} MB (floor ${(m('heap', floor) / 1048576).toFixed(1)}) · ${m('nodes')} DOM nodes in the card`,
+      `JS heap ${(m('heap') / 1048576).toFixed(1)} MB (floor ${(m('heap', loads.floor) / 1048576).toFixed(1)}) · ${m('nodes')} DOM nodes in the card`,
   );
   if (throttle === 1) console.log(`  files: ${runs[0].files.join(', ')}`);
   const acts = [];

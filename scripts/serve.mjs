@@ -62,14 +62,18 @@ function fileFor(urlPath) {
   return null;
 }
 
-/** Starts the server; port 0 picks a free one. Resolves to { server, url }. */
-export function startServer({ port = 0, host = '127.0.0.1' } = {}) {
+/** Starts the server; port 0 picks a free one. `pages` maps paths to HTML
+ * served from memory (the load benchmark's variants of the demo page, which
+ * it must not fetch through an interception that slows every request).
+ * Resolves to { server, url }. */
+export function startServer({ port = 0, host = '127.0.0.1', pages = {} } = {}) {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
-    const file = fileFor(pathname);
+    const page = Object.hasOwn(pages, pathname) ? pages[pathname] : null;
+    const file = page === null ? fileFor(pathname) : join(root, 'www', pathname);
     try {
       if (!file) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      let body = await readFile(file);
+      let body = page === null ? await readFile(file) : Buffer.from(page);
       const headers = {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
