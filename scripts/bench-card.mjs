@@ -14,6 +14,8 @@
 //   glue (requested as early as the card's) and shows one line from it,
 //   without reading the dataset or drawing a view.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
@@ -71,13 +73,54 @@ function standInPage(script, keepWasmPreload) {
   if (!page.includes('data:text/javascript')) throw new Error('the demo page no longer loads relations-card.js as expected');
   return page;
 }
+
+/** For comparison, the issue's yardstick: TimelineJS on the same page, in
+ * the main card's place (and none in the sidebar), with 150 of the same
+ * events as a JSON file; timed to its first event marker, as the issue did.
+ * Its web fonts come from Google's servers, so they are turned off (`font:
+ * null`): the benchmark makes no request to another origin. */
+const TIMELINEJS = createRequire(import.meta.url).resolve('@knight-lab/timelinejs/package.json').replace(/package\.json$/, 'dist');
+const TIMELINEJS_VERSION = JSON.parse(readFileSync(join(TIMELINEJS, '..', 'package.json'), 'utf8')).version;
+function timelineJsPage() {
+  const page = demo
+    .replace(/\s*<link rel="preload"[^>]*>/g, '')
+    .replace(/<script type="module" src="relations-card.js"><\/script>/, () =>
+      '<link rel="stylesheet" href="bench-timelinejs/css/timeline.css">\n  <script src="bench-timelinejs/js/timeline.js"></script>')
+    .replace(/<relations-card id="card"[^]*?<\/relations-card>/, () =>
+      `<div id="timeline-embed" style="height: 600px"></div>
+        <script>new TL.Timeline('timeline-embed', 'bench-timelinejs-events.json', { hash_bookmark: false, font: null });</script>`)
+    .replace(/<relations-card[^]*?<\/relations-card>/g, '');
+  if (/<relations-card|relations-card\.js/.test(page) || !page.includes('TL.Timeline')) throw new Error('the demo page changed: update timelineJsPage');
+  return page;
+}
+/** The newest 150 events of the built-in dataset, as TimelineJS reads them. */
+function timelineJsEvents() {
+  const dataset = JSON.parse(readFileSync(new URL('../data/tajikistan.json', import.meta.url), 'utf8'));
+  const day = (text) => {
+    const [, year, month, dayOfMonth] = /(-?\d{1,4})(?:-(\d\d))?(?:-(\d\d))?/.exec(text);
+    return { year: Number(year), ...(month && { month: Number(month) }), ...(dayOfMonth && { day: Number(dayOfMonth) }) };
+  };
+  const events = dataset.events.slice(-150).map((event) => {
+    const [start, end] = event.date.split('/');
+    return { start_date: day(start), ...(end && { end_date: day(end) }), text: { headline: event.title, text: event.summary } };
+  });
+  return JSON.stringify({ title: { text: { headline: dataset.title } }, events });
+}
+
 const LOADS = {
   card: '/',
   floor: '/bench-floor.html',
   wasmAlone: '/bench-wasm-alone.html',
+  timelineJs: '/bench-timelinejs.html',
 };
 const { server, url } = await startServer({
-  pages: { [LOADS.floor]: standInPage(PLACEHOLDER, false), [LOADS.wasmAlone]: standInPage(WASM_ALONE, true) },
+  pages: {
+    [LOADS.floor]: standInPage(PLACEHOLDER, false),
+    [LOADS.wasmAlone]: standInPage(WASM_ALONE, true),
+    [LOADS.timelineJs]: timelineJsPage(),
+    '/bench-timelinejs-events.json': timelineJsEvents(),
+  },
+  extraMounts: [['/bench-timelinejs/', TIMELINEJS]],
 });
 
 async function once(throttle, path) {
@@ -91,17 +134,24 @@ async function once(throttle, path) {
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   // Both times from navigation start, taken by the page itself.
   await page.addInitScript(() => {
-    addEventListener('relations-card-ready', () => {
+    const shown = () => {
       window.firstCardView ??= performance.now();
       // requestAnimationFrame runs just before the next frame is drawn; a
       // task queued from there runs once it is.
       requestAnimationFrame(() => setTimeout(() => { window.firstCardShown ??= performance.now(); }));
-    }, { once: true });
+    };
+    addEventListener('relations-card-ready', shown, { once: true });
+    // TimelineJS has no such event: its first event marker is watched for.
+    const markers = new MutationObserver(() => {
+      if (document.querySelector('.tl-timemarker')) { markers.disconnect(); shown(); }
+    });
+    markers.observe(document, { childList: true, subtree: true });
   });
   await page.goto(new URL(path, url).href);
   await page.waitForFunction(() => window.firstCardShown !== undefined, null, { timeout: 60000 });
   const { firstView, firstShown } = await page.evaluate(() => ({ firstView: window.firstCardView, firstShown: window.firstCardShown }));
-  const nodes = await page.evaluate(() => document.querySelector('relations-card').shadowRoot.querySelectorAll('*').length);
+  const nodes = await page.evaluate(() =>
+    (document.querySelector('relations-card')?.shadowRoot ?? document.querySelector('#timeline-embed')).querySelectorAll('*').length);
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   // Once the page has settled, so the second card and the favicon count too.
   await page.waitForLoadState('load');
@@ -110,7 +160,7 @@ async function once(throttle, path) {
     await page.evaluate(() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
       .map((entry) => [entry.name, entry.transferSize])),
   );
-  const card = [...bytes].filter(([u]) => /relations[-_]card|\/pkg\//.test(u));
+  const card = [...bytes].filter(([u]) => /relations[-_]card|\/pkg\/|\/bench-timelinejs/.test(u));
   await context.close();
   return {
     firstView,
@@ -173,6 +223,12 @@ for (const throttle of [1, 4]) {
     `${m(key).toFixed(0)} ms (floor ${m(key, loads.floor).toFixed(0)}, card's own ${(m(key) - m(key, loads.floor)).toFixed(0)}; ` +
     `the wasm alone ${m(key, loads.wasmAlone).toFixed(0)})`;
   console.log(`CPU ${throttle}x: first view in the DOM ${ms('firstView')}, on screen ${ms('firstShown')}`);
+  const timelineJs = (key) => m(key, loads.timelineJs);
+  console.log(
+    `  for comparison, TimelineJS ${TIMELINEJS_VERSION} in the card's place with 150 of its events: first event marker in the DOM ` +
+      `${timelineJs('firstView').toFixed(0)} ms, on screen ${timelineJs('firstShown').toFixed(0)} ms; ` +
+      `${(timelineJs('cardBytes') / 1024).toFixed(1)} KiB gzip; ${timelineJs('nodes')} DOM nodes`,
+  );
   console.log(
     `  card transfer ${(m('cardBytes') / 1024).toFixed(1)} KiB gzip (whole page ${(m('pageBytes') / 1024).toFixed(1)} KiB) · ` +
       `JS heap ${(m('heap') / 1048576).toFixed(1)} MB (floor ${(m('heap', loads.floor) / 1048576).toFixed(1)}) · ${m('nodes')} DOM nodes in the card`,

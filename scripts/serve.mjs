@@ -42,7 +42,7 @@ const types = {
 const shipped = join(root, 'dist', 'package');
 const shippedFiles = new Set(['/relations-card.js', '/relations-card.css', '/embed-host.js']);
 
-function fileFor(urlPath) {
+function fileFor(urlPath, extraMounts) {
   let path;
   try {
     path = decodeURIComponent(urlPath);
@@ -54,7 +54,7 @@ function fileFor(urlPath) {
     const file = normalize(join(shipped, path));
     if (file.startsWith(shipped + sep) && existsSync(file)) return file;
   }
-  for (const [prefix, dir] of mounts) {
+  for (const [prefix, dir] of [...extraMounts, ...mounts]) {
     if (!path.startsWith(prefix)) continue;
     const file = normalize(join(dir, path.slice(prefix.length)));
     return file.startsWith(dir + sep) ? file : null;
@@ -62,15 +62,16 @@ function fileFor(urlPath) {
   return null;
 }
 
-/** Starts the server; port 0 picks a free one. `pages` maps paths to HTML
- * served from memory (the load benchmark's variants of the demo page, which
- * it must not fetch through an interception that slows every request).
- * Resolves to { server, url }. */
-export function startServer({ port = 0, host = '127.0.0.1', pages = {} } = {}) {
+/** Starts the server; port 0 picks a free one. For the load benchmark,
+ * `pages` maps paths to files served from memory (its variants of the demo
+ * page, which it must not fetch through an interception that slows every
+ * request) and `extraMounts` adds [prefix, folder] pairs (what it compares
+ * the card with). Resolves to { server, url }. */
+export function startServer({ port = 0, host = '127.0.0.1', pages = {}, extraMounts = [] } = {}) {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
     const page = Object.hasOwn(pages, pathname) ? pages[pathname] : null;
-    const file = page === null ? fileFor(pathname) : join(root, 'www', pathname);
+    const file = page === null ? fileFor(pathname, extraMounts) : join(root, 'www', pathname);
     try {
       if (!file) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       let body = page === null ? await readFile(file) : Buffer.from(page);
