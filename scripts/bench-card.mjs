@@ -133,7 +133,7 @@ async function once(throttle, path) {
   await cdp.send('Performance.enable');
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   // Both times from navigation start, taken by the page itself.
-  await page.addInitScript(() => {
+  await page.addInitScript((watchForMarkers) => {
     const shown = () => {
       window.firstCardView ??= performance.now();
       // requestAnimationFrame runs just before the next frame is drawn; a
@@ -141,12 +141,14 @@ async function once(throttle, path) {
       requestAnimationFrame(() => setTimeout(() => { window.firstCardShown ??= performance.now(); }));
     };
     addEventListener('relations-card-ready', shown, { once: true });
-    // TimelineJS has no such event: its first event marker is watched for.
+    // TimelineJS has no such event: its first event marker is watched for,
+    // on its page alone, so no other load pays for the watching.
+    if (!watchForMarkers) return;
     const markers = new MutationObserver(() => {
       if (document.querySelector('.tl-timemarker')) { markers.disconnect(); shown(); }
     });
     markers.observe(document, { childList: true, subtree: true });
-  });
+  }, path === LOADS.timelineJs);
   await page.goto(new URL(path, url).href);
   await page.waitForFunction(() => window.firstCardShown !== undefined, null, { timeout: 60000 });
   const { firstView, firstShown } = await page.evaluate(() => ({ firstView: window.firstCardView, firstShown: window.firstCardShown }));
@@ -160,7 +162,8 @@ async function once(throttle, path) {
     await page.evaluate(() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
       .map((entry) => [entry.name, entry.transferSize])),
   );
-  const card = [...bytes].filter(([u]) => /relations[-_]card|\/pkg\/|\/bench-timelinejs/.test(u));
+  // What the card (or TimelineJS) brings, not the page around it.
+  const card = [...bytes].filter(([u]) => /relations[-_]card|\/pkg\/|\/bench-timelinejs(\/|-events\.json)/.test(u));
   await context.close();
   return {
     firstView,

@@ -71,7 +71,8 @@ export function startServer({ port = 0, host = '127.0.0.1', pages = {}, extraMou
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
     const page = Object.hasOwn(pages, pathname) ? pages[pathname] : null;
-    const file = page === null ? fileFor(pathname, extraMounts) : join(root, 'www', pathname);
+    // A page from memory goes by its path: its type, and its place in the gzip cache.
+    const file = page === null ? fileFor(pathname, extraMounts) : pathname;
     try {
       if (!file) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       let body = page === null ? await readFile(file) : Buffer.from(page);
