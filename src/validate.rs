@@ -87,9 +87,9 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     }
 
     let mut source_ids = FxSet::default();
+    let sources_path = root.key("sources");
     for (i, source) in dataset.sources.iter().enumerate() {
-        let list = root.key("sources");
-        let at = list.index(i);
+        let at = sources_path.index(i);
         if !source_ids.insert(source.id.as_str()) {
             found.add(format!("{at}.id"), format!("duplicate source id \"{}\"", source.id));
         }
@@ -103,9 +103,9 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     }
 
     let mut partner_slots: FxMap<&str, u16> = FxMap::default();
+    let partners_path = root.key("partners");
     for (i, partner) in dataset.partners.iter().enumerate() {
-        let list = root.key("partners");
-        let at = list.index(i);
+        let at = partners_path.index(i);
         // By slot (u16, like the index's source map: one map type less in the wasm).
         if partner_slots.insert(partner.code.as_str(), i as u16).is_some() {
             found.add(format!("{at}.code"), format!("duplicate partner code \"{}\"", partner.code));
@@ -132,9 +132,9 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     }
 
     let mut place_ids = FxSet::default();
+    let places_path = root.key("places");
     for (i, place) in dataset.places.iter().enumerate() {
-        let list = root.key("places");
-        let at = list.index(i);
+        let at = places_path.index(i);
         found.not_blank(&at, "id", &place.id);
         if !place_ids.insert(place.id.as_str()) {
             found.add(format!("{at}.id"), format!("duplicate place id \"{}\"", place.id));
@@ -174,9 +174,9 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         }
     };
 
+    let events_path = root.key("events");
     for (i, event) in dataset.events.iter().enumerate() {
-        let list = root.key("events");
-        let at = list.index(i);
+        let at = events_path.index(i);
         record_id(&mut found, &at, &event.id);
         partner_list(&mut found, &at, "an event", &event.partners);
         if event.themes.is_empty() {
@@ -187,9 +187,9 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         found.citations(&at, &event.sources, &source_ids);
     }
 
+    let figures_path = root.key("figures");
     for (i, figure) in dataset.figures.iter().enumerate() {
-        let list = root.key("figures");
-        let at = list.index(i);
+        let at = figures_path.index(i);
         record_id(&mut found, &at, &figure.id);
         partner_list(&mut found, &at, "a figure", &figure.partners);
         found.not_blank(&at, "title", &figure.title);
@@ -200,9 +200,9 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         found.citations(&at, &figure.sources, &source_ids);
     }
 
+    let periods_path = root.key("periods");
     for (i, period) in dataset.periods.iter().enumerate() {
-        let list = root.key("periods");
-        let at = list.index(i);
+        let at = periods_path.index(i);
         record_id(&mut found, &at, &period.id);
         partner_ref(&mut found, &|| format!("{at}.partner"), &period.partner);
         found.not_blank(&at, "title", &period.title);
@@ -210,9 +210,9 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         found.citations(&at, &period.sources, &source_ids);
     }
 
+    let memberships_path = root.key("memberships");
     for (i, membership) in dataset.memberships.iter().enumerate() {
-        let list = root.key("memberships");
-        let at = list.index(i);
+        let at = memberships_path.index(i);
         record_id(&mut found, &at, &membership.id);
         match partner_slots.get(membership.organisation.as_str()).map(|&p| dataset.partners[usize::from(p)].kind) {
             None => partner_ref(&mut found, &|| format!("{at}.organisation"), &membership.organisation),
@@ -232,9 +232,9 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         .chain(dataset.figures.iter().map(|f| f.id.as_str()))
         .chain(dataset.periods.iter().map(|p| p.id.as_str()))
         .collect();
+    let disputes_path = root.key("disputes");
     for (i, dispute) in dataset.disputes.iter().enumerate() {
-        let list = root.key("disputes");
-        let at = list.index(i);
+        let at = disputes_path.index(i);
         record_id(&mut found, &at, &dispute.id);
         found.not_blank(&at, "topic", &dispute.topic);
         if dispute.claims.len() < 2 {

@@ -120,7 +120,6 @@ impl ToJson for Msg {
     }
 }
 
-
 /// The card's attributes as a page writes them (or a URL fragment holds
 /// them); each may be absent. `theme` lists theme keys, separated by
 /// spaces or commas.
