@@ -7,7 +7,6 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-
 /// A calendar date known to the year, the month or the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
@@ -40,20 +39,8 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// A language's month names as they follow a day ("12 января 2007") and as
 /// they stand alone ("январь 2007"); English uses the same words for both.
@@ -118,16 +105,13 @@ impl FromStr for PartialDate {
         let mut parts = text.split('-');
         let year_text = parts.next().unwrap_or_default();
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(DateError(format!(
-                "\"{text}\" is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
-            )));
+            return Err(DateError(format!("\"{text}\" is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")));
         }
         let year: i32 = year_text.parse().map_err(|_| DateError(format!("bad year in \"{text}\"")))?;
         let month = match parts.next() {
             None => None,
             Some(m) => {
-                let month: u8 = two_digits(m)
-                    .ok_or_else(|| DateError(format!("bad month \"{m}\" in \"{text}\": expected 01 to 12")))?;
+                let month: u8 = two_digits(m).ok_or_else(|| DateError(format!("bad month \"{m}\" in \"{text}\": expected 01 to 12")))?;
                 if !(1..=12).contains(&month) {
                     return Err(DateError(format!("month {month} in \"{text}\" does not exist: expected 01 to 12")));
                 }
@@ -137,8 +121,7 @@ impl FromStr for PartialDate {
         let day = match parts.next() {
             None => None,
             Some(d) => {
-                let day: u8 = two_digits(d)
-                    .ok_or_else(|| DateError(format!("bad day \"{d}\" in \"{text}\": expected two digits")))?;
+                let day: u8 = two_digits(d).ok_or_else(|| DateError(format!("bad day \"{d}\" in \"{text}\": expected two digits")))?;
                 let month = month.unwrap_or(1);
                 let last = days_in_month(year, month);
                 if day == 0 || day > last {

@@ -99,7 +99,13 @@ pub fn static_html(dataset: &Dataset) -> String {
     crate::sorting::sort_by(&mut partners, &|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     out.push_str("  <ul>\n");
     for (name, count, first, last) in partners {
-        let span = if count == 0 { String::new() } else if first == last { format!(", {first}") } else { format!(", {first}–{last}") };
+        let span = if count == 0 {
+            String::new()
+        } else if first == last {
+            format!(", {first}")
+        } else {
+            format!(", {first}–{last}")
+        };
         out.push_str(&format!("    <li>{}: {count} event{}{span}</li>\n", e(name), if count == 1 { "" } else { "s" }));
     }
     out.push_str("  </ul>\n  <p>Sources:</p>\n  <ul>\n");

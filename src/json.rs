@@ -943,7 +943,8 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_value_with_its_position() {
-        let text = "{\n  \"a\": [1, -2.50, 3e2, 1.5E-1],\n  \"b\": \"x\\u00e9\\n\\ud83d\\ude00\",\n  \"c\": [true, false, null], \"d\": {}\n}";
+        let text =
+            "{\n  \"a\": [1, -2.50, 3e2, 1.5E-1],\n  \"b\": \"x\\u00e9\\n\\ud83d\\ude00\",\n  \"c\": [true, false, null], \"d\": {}\n}";
         let value = parse(text).unwrap();
         let a = value.get("a").unwrap().items().unwrap();
         let numbers: Vec<String> = a.iter().map(to_string).collect();

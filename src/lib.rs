@@ -14,8 +14,8 @@
 pub mod date;
 pub mod decimal;
 pub mod export;
-pub mod hashing;
 mod fold_table;
+pub mod hashing;
 pub mod json;
 pub mod messages;
 pub mod model;

@@ -13,19 +13,7 @@ pub fn read_dataset(r: &mut Reader, value: &Value) -> Option<Dataset> {
     let f = r.object(
         value,
         &path,
-        &[
-            "schemaVersion",
-            "subject",
-            "title",
-            "sources",
-            "partners",
-            "places",
-            "events",
-            "figures",
-            "periods",
-            "memberships",
-            "disputes",
-        ],
+        &["schemaVersion", "subject", "title", "sources", "partners", "places", "events", "figures", "periods", "memberships", "disputes"],
     )?;
     // Every field is read before giving up, so one file shows all its shape problems at once.
     let schema_version = required(r, &f, &path, "schemaVersion", |r, v, p| r.whole(v, p, 0, i64::from(u32::MAX)));
@@ -136,15 +124,7 @@ fn read_source(r: &mut Reader, value: &Value, path: &Path) -> Option<Source> {
     let reliability = required(r, &f, path, "reliability", Reader::string);
     let url = optional(r, &f, path, "url", Reader::string);
     let licence = optional(r, &f, path, "licence", Reader::string);
-    Some(Source {
-        id: id?,
-        title: title?,
-        publisher: publisher?,
-        as_of: as_of?,
-        reliability: reliability?,
-        url: url?,
-        licence: licence?,
-    })
+    Some(Source { id: id?, title: title?, publisher: publisher?, as_of: as_of?, reliability: reliability?, url: url?, licence: licence? })
 }
 
 fn read_partner(r: &mut Reader, value: &Value, path: &Path) -> Option<Partner> {
@@ -212,11 +192,7 @@ fn read_quantity(r: &mut Reader, value: &Value, path: &Path) -> Option<Quantity>
 }
 
 fn read_figure(r: &mut Reader, value: &Value, path: &Path) -> Option<Figure> {
-    let f = r.object(
-        value,
-        path,
-        &["id", "date", "partners", "themes", "title", "value", "unit", "summary", "asOf", "sources"],
-    )?;
+    let f = r.object(value, path, &["id", "date", "partners", "themes", "title", "value", "unit", "summary", "asOf", "sources"])?;
     let id = required(r, &f, path, "id", Reader::string);
     let date = required(r, &f, path, "date", read_date);
     let partners = required(r, &f, path, "partners", Reader::strings);
@@ -250,15 +226,7 @@ fn read_period(r: &mut Reader, value: &Value, path: &Path) -> Option<Period> {
     let title = required(r, &f, path, "title", Reader::string);
     let summary = required(r, &f, path, "summary", Reader::string);
     let sources = required(r, &f, path, "sources", read_citations);
-    Some(Period {
-        id: id?,
-        partner: partner?,
-        date: date?,
-        tone: tone?,
-        title: title?,
-        summary: summary?,
-        sources: sources?,
-    })
+    Some(Period { id: id?, partner: partner?, date: date?, tone: tone?, title: title?, summary: summary?, sources: sources? })
 }
 
 fn read_membership(r: &mut Reader, value: &Value, path: &Path) -> Option<Membership> {

@@ -42,22 +42,42 @@ impl Rng {
 }
 
 const SYLLABLES: [&str; 24] = [
-    "ka", "ro", "mi", "shu", "da", "zan", "bek", "ol", "nur", "ya", "tash", "kul", "vah", "ob", "sa", "rin", "gul",
-    "dor", "ib", "kho", "par", "se", "zi", "mon",
+    "ka", "ro", "mi", "shu", "da", "zan", "bek", "ol", "nur", "ya", "tash", "kul", "vah", "ob", "sa", "rin", "gul", "dor", "ib", "kho",
+    "par", "se", "zi", "mon",
 ];
-const VERBS: [&str; 12] = [
-    "signs", "discusses", "expands", "reviews", "launches", "suspends", "renews", "opens", "finances", "completes",
-    "proposes", "hosts",
-];
+const VERBS: [&str; 12] =
+    ["signs", "discusses", "expands", "reviews", "launches", "suspends", "renews", "opens", "finances", "completes", "proposes", "hosts"];
 const OBJECTS: [&str; 20] = [
-    "a transit agreement", "a border protocol", "an energy memorandum", "a water-sharing plan", "a trade roadmap",
-    "a security dialogue", "a drug-control programme", "a refugee return scheme", "a cultural exchange",
-    "a railway project", "a hydropower deal", "an investment fund", "a customs accord", "a military exercise",
-    "an aid package", "a road corridor", "a power line", "an education grant", "a visa regime", "a joint commission",
+    "a transit agreement",
+    "a border protocol",
+    "an energy memorandum",
+    "a water-sharing plan",
+    "a trade roadmap",
+    "a security dialogue",
+    "a drug-control programme",
+    "a refugee return scheme",
+    "a cultural exchange",
+    "a railway project",
+    "a hydropower deal",
+    "an investment fund",
+    "a customs accord",
+    "a military exercise",
+    "an aid package",
+    "a road corridor",
+    "a power line",
+    "an education grant",
+    "a visa regime",
+    "a joint commission",
 ];
 const OFFICIALS: [&str; 8] = [
-    "president", "foreign minister", "defence minister", "prime minister", "trade delegation", "parliament speaker",
-    "energy minister", "border service chief",
+    "president",
+    "foreign minister",
+    "defence minister",
+    "prime minister",
+    "trade delegation",
+    "parliament speaker",
+    "energy minister",
+    "border service chief",
 ];
 const DETAILS: [&str; 16] = [
     "The talks covered tariffs, transit fees and border crossings",
@@ -116,14 +136,18 @@ pub fn dataset(seed: u64, events: usize) -> Dataset {
     let names: Vec<&str> = builtin.partners.iter().map(|p| p.name.as_str()).collect();
     let sources: Vec<&str> = builtin.sources.iter().map(|s| s.id.as_str()).collect();
     // Places and people grow with the dataset, as a real corpus's names do.
-    let places: Vec<String> = (0..(events / 20).max(20)).map(|_| {
-        let syllables = 2 + rng.below(2);
-        name(&mut rng, syllables)
-    }).collect();
-    let people: Vec<String> = (0..(events / 10).max(20)).map(|_| {
-        let syllables = 2 + rng.below(2);
-        name(&mut rng, syllables)
-    }).collect();
+    let places: Vec<String> = (0..(events / 20).max(20))
+        .map(|_| {
+            let syllables = 2 + rng.below(2);
+            name(&mut rng, syllables)
+        })
+        .collect();
+    let people: Vec<String> = (0..(events / 10).max(20))
+        .map(|_| {
+            let syllables = 2 + rng.below(2);
+            name(&mut rng, syllables)
+        })
+        .collect();
 
     let mut list = Vec::with_capacity(events);
     for i in 0..events {
@@ -151,11 +175,7 @@ pub fn dataset(seed: u64, events: usize) -> Dataset {
             2 => format!("Talks in {place} on {object}"),
             _ => format!("{person} leads {object} with {partner_name}"),
         };
-        let summary = format!(
-            "{}. {} in {place}, according to {person}.",
-            rng.pick(&DETAILS),
-            rng.pick(&DETAILS)
-        );
+        let summary = format!("{}. {} in {place}, according to {person}.", rng.pick(&DETAILS), rng.pick(&DETAILS));
         list.push(Event {
             id: format!("synth-{i}"),
             kind: if rng.below(3) == 0 { EventKind::Agreement } else { EventKind::Event },

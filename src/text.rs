@@ -16,9 +16,8 @@ use crate::fold_table;
 /// Words that carry no meaning on their own; a query made only of them
 /// searches for nothing (and so filters nothing).
 pub const STOP_WORDS: [&str; 34] = [
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its",
-    "of", "on", "or", "that", "the", "their", "then", "there", "this", "to", "was", "were", "which", "who", "will",
-    "with", "s",
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or",
+    "that", "the", "their", "then", "there", "this", "to", "was", "were", "which", "who", "will", "with", "s",
 ];
 
 /// Marks that sit on a letter without ending the word: combining

@@ -111,10 +111,9 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
             found.add(format!("{at}.code"), format!("duplicate partner code \"{}\"", partner.code));
         }
         match partner.kind {
-            PartnerKind::Country if !is_country_code(&partner.code) => found.add(
-                format!("{at}.code"),
-                format!("\"{}\" is not an ISO 3166-1 alpha-2 code (two capital letters)", partner.code),
-            ),
+            PartnerKind::Country if !is_country_code(&partner.code) => {
+                found.add(format!("{at}.code"), format!("\"{}\" is not an ISO 3166-1 alpha-2 code (two capital letters)", partner.code))
+            }
             PartnerKind::Organisation if !is_short_name(&partner.code) => found.add(
                 format!("{at}.code"),
                 format!("\"{}\" is not a short name: use capital letters and digits, e.g. \"OSCE\"", partner.code),

@@ -6,10 +6,10 @@
 //! `Screen` into elements, so what a reader sees is decided and tested here.
 
 use crate::json::{Path, Reader, ToJson, Value, Writer};
-use crate::sorting::sort_by;
 use crate::messages::{fill, Messages, Ui};
 use crate::model::{PartnerKind, Quantity, Theme, Tone};
 use crate::query::{read_filter_year, Hit, Index, PartnerSummary, Query, QueryError, RecordKind, Sort, FILTER_YEARS};
+use crate::sorting::sort_by;
 
 /// The views of the card.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -69,15 +69,30 @@ impl ToJson for CardState {
 /// What a reader can do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
-    Show { view: View },
-    OpenPartner { code: String },
+    Show {
+        view: View,
+    },
+    OpenPartner {
+        code: String,
+    },
     /// The timeline's partner filter; `None` for all partners.
-    FilterPartner { code: Option<String> },
+    FilterPartner {
+        code: Option<String>,
+    },
     Back,
-    Search { q: String },
-    ToggleTheme { theme: Theme },
-    ToggleKind { kind: RecordKind },
-    SetYears { from: Option<i32>, to: Option<i32> },
+    Search {
+        q: String,
+    },
+    ToggleTheme {
+        theme: Theme,
+    },
+    ToggleKind {
+        kind: RecordKind,
+    },
+    SetYears {
+        from: Option<i32>,
+        to: Option<i32>,
+    },
     ToggleOrder,
     ShowMore,
     ClearFilters,
@@ -244,9 +259,7 @@ impl CardState {
                 "view" => r.keyword(v, &p, View::parse, &View::KEYS).map(|x| state.view = x),
                 "partner" => r.string(v, &p).map(|x| state.partner = Some(x)),
                 "themes" => r.list(v, &p, |r, v, p| r.keyword(v, p, Theme::parse, &Theme::KEYS)).map(|x| state.themes = x),
-                "kinds" => {
-                    r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| state.kinds = x)
-                }
+                "kinds" => r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| state.kinds = x),
                 "from" => read_filter_year(r, v, &p).map(|x| state.from = Some(x)),
                 "to" => read_filter_year(r, v, &p).map(|x| state.to = Some(x)),
                 "q" => r.string(v, &p).map(|x| state.q = search_text(&x)),
@@ -506,7 +519,10 @@ pub struct TabItem {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
-    Overview { regions: Vec<RegionGroup>, picture: BarChart },
+    Overview {
+        regions: Vec<RegionGroup>,
+        picture: BarChart,
+    },
     Partner {
         summary: Box<PartnerSummary>,
         strip: ToneStrip,
@@ -536,9 +552,16 @@ pub enum Body {
         /// Set when nothing matches: what to say and offer.
         empty: Option<String>,
     },
-    Figures { charts: Vec<FigureChart> },
-    Sources { sources: Vec<SourceCard>, disputes: Vec<DisputeCard> },
-    Problem { message: String },
+    Figures {
+        charts: Vec<FigureChart>,
+    },
+    Sources {
+        sources: Vec<SourceCard>,
+        disputes: Vec<DisputeCard>,
+    },
+    Problem {
+        message: String,
+    },
 }
 
 impl ToJson for TabItem {
@@ -947,8 +970,6 @@ fn legend(tones: impl Iterator<Item = Tone>) -> Vec<Tone> {
     list
 }
 
-
-
 fn year_span(first: Option<i32>, last: Option<i32>) -> String {
     match (first, last) {
         (Some(a), Some(b)) if a == b => a.to_string(),
@@ -967,7 +988,6 @@ const EVENTS: [RecordKind; 2] = [RecordKind::Event, RecordKind::Agreement];
 fn more_label(more: usize, m: &Messages) -> Option<String> {
     (more > 0).then(|| format!("{} ({})", m.ui.show_more, m.count(more, m.more_left)))
 }
-
 
 /// Everything the card shows for `state`, in English.
 pub fn screen(index: &Index, state: &CardState) -> Screen {
@@ -1000,12 +1020,8 @@ pub fn screen_in(index: &Index, state: &CardState, m: &'static Messages) -> Scre
         label: label.to_string(),
         selected: state.view == view || (view == View::Overview && state.view == View::Partner),
     };
-    let tabs = vec![
-        tab(View::Overview, m.tabs[0]),
-        tab(View::Timeline, m.tabs[1]),
-        tab(View::Figures, m.tabs[2]),
-        tab(View::Sources, m.tabs[3]),
-    ];
+    let tabs =
+        vec![tab(View::Overview, m.tabs[0]), tab(View::Timeline, m.tabs[1]), tab(View::Figures, m.tabs[2]), tab(View::Sources, m.tabs[3])];
     let (body, announcement) = match state.view {
         View::Overview => overview(index, m),
         View::Partner => partner(index, &state, m),
@@ -1088,10 +1104,8 @@ fn overview(index: &Index, m: &Messages) -> (Body, String) {
         })
         .collect();
     let text = fill(m.bars_text, &[("list", &described.join(m.comma))]);
-    let announcement = fill(
-        m.overview_said,
-        &[("partners", &m.count(cards.len(), m.partners)), ("regions", &m.count(regions.len(), m.regions))],
-    );
+    let announcement =
+        fill(m.overview_said, &[("partners", &m.count(cards.len(), m.partners)), ("regions", &m.count(regions.len(), m.regions))]);
     let legend = legend(bars.iter().filter_map(|b| b.tone));
     (Body::Overview { regions, picture: BarChart { bars, legend, text } }, announcement)
 }
@@ -1147,8 +1161,7 @@ fn partner_said(summary: &PartnerSummary, m: &Messages) -> String {
 /// Lays periods out on lanes and says them in words: "Iran: 36 events from
 /// 1990 to 2025; cordial, then mixed (sources differ), then tense, …".
 fn tone_strip(summary: &PartnerSummary, m: &Messages) -> ToneStrip {
-    let spans: Vec<(i32, i32, &Hit)> =
-        summary.periods.iter().filter_map(|p| year_of(p).map(|(a, b)| (a, b, p))).collect();
+    let spans: Vec<(i32, i32, &Hit)> = summary.periods.iter().filter_map(|p| year_of(p).map(|(a, b)| (a, b, p))).collect();
     let first = spans.iter().map(|s| s.0).min().unwrap_or(0);
     let last = spans.iter().map(|s| s.1).max().unwrap_or(0);
     let width = f64::from((last - first + 1).max(1));
@@ -1178,7 +1191,11 @@ fn tone_strip(summary: &PartnerSummary, m: &Messages) -> ToneStrip {
     let phases: Vec<String> = segments
         .iter()
         .map(|s| {
-            let mark = if s.disputed { format!(" ({})", m.ui.sources_differ.chars().flat_map(char::to_lowercase).collect::<String>()) } else { String::new() };
+            let mark = if s.disputed {
+                format!(" ({})", m.ui.sources_differ.chars().flat_map(char::to_lowercase).collect::<String>())
+            } else {
+                String::new()
+            };
             format!("{} {}{mark}", m.tone(s.tone), s.years)
         })
         .collect();
@@ -1294,8 +1311,7 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
         })
         .collect();
     let ranged = state.from.is_some() || state.to.is_some();
-    let in_range =
-        |year: i32| ranged && state.from.is_none_or(|f| year >= f) && state.to.is_none_or(|t| year <= t);
+    let in_range = |year: i32| ranged && state.from.is_none_or(|f| year >= f) && state.to.is_none_or(|t| year <= t);
     // Years with records that stand more than a generation before the next
     // one are set apart, so one old treaty does not flatten the picture.
     let filled: Vec<&crate::query::TimelineBucket> = line.buckets.iter().filter(|b| b.count > 0).collect();
@@ -1319,10 +1335,9 @@ fn timeline(index: &Index, state: &CardState, m: &Messages) -> (Body, String) {
         sorted.iter().take(3).map(|y| format!("{} ({})", y.year, y.count)).collect()
     };
     let mut histogram_text = match (years.first(), years.last()) {
-        (Some(a), Some(b)) => fill(
-            m.histogram_text,
-            &[("from", &a.year.to_string()), ("to", &b.year.to_string()), ("busiest", &busiest.join(m.comma))],
-        ),
+        (Some(a), Some(b)) => {
+            fill(m.histogram_text, &[("from", &a.year.to_string()), ("to", &b.year.to_string()), ("busiest", &busiest.join(m.comma))])
+        }
         _ => m.histogram_none.to_string(),
     };
     if !earlier.is_empty() {
@@ -1403,8 +1418,7 @@ fn figures(index: &Index, m: &Messages) -> (Body, String) {
     // Units with the most figures first.
     sort_by(&mut charts, &|a, b| b.rows.len().cmp(&a.rows.len()).then_with(|| a.unit.cmp(&b.unit)));
     let count: usize = charts.iter().map(|c| c.rows.len()).sum();
-    let announcement =
-        fill(m.figures_said, &[("numbers", &m.count(count, m.numbers)), ("units", &m.count(charts.len(), m.units))]);
+    let announcement = fill(m.figures_said, &[("numbers", &m.count(count, m.numbers)), ("units", &m.count(charts.len(), m.units))]);
     (Body::Figures { charts }, announcement)
 }
 
@@ -1436,10 +1450,7 @@ fn sources(index: &Index, m: &Messages) -> (Body, String) {
             card
         })
         .collect();
-    let all = index
-        .search_in(&Query { disputed_only: true, ..Query::default() }, m)
-        .map(|a| a.hits)
-        .unwrap_or_default();
+    let all = index.search_in(&Query { disputed_only: true, ..Query::default() }, m).map(|a| a.hits).unwrap_or_default();
     let disputes: Vec<DisputeCard> = ds
         .disputes
         .iter()
@@ -1449,10 +1460,7 @@ fn sources(index: &Index, m: &Messages) -> (Body, String) {
             claims: d.claims.iter().filter_map(|c| all.iter().find(|h| &h.id == c).cloned()).collect(),
         })
         .collect();
-    let announcement = fill(
-        m.sources_said,
-        &[("documents", &m.count(sources.len(), m.documents)), ("count", &disputes.len().to_string())],
-    );
+    let announcement = fill(m.sources_said, &[("documents", &m.count(sources.len(), m.documents)), ("count", &disputes.len().to_string())]);
     (Body::Sources { sources, disputes }, announcement)
 }
 
@@ -1483,7 +1491,10 @@ mod tests {
 
         let (state, problems) = CardState::from_attributes(&attributes(&[("view", "map")]), en);
         assert_eq!(state.view, View::Overview);
-        assert_eq!(problems, ["This card has no view “map” (it has overview, partner, timeline, figures, sources); showing the first one."]);
+        assert_eq!(
+            problems,
+            ["This card has no view “map” (it has overview, partner, timeline, figures, sources); showing the first one."]
+        );
         let (_, problems) = CardState::from_attributes(&attributes(&[("view", "map")]), crate::messages::for_locale("ru"));
         assert!(problems[0].starts_with("В карточке нет вида «map»"), "{}", problems[0]);
         let (state, _) = CardState::from_attributes(&attributes(&[("view", "partner")]), en);

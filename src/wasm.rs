@@ -146,11 +146,7 @@ impl Relations {
     }
 
     #[wasm_bindgen(unchecked_return_type = "Timeline")]
-    pub fn timeline(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue,
-        bucket_years: u32,
-    ) -> Result<JsValue, JsError> {
+    pub fn timeline(&self, #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue, bucket_years: u32) -> Result<JsValue, JsError> {
         to_js(&self.index.timeline(&from_js(query)?, bucket_years).map_err(query_error)?)
     }
 
@@ -172,11 +168,7 @@ impl Relations {
     }
 
     /// The records of the current view as a file's text: `"csv"` or `"json"`.
-    pub fn download(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
-        format: &str,
-    ) -> Result<String, JsError> {
+    pub fn download(&self, #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue, format: &str) -> Result<String, JsError> {
         Ok(view::download(&self.index, &state_from_js(state)?, format))
     }
 
@@ -213,10 +205,7 @@ impl Relations {
 
     /// The attributes that ask for a state (what the element reflects).
     #[wasm_bindgen(js_name = attributesOf, unchecked_return_type = "Attributes")]
-    pub fn attributes_of(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
-    ) -> Result<JsValue, JsError> {
+    pub fn attributes_of(&self, #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue) -> Result<JsValue, JsError> {
         to_js(&state_from_js(state)?.attributes())
     }
 

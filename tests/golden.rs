@@ -33,8 +33,7 @@ fn golden_queries_give_their_recorded_answers() {
         let query = json::read_text(&json::to_string(member(case, "query")), Query::read).unwrap();
         let answer = index.search(&query).unwrap_or_else(|e| panic!("{name}: {e}"));
         let hits: Vec<String> = answer.hits.iter().map(line).collect();
-        let recorded: Vec<String> =
-            member(case, "hits").items().unwrap().iter().map(|h| h.as_str().unwrap().to_string()).collect();
+        let recorded: Vec<String> = member(case, "hits").items().unwrap().iter().map(|h| h.as_str().unwrap().to_string()).collect();
         let total = json::to_string(member(case, "total"));
         if answer.total.to_string() != total || hits != recorded {
             differences.push(format!(

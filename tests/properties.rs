@@ -7,16 +7,33 @@
 use std::collections::HashSet;
 
 use proptest::prelude::*;
-use relations_card::decimal::Decimal;
 use relations_card::date::{DateSpec, PartialDate};
+use relations_card::decimal::Decimal;
 use relations_card::model::*;
 use relations_card::query::{Hit, Index, Query, RecordKind, Sort};
 use relations_card::text;
 
 /// A small vocabulary, so that random queries find random records.
 const WORDS: [&str; 19] = [
-    "border", "borderland", "bridge", "trade", "trades", "talks", "panj", "panjshir", "pyanj", "river", "treaty",
-    "visit", "gas", "power", "water", "aid", "kazakstan", "dushanbe", "embassy",
+    "border",
+    "borderland",
+    "bridge",
+    "trade",
+    "trades",
+    "talks",
+    "panj",
+    "panjshir",
+    "pyanj",
+    "river",
+    "treaty",
+    "visit",
+    "gas",
+    "power",
+    "water",
+    "aid",
+    "kazakstan",
+    "dushanbe",
+    "embassy",
 ];
 const PARTNERS: [(&str, PartnerKind, &str, &str, &str); 5] = [
     ("AF", PartnerKind::Country, "Afghanistan", "Афғонистон", "South Asia"),
@@ -54,7 +71,8 @@ fn citations_strategy() -> impl Strategy<Value = Vec<Citation>> {
 }
 
 fn dataset_strategy() -> impl Strategy<Value = Dataset> {
-    let event = (any::<bool>(), date_strategy(), partners_strategy(), themes_strategy(), text_strategy(), text_strategy(), citations_strategy());
+    let event =
+        (any::<bool>(), date_strategy(), partners_strategy(), themes_strategy(), text_strategy(), text_strategy(), citations_strategy());
     let figure = (date_strategy(), partners_strategy(), themes_strategy(), text_strategy(), 1u32..1000, citations_strategy());
     let period = (date_strategy(), 0usize..PARTNERS.len(), text_strategy(), text_strategy(), citations_strategy());
     let membership = (prop::option::of(date_strategy()), 3usize..5, citations_strategy());
@@ -172,8 +190,26 @@ fn query_strategy() -> impl Strategy<Value = Query> {
         any::<bool>(),
         prop::option::of(prop::sample::select(vec!["s1", "s2"])),
         prop::option::of(
-            prop::collection::vec(prop::sample::select(vec!["pa", "panj", "b", "trade", "kaz", "border", "bor", "river", "the", "UN", "ایران", "agree", "figure", "pyandzh"]), 1..3)
-                .prop_map(|w| w.join(" ")),
+            prop::collection::vec(
+                prop::sample::select(vec![
+                    "pa",
+                    "panj",
+                    "b",
+                    "trade",
+                    "kaz",
+                    "border",
+                    "bor",
+                    "river",
+                    "the",
+                    "UN",
+                    "ایران",
+                    "agree",
+                    "figure",
+                    "pyandzh",
+                ]),
+                1..3,
+            )
+            .prop_map(|w| w.join(" ")),
         ),
         prop::sample::select(vec![Sort::Date, Sort::DateDesc, Sort::Relevance]),
         prop::option::of(0usize..12),

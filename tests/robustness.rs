@@ -28,8 +28,28 @@ const LOCALES: [&Messages; 3] = [&EN, &RU, &FA];
 /// escapes (a lone surrogate among them), extreme numbers, a right-to-left
 /// override, markup.
 const TOKENS: [&str; 22] = [
-    "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "true", "-", "0", "1e999", "-0.5", "12345678901234567890",
-    "\"\\u0000\"", "\"\\ud800\"", "\"\\uD83D\\uDE00\"", "\u{202e}", "<script>", "Ж", "\u{1F600}",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "null",
+    "true",
+    "-",
+    "0",
+    "1e999",
+    "-0.5",
+    "12345678901234567890",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "\"\\uD83D\\uDE00\"",
+    "\u{202e}",
+    "<script>",
+    "Ж",
+    "\u{1F600}",
 ];
 
 fn token() -> impl Strategy<Value = String> {
@@ -178,8 +198,26 @@ fn same(value: &Value, expected: &Reference) -> bool {
 fn attribute() -> impl Strategy<Value = Option<String>> {
     prop::option::of(prop_oneof![
         prop::sample::select(vec![
-            "overview", "partner", "timeline", "figures", "sources", "IR", "KZ", "XX", "trade", "trade energy",
-            "trade  gossip", "2001", " 1999 ", "-40", "0", "99999999999", "-2147483649", "2147483647", "", "بادام",
+            "overview",
+            "partner",
+            "timeline",
+            "figures",
+            "sources",
+            "IR",
+            "KZ",
+            "XX",
+            "trade",
+            "trade energy",
+            "trade  gossip",
+            "2001",
+            " 1999 ",
+            "-40",
+            "0",
+            "99999999999",
+            "-2147483649",
+            "2147483647",
+            "",
+            "بادام",
         ])
         .prop_map(String::from),
         "\\PC{0,20}",

@@ -121,9 +121,7 @@ impl Args {
     fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, Failure> {
         let name = name.to_string();
         let name = name.as_str();
-        self.last(name)
-            .map(|v| v.parse().map_err(|_| Failure::Usage(format!("--{name} expects a number, not \"{v}\""))))
-            .transpose()
+        self.last(name).map(|v| v.parse().map_err(|_| Failure::Usage(format!("--{name} expects a number, not \"{v}\"")))).transpose()
     }
 
     fn format(&self, allowed: &[&str]) -> Result<String, Failure> {
@@ -172,7 +170,11 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let args = Args::parse(rest, &["format"], &[])?;
             let format = args.format(&["json", "csv"])?;
             let (_, dataset) = read_dataset(args.file(0)?)?;
-            let text = if format == "csv" { relations_card::export::events_csv(&dataset) } else { relations_card::json::to_string_pretty(&dataset) };
+            let text = if format == "csv" {
+                relations_card::export::events_csv(&dataset)
+            } else {
+                relations_card::json::to_string_pretty(&dataset)
+            };
             print(&text);
         }
         "query" => {

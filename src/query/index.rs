@@ -13,14 +13,13 @@ use crate::sorting::{sort_by, sort_by_key};
 
 use super::bits::Bits;
 use super::{
-    quantity_label, quantity_label_in, Answer, PartnerGlance, Count, Facets, Hit, PartnerSummary, Query, QueryError, RecordKind, Sort, SourceRef,
-    Timeline, TimelineBucket,
+    quantity_label, quantity_label_in, Answer, Count, Facets, Hit, PartnerGlance, PartnerSummary, Query, QueryError, RecordKind, Sort,
+    SourceRef, Timeline, TimelineBucket,
 };
 use crate::date::DateSpec;
 use crate::messages::Messages;
 use crate::model::{Dataset, EventKind, PartnerKind, Theme, Tone};
 use crate::text;
-
 
 /// Where a word stands in a record, kept in the low bits of each posting.
 /// (A partner name ranks between the two; it is matched by bitset.)
@@ -170,10 +169,8 @@ impl Index {
     /// Builds the index. The dataset should be valid (see [`crate::load`]);
     /// references to unknown partners or sources are skipped, not trusted.
     pub fn new(dataset: Dataset) -> Self {
-        let partner_codes: FxMap<String, u32> =
-            dataset.partners.iter().enumerate().map(|(i, p)| (p.code.clone(), i as u32)).collect();
-        let source_slots: FxMap<&str, u16> =
-            dataset.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u16)).collect();
+        let partner_codes: FxMap<String, u32> = dataset.partners.iter().enumerate().map(|(i, p)| (p.code.clone(), i as u32)).collect();
+        let source_slots: FxMap<&str, u16> = dataset.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u16)).collect();
         let codes = |list: &[String]| -> Vec<u16> { list.iter().filter_map(|c| partner_codes.get(c).map(|&p| p as u16)).collect() };
         let cited = |list: &[crate::model::Citation]| -> Vec<u16> {
             let mut slots: Vec<u16> = list.iter().filter_map(|c| source_slots.get(c.source.as_str()).copied()).collect();
@@ -183,9 +180,8 @@ impl Index {
         };
         let themes = |list: &[Theme]| list.iter().fold(0u16, |bits, t| bits | 1 << theme_slot(*t));
 
-        let mut drafts: Vec<Draft> = Vec::with_capacity(
-            dataset.events.len() + dataset.figures.len() + dataset.memberships.len() + dataset.periods.len(),
-        );
+        let mut drafts: Vec<Draft> =
+            Vec::with_capacity(dataset.events.len() + dataset.figures.len() + dataset.memberships.len() + dataset.periods.len());
         for (i, e) in dataset.events.iter().enumerate() {
             let kind = match e.kind {
                 EventKind::Event => RecordKind::Event,
@@ -200,12 +196,7 @@ impl Index {
         }
         for (i, f) in dataset.figures.iter().enumerate() {
             drafts.push(Draft::new(
-                Record {
-                    source: Source::Figure(i as u32),
-                    kind: RecordKind::Figure,
-                    date: Some(f.date),
-                    themes: themes(&f.themes),
-                },
+                Record { source: Source::Figure(i as u32), kind: RecordKind::Figure, date: Some(f.date), themes: themes(&f.themes) },
                 &f.id,
                 codes(&f.partners),
                 cited(&f.sources),
@@ -366,12 +357,7 @@ impl Index {
     /// Everything a query word matches, by walking its postings and names.
     fn scan_word(&self, text: &TextIndex, word: &str) -> WordMatch {
         let n = self.records.len();
-        let mut found = WordMatch {
-            any: Bits::empty(n),
-            name_or_title: Bits::empty(n),
-            title: Bits::empty(n),
-            exact: Bits::empty(n),
-        };
+        let mut found = WordMatch { any: Bits::empty(n), name_or_title: Bits::empty(n), title: Bits::empty(n), exact: Bits::empty(n) };
         let (lo, hi) = text.word_range(word);
         for w in lo..hi {
             let exact = text.words[w] == word;
@@ -740,8 +726,7 @@ impl Index {
         self.check(query)?;
         let filters = self.narrowing(query, self.text_filter(query));
         let without = |skip: Option<usize>, years: bool| {
-            let mut bits =
-                self.combine(filters.iter().enumerate().filter(|(i, _)| Some(*i) != skip).map(|(_, b)| b.clone()));
+            let mut bits = self.combine(filters.iter().enumerate().filter(|(i, _)| Some(*i) != skip).map(|(_, b)| b.clone()));
             if years {
                 self.apply_years(query, &mut bits);
             }
@@ -864,9 +849,7 @@ impl Index {
         let p = self.partner_codes.get(code).map(|&p| p as u16).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
         let partner = &self.dataset.partners[usize::from(p)];
         let with = &self.by_partner[usize::from(p)];
-        let of_kind = |kinds: &[RecordKind]| -> Vec<usize> {
-            with.iter_asc().filter(|&r| kinds.contains(&self.records[r].kind)).collect()
-        };
+        let of_kind = |kinds: &[RecordKind]| -> Vec<usize> { with.iter_asc().filter(|&r| kinds.contains(&self.records[r].kind)).collect() };
         let ends = |r: usize| (self.records[r].date.map(|d| d.sort_key().1), r);
         let events = of_kind(&EVENT_KINDS);
         let periods = of_kind(&[RecordKind::Period]);
@@ -1106,7 +1089,6 @@ fn record_text<'a>(ds: &'a Dataset, record: &Record) -> (Cow<'a, str>, Cow<'a, s
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1135,8 +1117,7 @@ mod tests {
             let (matched, found) = index.text_match(&words).unwrap();
             let total = matched.count();
             let direct = {
-                let mut scored: Vec<(u8, usize)> =
-                    matched.iter_asc().map(|r| (found.iter().map(|w| w.score(r)).sum::<u8>(), r)).collect();
+                let mut scored: Vec<(u8, usize)> = matched.iter_asc().map(|r| (found.iter().map(|w| w.score(r)).sum::<u8>(), r)).collect();
                 sort_by_key(&mut scored, &|&(score, r)| (std::cmp::Reverse(score), std::cmp::Reverse(index.date_rank(r))));
                 scored.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
             };

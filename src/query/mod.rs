@@ -160,9 +160,7 @@ impl Query {
                 "partners" => r.strings(v, &p).map(|x| query.partners = x),
                 "region" => r.string(v, &p).map(|x| query.region = Some(x)),
                 "themes" => r.list(v, &p, |r, v, p| r.keyword(v, p, Theme::parse, &Theme::KEYS)).map(|x| query.themes = x),
-                "kinds" => {
-                    r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| query.kinds = x)
-                }
+                "kinds" => r.list(v, &p, |r, v, p| r.keyword(v, p, RecordKind::parse, &RecordKind::KEYS)).map(|x| query.kinds = x),
                 "from" => read_filter_year(r, v, &p).map(|x| query.from = Some(x)),
                 "to" => read_filter_year(r, v, &p).map(|x| query.to = Some(x)),
                 "disputedOnly" => r.bool(v, &p).map(|x| query.disputed_only = x),
@@ -484,8 +482,6 @@ pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::message
     };
     format!("{core} {unit}")
 }
-
-
 
 #[cfg(test)]
 mod tests {
