@@ -12,6 +12,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
 fi
 
+# make test checks formatting and lints; a minimal rustup profile lacks both.
+for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+        echo "install: rustup component add $component"
+        rustup component add "$component"
+    fi
+done
+
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ -z "$bindgen_version" ]; then
     echo "install: cannot read the wasm-bindgen version from Cargo.lock" >&2

@@ -8,6 +8,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 scripts/install-test-tools.sh
 scripts/build.sh
 
+echo "== cargo fmt --check and cargo clippy (native and wasm32), warnings as errors"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
 echo "== cargo test (native core, CLI, real dataset)"
 cargo test
 
