@@ -9,7 +9,7 @@ use std::path::Path;
 #[path = "src/decimal.rs"]
 mod decimal;
 // unused_imports: the re-exports in json/mod.rs the build script does not use.
-#[allow(dead_code, unused_imports)]
+#[allow(dead_code, unused_imports, unused_macros)]
 #[path = "src/json/mod.rs"]
 mod json;
 

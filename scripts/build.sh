@@ -51,6 +51,9 @@ node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused \
 # The summary readers see before the card loads (or without scripts), then
 # the single-file build for learning platforms and offline use.
 cargo run --quiet --release --bin relations -- static > pkg/static.html
+# The types of what a card and its element exchange, from the core's own
+# field lists (pkg/relations_card.d.ts re-exports them).
+cargo run --quiet --release --bin relations -- typescript > pkg/relations_card_frame.d.ts
 node scripts/single-file.mjs
 node scripts/package.mjs
 node scripts/size-report.mjs

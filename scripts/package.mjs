@@ -18,17 +18,12 @@ function minified(from, to, loader) {
   const { code } = transformSync(readFileSync(from, 'utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: 'es2022', banner, legalComments: 'none' });
   writeFileSync(to, code);
 }
-// The element and the wasm-bindgen glue in one module: the glue arrives with
-// the element instead of through a second import once the element runs.
+// The element (www/relations-card.js and www/card/) and the wasm-bindgen glue
+// in one module: the glue arrives with the element instead of through a
+// second import once the element runs. www/card/load.js imports the glue by
+// its path in the repository (../../pkg/), so esbuild finds it as it is.
 await build({
   entryPoints: [`${root}www/relations-card.js`],
-  // www/ finds the glue at ./pkg/ when served; in the repository it is ../pkg/.
-  plugins: [{
-    name: 'glue',
-    setup(on) {
-      on.onResolve({ filter: /^\.\/pkg\/relations_card\.js$/ }, () => ({ path: `${root}pkg/relations_card.js` }));
-    },
-  }],
   bundle: true,
   minify: true,
   format: 'esm',
@@ -42,7 +37,7 @@ minified(`${root}www/relations-card.css`, `${out}relations-card.css`, 'css');
 minified(`${root}www/embed-host.js`, `${out}embed-host.js`, 'js');
 minified(`${root}pkg/relations_card.js`, `${out}pkg/relations_card.js`, 'js');
 copyFileSync(`${root}www/relations-card.d.ts`, `${out}relations-card.d.ts`);
-for (const file of ['relations_card_bg.wasm', 'relations_card.d.ts', 'relations_card_bg.wasm.d.ts']) {
+for (const file of ['relations_card_bg.wasm', 'relations_card.d.ts', 'relations_card_frame.d.ts', 'relations_card_bg.wasm.d.ts']) {
   copyFileSync(`${root}pkg/${file}`, `${out}pkg/${file}`);
 }
 writeFileSync(

@@ -1,64 +1,55 @@
 // Writes dist/relations-card.html: the whole card in one file — WebAssembly
 // (base64), wasm-bindgen glue, element, styles and an HTML summary for
 // readers without scripts — that works opened from disk (file://) and
-// uploaded to a learning platform. No bundler: a few exact text swaps, each
-// checked, so a change in the sources fails the build instead of the file.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// uploaded to a learning platform. The same esbuild bundle as the package,
+// with www/card/assets.js replaced by assets-inline.js, which reads the wasm
+// and the CSS from a virtual module this script provides.
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { build, transformSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (path) => readFileSync(`${root}${path}`, 'utf8');
 
-/** Replaces exactly one occurrence of `from`, or stops the build. */
-function swap(text, from, to, what) {
-  const at = text.indexOf(from);
-  if (at < 0 || text.indexOf(from, at + 1) >= 0) {
-    throw new Error(`single-file: cannot find exactly one "${from}" in ${what}; update scripts/single-file.mjs`);
-  }
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
-
-// The glue as a function returning what its module exported.
-let glue = read('pkg/relations_card.js');
-glue = swap(glue, 'export class Relations', 'class Relations', 'the glue');
-glue = swap(glue, 'export function start', 'function start', 'the glue');
-glue = swap(glue, 'export function interfaceLabels', 'function interfaceLabels', 'the glue');
-glue = swap(glue, 'export { initSync, __wbg_init as default };', '', 'the glue');
-if (/^export /m.test(glue)) throw new Error('single-file: the glue exports something new; update scripts/single-file.mjs');
-
-let card = read('www/relations-card.js');
-card = swap(card, "const wasm = fetch(new URL('./pkg/relations_card_bg.wasm', import.meta.url));", 'const wasm = WASM_BYTES;', 'the element');
-card = swap(card, "const glue = await import('./pkg/relations_card.js');", 'const glue = GLUE;', 'the element');
-card = swap(
-  card,
-  `  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = STYLESHEET;
-  return link;`,
-  `  const style = document.createElement('style');
-  style.textContent = CARD_CSS;
-  return style;`,
-  'the element',
-);
-
-const wasm = readFileSync(`${root}pkg/relations_card_bg.wasm`).toString('base64');
+const wasmBase64 = readFileSync(`${root}pkg/relations_card_bg.wasm`).toString('base64');
 const css = transformSync(read('www/relations-card.css'), { loader: 'css', minify: true }).code;
 const fallback = read('pkg/static.html');
-// Text that ends a script element must not appear inside one.
-const safe = (js) => js.replace(/<\/script/gi, '<\\/script');
+
+let swapped = false;
+const inline = {
+  name: 'inline-assets',
+  setup(on) {
+    // The element's assets module, wherever it is imported from in www/card/.
+    on.onResolve({ filter: /^\.\/assets\.js$/ }, (args) => {
+      if (!args.importer.startsWith(`${root}www/card/`)) return undefined;
+      swapped = true;
+      return { path: `${root}www/card/assets-inline.js` };
+    });
+    on.onResolve({ filter: /^relations-card:inline$/ }, () => ({ path: 'inline', namespace: 'relations-card-inline' }));
+    on.onLoad({ filter: /.*/, namespace: 'relations-card-inline' }, () => ({
+      contents: `export const wasmBase64 = ${JSON.stringify(wasmBase64)};\nexport const css = ${JSON.stringify(css)};\n`,
+      loader: 'js',
+    }));
+  },
+};
 
 // One module, minified like the package (esbuild: the same code, smaller).
-const script = transformSync(
-  `const WASM_BYTES = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
-const CARD_CSS = ${JSON.stringify(css)};
-const GLUE = (() => {
-${glue}
-return { default: __wbg_init, initSync, Relations, interfaceLabels };
-})();
-${card}`,
-  { loader: 'js', format: 'esm', minify: true, target: 'es2022' },
-).code;
+const { outputFiles } = await build({
+  entryPoints: [`${root}www/relations-card.js`],
+  plugins: [inline],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  legalComments: 'none',
+  write: false,
+  logLevel: 'warning',
+});
+if (!swapped) throw new Error('single-file: the element no longer imports ./assets.js from www/card/; update scripts/single-file.mjs');
+const script = outputFiles[0].text;
+
+// Text that ends a script element must not appear inside one.
+const safe = (js) => js.replace(/<\/script/gi, '<\\/script');
 
 const html = `<!doctype html>
 <html lang="en">

@@ -1,58 +1,10 @@
-//! Tables for spreadsheets: the records of a dataset as CSV (RFC 4180), so a
-//! student can open what the card shows in any spreadsheet program. Used by
-//! `relations export --format csv` and by the card's download button.
+//! Tables for spreadsheets: records as CSV (RFC 4180), so a student can open
+//! what the card shows in any spreadsheet program; one writer for
+//! `relations export --format csv` and the card's download button. Also the
+//! accessible HTML summary put inside the element.
 
-use crate::model::{Dataset, Event, EventKind};
+use crate::model::Dataset;
 use crate::query::Hit;
-
-/// The columns of the events table, in order.
-pub const EVENT_COLUMNS: [&str; 11] =
-    ["id", "kind", "date", "date_label", "partners", "themes", "title", "summary", "as_of", "sources", "disputed"];
-
-/// All events of a dataset as CSV, oldest first, with a header row.
-pub fn events_csv(dataset: &Dataset) -> String {
-    let mut events: Vec<&Event> = dataset.events.iter().collect();
-    crate::sorting::sort_by_key(&mut events, &|e| e.date.sort_key());
-    events_to_csv(dataset, &events)
-}
-
-/// The given events as CSV with a header row, in the order given.
-pub fn events_to_csv(dataset: &Dataset, events: &[&Event]) -> String {
-    let mut out = String::new();
-    push_row(&mut out, EVENT_COLUMNS.iter().map(|c| c.to_string()));
-    for event in events {
-        let sources = event
-            .sources
-            .iter()
-            .map(|c| {
-                let title = dataset.source(&c.source).map_or(c.source.as_str(), |s| s.title.as_str());
-                format!("{title} ({}), {}", c.source, c.locator)
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        push_row(
-            &mut out,
-            [
-                event.id.clone(),
-                match event.kind {
-                    EventKind::Event => "event".to_string(),
-                    EventKind::Agreement => "agreement".to_string(),
-                },
-                event.date.to_string(),
-                event.date.label(),
-                event.partners.join(" "),
-                event.themes.iter().map(|t| t.key()).collect::<Vec<_>>().join(" "),
-                event.title.clone(),
-                event.summary.clone(),
-                event.as_of.map(|d| d.to_string()).unwrap_or_default(),
-                sources,
-                dataset.is_disputed(&event.id).to_string(),
-            ]
-            .into_iter(),
-        );
-    }
-    out
-}
 
 /// Escapes text for HTML element content and attribute values.
 fn escape_html(text: &str) -> String {
@@ -116,11 +68,11 @@ pub fn static_html(dataset: &Dataset) -> String {
     out
 }
 
-/// The columns of a table of query hits (what a card view shows).
+/// The columns of a table of records (what a card view shows).
 pub const HIT_COLUMNS: [&str; 12] =
     ["id", "kind", "date", "date_label", "partners", "themes", "title", "summary", "value", "as_of", "sources", "disputed"];
 
-/// Query hits as CSV with a header row, in the order given.
+/// Records as CSV with a header row, in the order given.
 pub fn hits_csv(hits: &[Hit]) -> String {
     let mut out = String::new();
     push_row(&mut out, HIT_COLUMNS.iter().map(|c| c.to_string()));
@@ -188,14 +140,14 @@ mod tests {
     use crate::validate::load;
 
     #[test]
-    fn events_table_has_a_header_and_quotes_what_needs_it() {
-        let dataset = load(include_str!("../tests/fixtures/small.json")).unwrap();
-        let csv = events_csv(&dataset);
+    fn the_table_has_a_header_and_quotes_what_needs_it() {
+        let index = crate::query::Index::new(load(include_str!("../tests/fixtures/small.json")).unwrap());
+        let csv = hits_csv(&crate::view::shown_records(&index, &crate::view::CardState::default()));
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], EVENT_COLUMNS.join(","));
+        assert_eq!(lines[0], HIT_COLUMNS.join(","));
         assert_eq!(
             lines[1],
-            "bridge,event,2007-01,January 2007,AF US,transport borders,Bridge opened,A test summary.,,\"Doc (doc), ¶2\",false"
+            "bridge,event,2007-01,January 2007,AF US,borders transport,Bridge opened,A test summary.,,,\"Doc (Pub, as of 22 November 2016), ¶2\",false"
         );
         assert_eq!(lines.len(), 4, "header, two events, and the final empty split");
     }

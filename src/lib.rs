@@ -5,10 +5,10 @@
 //!
 //! ```
 //! use relations_card::{query::Index, view};
-//! let index = Index::new(relations_card::builtin());
-//! let state = view::update(&view::CardState::default(), &view::Msg::OpenPartner { code: "IR".into() });
-//! let screen = view::screen(&index, &state);
-//! assert!(screen.announcement.starts_with("Iran: "));
+//! let mut card = view::Card::new(&view::Attributes::default(), "en", false);
+//! card.show(std::rc::Rc::new(Index::new(relations_card::builtin())));
+//! let frame = card.send(&view::Msg::OpenPartner { code: "IR".into() }, "", "2026-12-01");
+//! assert!(frame.announcement.unwrap().starts_with("Iran: "));
 //! ```
 
 pub mod date;
@@ -17,7 +17,6 @@ pub mod export;
 mod fold_table;
 pub mod hashing;
 pub mod json;
-pub mod messages;
 pub mod model;
 pub mod query;
 pub mod schema;

@@ -29,6 +29,19 @@ macro_rules! keywords {
                 out.string(self.key());
             }
         }
+
+        impl crate::json::TsType for $name {
+            fn ts_type() -> String {
+                stringify!($name).to_string()
+            }
+        }
+
+        impl crate::json::TsDeclaration for $name {
+            fn ts_declaration() -> String {
+                let keys: Vec<String> = Self::KEYS.iter().map(|k| format!("\"{k}\"")).collect();
+                format!("export type {} = {};", stringify!($name), keys.join(" | "))
+            }
+        }
     };
 }
 pub(crate) use keywords;

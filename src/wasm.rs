@@ -1,8 +1,11 @@
-//! The browser adapter: one `Relations` handle that owns a validated dataset
-//! and answers the card's questions with plain JS objects. It converts and
-//! forwards; every decision is made in the core modules.
+//! The browser adapter: a `Relations` handle that owns a validated dataset
+//! (shared by every card that shows it) and answers the engine's questions,
+//! and a `Card` handle per element that answers each reader action with one
+//! `Frame`. It converts and forwards; every decision is made in the core.
 
 use wasm_bindgen::prelude::*;
+
+use std::rc::Rc;
 
 use crate::json::{self, Path, Reader, ToJson, Value};
 use crate::query::{Index, Query};
@@ -41,31 +44,8 @@ export interface PartnerSummary {
   currentTone?: Tone; figures: Hit[]; membership?: Hit;
   sharedOrganisations: Count<string>[]; eventsByTheme: Count<Theme>[];
 }
-export type View = "overview" | "partner" | "timeline" | "figures" | "sources";
-export interface Attributes { view?: string | null; partner?: string | null; theme?: string | null; from?: string | null; to?: string | null; q?: string | null; }
-export interface CardState {
-  view?: View; partner?: string | null; themes?: Theme[]; kinds?: RecordKind[]; from?: number | null; to?: number | null;
-  q?: string; oldestFirst?: boolean; more?: number;
-}
-export type Msg =
-  | { type: "show"; view: View } | { type: "openPartner"; code: string }
-  | { type: "filterPartner"; code: string | null } | { type: "back" }
-  | { type: "search"; q: string } | { type: "toggleTheme"; theme: Theme } | { type: "toggleKind"; kind: RecordKind }
-  | { type: "setYears"; from: number | null; to: number | null } | { type: "toggleOrder" }
-  | { type: "showMore" } | { type: "clearFilters" } | { type: "reset" };
-export interface YearBar { year: number; count: number; height: number; selected: boolean; }
-export interface Choice { key: string; label: string; count: number; selected: boolean; }
-export interface Bar { key: string; label: string; count: number; share: number; tone?: Tone; }
-export interface Segment { id: string; lane: number; start: number; end: number; tone: Tone; label: string; years: string; disputed: boolean; }
-export interface SourceCard { id: string; title: string; publisher: string; asOf: string; reliability: string; licence?: string; url?: string; citedBy: number; citedLabel: string; }
-export type Body =
-  | { kind: "overview"; regions: { region: string; partners: { code: string; name: string; kind: PartnerKind; eventCount: number; detail: string; tone?: Tone; toneLabel: string; years: string }[] }[]; picture: { bars: Bar[]; legend: Tone[]; text: string } }
-  | { kind: "partner"; summary: PartnerSummary; strip: { firstYear: number; lastYear: number; lanes: number; segments: Segment[]; legend: Tone[]; text: string }; events: Hit[]; total: number; totalLabel: string; more: number; moreLabel?: string; oldestFirst: boolean }
-  | { kind: "timeline"; partners: Choice[]; themes: Choice[]; kinds: Choice[]; histogram: { years: YearBar[]; earlier: YearBar[]; text: string }; results: Hit[]; total: number; totalLabel: string; more: number; moreLabel?: string; oldestFirst: boolean; filtered: boolean; empty?: string }
-  | { kind: "figures"; charts: { unit: string; text: string; rows: { hit: Hit; shape: "bar" | "approx" | "range" | "choices"; start: number; end: number; points: number[] }[] }[] }
-  | { kind: "sources"; sources: SourceCard[]; disputes: { id: string; topic: string; claims: Hit[] }[] }
-  | { kind: "problem"; message: string };
-export interface Screen { state: CardState; locale: string; dir: "ltr" | "rtl"; ui: Record<string, string>; themeLabels: Record<string, string>; toneLabels: Record<string, string>; title: string; subtitle: string; tabs: { view: View; label: string; selected: boolean }[]; announcement: string; notice?: string; body: Body; }
+export * from "./relations_card_frame";
+import type { Frame, Msg, Attributes, CardState, Failure } from "./relations_card_frame";
 "#;
 
 /// Reports Rust panics on the console instead of an opaque "unreachable".
@@ -76,17 +56,17 @@ pub fn start() {
     }));
 }
 
-/// The interface labels of a locale, before any dataset is loaded (to say
-/// "loading" in the reader's language).
-#[wasm_bindgen(js_name = interfaceLabels, unchecked_return_type = "Record<string, string>")]
-pub fn interface_labels(locale: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::messages::for_locale(locale).ui)
+/// The largest dataset a card reads, in bytes (the element checks a
+/// download against it before reading it).
+#[wasm_bindgen(js_name = maxDatasetBytes)]
+pub fn max_dataset_bytes() -> f64 {
+    view::MAX_DATASET_BYTES as f64
 }
 
 /// A dataset loaded and indexed once, queried many times.
 #[wasm_bindgen]
 pub struct Relations {
-    index: Index,
+    index: Rc<Index>,
     build_millis: f64,
 }
 
@@ -104,7 +84,7 @@ impl Relations {
     pub fn from_json(text: &str) -> Result<Relations, JsValue> {
         let dataset = load(text).map_err(|errors| problems_error(&errors))?;
         let started = js_sys::Date::now();
-        let index = Index::new(dataset);
+        let index = Rc::new(Index::new(dataset));
         Ok(Relations { index, build_millis: js_sys::Date::now() - started })
     }
 
@@ -154,70 +134,76 @@ impl Relations {
     pub fn partner_summary(&self, code: &str) -> Result<JsValue, JsError> {
         to_js(&self.index.partner_summary(code).map_err(query_error)?)
     }
+}
 
-    /// Everything the card shows for a `CardState` (see `src/view.rs`), in
-    /// the language of `locale` (a BCP 47 tag; English when not in the catalogue).
-    #[wasm_bindgen(unchecked_return_type = "Screen")]
-    pub fn screen(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
-        locale: Option<String>,
-    ) -> Result<JsValue, JsError> {
-        let messages = messages(locale);
-        to_js(&view::screen_in(&self.index, &state_from_js(state)?, messages))
-    }
+/// One `<relations-card>`: what its reader has chosen, answered with one
+/// `Frame` per call. A reader's action is exactly one `send`.
+#[wasm_bindgen]
+pub struct Card {
+    card: view::Card,
+}
 
-    /// The records of the current view as a file's text: `"csv"` or `"json"`.
-    pub fn download(&self, #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue, format: &str) -> Result<String, JsError> {
-        Ok(view::download(&self.index, &state_from_js(state)?, format))
-    }
-
-    /// A citation of the card (at `page_url`, read on `today`) and its sources.
-    pub fn citation(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
-        page_url: &str,
-        today: &str,
-        locale: Option<String>,
-    ) -> Result<String, JsError> {
-        let messages = messages(locale);
-        Ok(view::citation_in(&self.index, &state_from_js(state)?, page_url, today, messages))
-    }
-
-    /// The state that attributes (or a URL fragment) ask for, and what was
-    /// wrong with them in the reader's language: `{ state, problems }`.
-    #[wasm_bindgen(js_name = stateFromAttributes, unchecked_return_type = "{ state: CardState; problems: string[] }")]
-    pub fn state_from_attributes(
-        &self,
+#[wasm_bindgen]
+impl Card {
+    /// A card for the page's attributes, in the language of `locale`;
+    /// `fetching` when its dataset comes from a URL.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Attributes")] attributes: JsValue,
-        locale: Option<String>,
+        locale: &str,
+        fetching: bool,
+    ) -> Result<Card, JsError> {
+        let attributes = read_js(&attributes, view::Attributes::read, "attributes")?;
+        Ok(Card { card: view::Card::new(&attributes, locale, fetching) })
+    }
+
+    /// What the card shows now (while loading: the loading text, if any).
+    #[wasm_bindgen(unchecked_return_type = "Frame")]
+    pub fn frame(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.card.frame())
+    }
+
+    /// The dataset is there: the first view.
+    #[wasm_bindgen(unchecked_return_type = "Frame")]
+    pub fn show(&mut self, relations: &Relations) -> Result<JsValue, JsError> {
+        to_js(&self.card.show(Rc::clone(&relations.index)))
+    }
+
+    /// The dataset could not be had: the card says why, in its language.
+    #[wasm_bindgen(unchecked_return_type = "Frame")]
+    pub fn fail(&mut self, #[wasm_bindgen(unchecked_param_type = "Failure")] failure: JsValue) -> Result<JsValue, JsError> {
+        let failure = read_js(&failure, view::Failure::read, "failure")?;
+        to_js(&self.card.fail(failure))
+    }
+
+    /// The page changed the attributes or the language.
+    #[wasm_bindgen(js_name = setAttributes, unchecked_return_type = "Frame")]
+    pub fn set_attributes(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Attributes")] attributes: JsValue,
+        locale: &str,
     ) -> Result<JsValue, JsError> {
         let attributes = read_js(&attributes, view::Attributes::read, "attributes")?;
-        let messages = messages(locale);
-        let (state, problems) = view::CardState::from_attributes(&attributes, messages);
-        let mut out = json::Writer::compact();
-        out.begin_object();
-        out.field("state", &state);
-        out.field("problems", &problems);
-        out.end_object();
-        json_to_js(&out.finish())
+        to_js(&self.card.set_attributes(&attributes, locale))
     }
 
-    /// The attributes that ask for a state (what the element reflects).
-    #[wasm_bindgen(js_name = attributesOf, unchecked_return_type = "Attributes")]
-    pub fn attributes_of(&self, #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue) -> Result<JsValue, JsError> {
-        to_js(&state_from_js(state)?.attributes())
-    }
-
-    /// The state after a reader's action (`Msg`); pure, like the core's `update`.
-    #[wasm_bindgen(unchecked_return_type = "CardState")]
-    pub fn update(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardState")] state: JsValue,
+    /// A reader's action; `page_url` and `today` (`YYYY-MM-DD`, the reader's
+    /// date) are what a citation names.
+    #[wasm_bindgen(unchecked_return_type = "Frame")]
+    pub fn send(
+        &mut self,
         #[wasm_bindgen(unchecked_param_type = "Msg")] msg: JsValue,
+        page_url: &str,
+        today: &str,
     ) -> Result<JsValue, JsError> {
         let msg = read_js(&msg, view::Msg::read, "message")?;
-        to_js(&view::update(&state_from_js(state)?, &msg))
+        to_js(&self.card.send(&msg, page_url, today))
+    }
+
+    /// What the reader has chosen.
+    #[wasm_bindgen(unchecked_return_type = "CardState")]
+    pub fn state(&self) -> Result<JsValue, JsError> {
+        to_js(self.card.state())
     }
 }
 
@@ -236,10 +222,6 @@ fn read_js<T>(value: &JsValue, read: fn(&mut Reader, &Value, &Path) -> Option<T>
     json::read_text(&text, read).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
 }
 
-fn state_from_js(value: JsValue) -> Result<view::CardState, JsError> {
-    read_js(&value, view::CardState::read, "card state")
-}
-
 fn from_js(value: JsValue) -> Result<Query, JsError> {
     read_js(&value, Query::read, "query")
 }
@@ -252,11 +234,6 @@ fn to_js(value: &impl ToJson) -> Result<JsValue, JsError> {
 
 fn json_to_js(text: &str) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(text).map_err(|_| JsError::new("internal error: the core wrote invalid JSON"))
-}
-
-/// The catalogue for a BCP 47 tag; English when none is given or known.
-fn messages(locale: Option<String>) -> &'static crate::messages::Messages {
-    crate::messages::for_locale(locale.as_deref().unwrap_or("en"))
 }
 
 fn query_error(error: crate::query::QueryError) -> JsError {

@@ -63,6 +63,18 @@ fn export_csv_has_one_row_per_event() {
     assert_eq!(text.matches("\r\n").count(), 3);
 }
 
+/// One CSV writer: the CLI's export is the card's download of its first view.
+#[test]
+fn export_csv_is_the_cards_download() {
+    use relations_card::view::{download, CardState, Format};
+    let output = relations(&["export", "--format=csv"]);
+    assert!(output.status.success());
+    let index = relations_card::query::Index::new(relations_card::builtin());
+    let card = download(&index, &CardState::default(), Format::Csv);
+    assert_eq!(card.name, "relations-overview.csv");
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), card.text);
+}
+
 #[test]
 fn usage_errors_exit_2_and_missing_files_exit_1() {
     assert_eq!(relations(&[]).status.code(), Some(2));

@@ -7,22 +7,27 @@
 
 use proptest::prelude::*;
 use relations_card::json::{self, Kind, Value};
-use relations_card::messages::{Messages, EN, FA, RU};
+use std::rc::Rc;
+
 use relations_card::model::Theme;
 use relations_card::query::{Index, RecordKind};
-use relations_card::view::{self, Attributes, CardState, Msg, View};
+use relations_card::view::{Attributes, Card, CardState, Effect, Format, Msg, View};
 use relations_card::{load, BUILTIN_JSON};
 
 thread_local! {
     // One per test thread: the index builds its word index lazily, in a cell.
-    static INDEX: &'static Index = Box::leak(Box::new(Index::new(relations_card::builtin())));
+    static INDEX: Rc<Index> = Rc::new(Index::new(relations_card::builtin()));
 }
 
-fn index() -> &'static Index {
-    INDEX.with(|index| *index)
+fn index() -> Rc<Index> {
+    INDEX.with(Rc::clone)
 }
 
-const LOCALES: [&Messages; 3] = [&EN, &RU, &FA];
+const LOCALES: [&str; 3] = ["en", "ru", "fa"];
+
+fn send(card: &mut Card, msg: &Msg) -> relations_card::view::Frame {
+    card.send(msg, "https://example.org/a", "2026-11-26")
+}
 
 /// Bits of text that matter to a JSON reader or to a page: structure,
 /// escapes (a lone surrogate among them), extreme numbers, a right-to-left
@@ -277,9 +282,11 @@ proptest! {
                 points_inside(&text, &problems);
             }
             Ok(dataset) => {
-                let index = Index::new(dataset);
+                let mut card = Card::new(&Attributes::default(), "en", false);
+                prop_assert!(card.show(Rc::new(Index::new(dataset))).screen.is_some());
                 for view in View::ALL {
-                    view::screen(&index, &CardState { view, ..CardState::default() });
+                    let shown = send(&mut card, &Msg::Show { view }).screen.is_some();
+                    prop_assert!(shown, "{:?}", view);
                 }
             }
         }
@@ -319,14 +326,14 @@ proptest! {
         from in attribute(), to in attribute(), q in attribute(), locale in 0..3usize,
     ) {
         let attributes = Attributes { view: view_, partner, theme, from, to, q };
-        let m = LOCALES[locale];
-        let (state, problems) = CardState::from_attributes(&attributes, m);
-        prop_assert!(problems.iter().all(|p| !p.is_empty()));
-        let screen = view::screen_in(index(), &state, m);
-        let settled = screen.state;
-        let (again, again_problems) = CardState::from_attributes(&settled.attributes(), m);
-        prop_assert!(again_problems.is_empty(), "{again_problems:?}");
-        prop_assert_eq!(again, settled);
+        let mut card = Card::new(&attributes, LOCALES[locale], false);
+        let frame = card.show(index());
+        prop_assert!(frame.warnings.iter().all(|p| !p.is_empty()));
+        let settled = frame.state;
+        let mut again = Card::new(&settled.attributes(), LOCALES[locale], false);
+        let frame = again.show(index());
+        prop_assert!(frame.warnings.is_empty(), "{:?}", frame.warnings);
+        prop_assert_eq!(frame.state, settled);
     }
 
     /// Any sequence of reader actions leaves a state that shows, downloads
@@ -334,20 +341,25 @@ proptest! {
     /// always returns to the first view.
     #[test]
     fn any_actions_keep_the_card_working(messages in prop::collection::vec(message(), 1..16), locale in 0..3usize) {
-        let m = LOCALES[locale];
-        let mut state = CardState::default();
+        let mut card = Card::new(&Attributes::default(), LOCALES[locale], false);
+        card.show(index());
         for msg in &messages {
-            state = view::update(&state, msg);
-            state = view::screen_in(index(), &state, m).state;
+            let frame = send(&mut card, msg);
+            prop_assert!(frame.screen.is_some() && frame.changed);
+            let state = frame.state;
             let crossed = json::read_text(&json::to_string(&state), CardState::read);
             prop_assert_eq!(crossed.as_ref(), Ok(&state));
             if matches!(msg, Msg::Reset) {
                 prop_assert_eq!(&state, &CardState::default());
             }
         }
-        for format in ["csv", "json"] {
-            prop_assert!(!view::download(index(), &state, format).is_empty());
+        for format in [Format::Csv, Format::Json] {
+            let frame = send(&mut card, &Msg::Download { format });
+            let file = matches!(frame.effect, Some(Effect::Download { text, .. }) if !text.is_empty());
+            prop_assert!(file, "{:?}", format);
         }
-        prop_assert!(!view::citation_in(index(), &state, "https://example.org/a", "2026-11-26", m).is_empty());
+        let frame = send(&mut card, &Msg::Cite);
+        let cited = matches!(frame.effect, Some(Effect::Copy { text, .. }) if !text.is_empty());
+        prop_assert!(cited, "no citation");
     }
 }

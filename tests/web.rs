@@ -4,7 +4,7 @@
 
 use js_sys::{Array, Reflect};
 use relations_card::json;
-use relations_card::wasm::Relations;
+use relations_card::wasm::{Card, Relations};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -14,11 +14,19 @@ fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &key.into()).unwrap()
 }
 
+fn new_card() -> Card {
+    Card::new(js_sys::Object::new().into(), "en", false).unwrap()
+}
+
 #[wasm_bindgen_test]
-fn the_first_screen_crosses_as_plain_objects_with_camel_case_names() {
+fn the_first_frame_crosses_as_plain_objects_with_camel_case_names() {
     let relations = Relations::builtin().unwrap();
-    let screen = relations.screen(JsValue::UNDEFINED, None).unwrap();
-    let body = get(&screen, "body");
+    let mut card = new_card();
+    let loading = card.frame().unwrap();
+    assert_eq!(get(&get(&get(&loading, "screen"), "body"), "kind").as_string().unwrap(), "loading");
+    let frame = card.show(&relations).unwrap();
+    assert_eq!(get(&frame, "ready").as_bool(), Some(true));
+    let body = get(&get(&frame, "screen"), "body");
     assert_eq!(get(&body, "kind").as_string().unwrap(), "overview");
     let regions = Array::from(&get(&body, "regions"));
     let names: Vec<String> = regions
@@ -30,32 +38,26 @@ fn the_first_screen_crosses_as_plain_objects_with_camel_case_names() {
 }
 
 #[wasm_bindgen_test]
-fn update_and_screen_give_the_core_answers() {
+fn one_send_gives_the_frame_the_core_gives() {
     use relations_card::view;
     let relations = Relations::builtin().unwrap();
+    let mut card = new_card();
+    card.show(&relations).unwrap();
     let msg = js_sys::JSON::parse(r#"{"type":"openPartner","code":"KZ"}"#).unwrap();
-    let state = relations.update(JsValue::UNDEFINED, msg).unwrap();
-    assert_eq!(get(&state, "view").as_string().unwrap(), "partner");
-    let screen = relations.screen(state, None).unwrap();
-    let index = relations_card::query::Index::new(relations_card::builtin());
-    let native = view::screen(&index, &view::update(&view::CardState::default(), &view::Msg::OpenPartner { code: "KZ".into() }));
-    let view::Body::Partner { events: expected, .. } = native.body else { panic!("not a partner view") };
-    let events = Array::from(&get(&get(&screen, "body"), "events"));
-    assert_eq!(events.length() as usize, expected.len());
-    for (event, want) in events.iter().zip(&expected) {
-        assert_eq!(get(&event, "id").as_string().unwrap(), want.id);
-        assert_eq!(get(&event, "dateLabel").as_string().unwrap(), want.date_label);
-        let source = Array::from(&get(&event, "sources")).get(0);
-        assert_eq!(get(&source, "publisher").as_string().unwrap(), want.sources[0].publisher);
-    }
-    assert_eq!(get(&screen, "announcement").as_string().unwrap(), native.announcement);
+    let frame = card.send(msg, "https://example.org/", "2026-12-01").unwrap();
+    assert_eq!(get(&get(&frame, "state"), "view").as_string().unwrap(), "partner");
+    assert_eq!(get(&frame, "focus").as_string().unwrap(), "partner-title");
+    let mut native = view::Card::new(&view::Attributes::default(), "en", false);
+    native.show(std::rc::Rc::new(relations_card::query::Index::new(relations_card::builtin())));
+    let expected = native.send(&view::Msg::OpenPartner { code: "KZ".into() }, "https://example.org/", "2026-12-01");
+    assert_eq!(js_sys::JSON::stringify(&frame).unwrap().as_string().unwrap(), json::to_string(&expected));
 }
 
 #[wasm_bindgen_test]
 fn a_bad_message_throws_instead_of_trapping() {
-    let relations = Relations::builtin().unwrap();
+    let mut card = new_card();
     let msg = js_sys::JSON::parse(r#"{"type":"explode"}"#).unwrap();
-    assert!(relations.update(JsValue::UNDEFINED, msg).is_err());
+    assert!(card.send(msg, "", "").is_err());
 }
 
 #[wasm_bindgen_test]

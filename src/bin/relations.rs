@@ -21,6 +21,8 @@ usage:
   relations static [FILE]                       print an accessible HTML summary to put
                                                 inside <relations-card> (shown before it loads)
   relations synth [--seed N] [--events N]       print a synthetic dataset (for benchmarks)
+  relations typescript                          print the TypeScript types of what a card
+                                                and its element exchange (the build uses it)
   relations help                                show this text
 
 FILE is a dataset in the format described in data/SCHEMA.md.
@@ -170,8 +172,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let args = Args::parse(rest, &["format"], &[])?;
             let format = args.format(&["json", "csv"])?;
             let (_, dataset) = read_dataset(args.file(0)?)?;
+            // The same table as the card's download of its first view: every event, oldest first.
             let text = if format == "csv" {
-                relations_card::export::events_csv(&dataset)
+                let index = Index::new(dataset);
+                relations_card::export::hits_csv(&relations_card::view::shown_records(&index, &Default::default()))
             } else {
                 relations_card::json::to_string_pretty(&dataset)
             };
@@ -220,6 +224,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let dataset = synth::dataset(seed, events);
             print(&relations_card::json::to_string(&dataset));
         }
+        "typescript" => print(&relations_card::view::typescript()),
         "help" | "--help" | "-h" => print(&format!("{USAGE}\n")),
         other => return Err(Failure::Usage(format!("unknown command \"{other}\""))),
     }

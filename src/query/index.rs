@@ -17,9 +17,9 @@ use super::{
     SourceRef, Timeline, TimelineBucket,
 };
 use crate::date::DateSpec;
-use crate::messages::Messages;
 use crate::model::{Dataset, EventKind, PartnerKind, Theme, Tone};
 use crate::text;
+use crate::view::catalogue::Messages;
 
 /// Where a word stands in a record, kept in the low bits of each posting.
 /// (A partner name ranks between the two; it is matched by bitset.)
@@ -313,6 +313,11 @@ impl Index {
         &self.dataset
     }
 
+    /// The first year a dated record starts and the last one a record ends.
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        Some((*self.start_years.first()?, *self.end_years.iter().max()?))
+    }
+
     /// Number of records (events, figures, memberships, periods).
     pub fn len(&self) -> usize {
         self.records.len()
@@ -557,7 +562,7 @@ impl Index {
 
     /// The records matching a query, sorted and paged.
     pub fn search(&self, query: &Query) -> Result<Answer, QueryError> {
-        self.search_in(query, &crate::messages::EN)
+        self.search_in(query, &crate::view::catalogue::EN)
     }
 
     /// The same, with dates and values written in the catalogue's language.
@@ -841,7 +846,7 @@ impl Index {
 
     /// One partner at a glance.
     pub fn partner_summary(&self, code: &str) -> Result<PartnerSummary, QueryError> {
-        self.partner_summary_in(code, &crate::messages::EN)
+        self.partner_summary_in(code, &crate::view::catalogue::EN)
     }
 
     /// The same, with dates and values written in the catalogue's language.

@@ -225,14 +225,14 @@ impl ToJson for SourceRef {
 impl SourceRef {
     /// The citations that name a known source, resolved for display.
     pub fn resolve(dataset: &crate::model::Dataset, citations: &[crate::model::Citation]) -> Vec<SourceRef> {
-        Self::resolve_in(dataset, citations, &crate::messages::EN)
+        Self::resolve_in(dataset, citations, &crate::view::catalogue::EN)
     }
 
     /// The same, with "as of" dates in the catalogue's language.
     pub fn resolve_in(
         dataset: &crate::model::Dataset,
         citations: &[crate::model::Citation],
-        m: &crate::messages::Messages,
+        m: &crate::view::catalogue::Messages,
     ) -> Vec<SourceRef> {
         citations
             .iter()
@@ -448,11 +448,11 @@ impl ToJson for PartnerSummary {
 
 /// "12.09 USD million", "about 100,000 people", "20 or 29 years".
 pub fn quantity_label(value: &Quantity, unit: &str) -> String {
-    quantity_label_in(value, unit, &crate::messages::EN)
+    quantity_label_in(value, unit, &crate::view::catalogue::EN)
 }
 
 /// The same in another language's words and digit grouping.
-pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::messages::Messages) -> String {
+pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::view::catalogue::Messages) -> String {
     let number = |v: Decimal| {
         let (sign, whole, fraction) = v.parts();
         // Thousands are grouped from five digits up in the catalogue;
@@ -554,7 +554,7 @@ mod tests {
         assert_eq!(quantity_label(&Quantity::Range(w(50000), w(70000)), "people"), "50,000–70,000 people");
         assert_eq!(quantity_label(&Quantity::OneOf(vec![w(20), w(29)]), "years"), "20 or 29 years");
         assert_eq!(quantity_label(&Quantity::OneOf(vec![w(16), w(22), w(23)]), "documents"), "16, 22 or 23 documents");
-        let russian = crate::messages::for_locale("ru");
+        let russian = crate::view::catalogue::for_locale("ru");
         assert_eq!(quantity_label_in(&Quantity::Exact(d(1209, 2)), "млн долларов", russian), "12,09 млн долларов");
     }
 }

@@ -4,7 +4,7 @@
 // widths into test-results/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -846,9 +846,141 @@ test('the color-scheme attribute overrides the reader\'s preference, and custom 
 });
 
 test('dataset strings reach the page only as text: the shell never parses markup', () => {
-  const shell = readFileSync(`${root}www/relations-card.js`, 'utf8');
-  for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'DOMParser', 'createContextualFragment']) {
-    assert.ok(!shell.includes(sink), `www/relations-card.js uses ${sink}`);
+  const files = ['relations-card.js', ...readdirSync(`${root}www/card`).filter((f) => f.endsWith('.js')).map((f) => `card/${f}`)];
+  assert.ok(files.length >= 5, files.join(' '));
+  for (const file of files) {
+    const shell = readFileSync(`${root}www/${file}`, 'utf8');
+    for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'DOMParser', 'createContextualFragment']) {
+      assert.ok(!shell.includes(sink), `www/${file} uses ${sink}`);
+    }
+  }
+});
+
+/** Counts calls into the WebAssembly by name: the page's instance gets a
+ * copy of its exports whose functions count (wasm-bindgen's own helpers,
+ * `__wbindgen_*`, are the marshalling of one call, not calls of their own). */
+async function countCrossings(page) {
+  await page.addInitScript(() => {
+    window.crossings = {};
+    const wrap = (result) => {
+      const exports = {};
+      for (const [name, value] of Object.entries(result.instance.exports)) {
+        exports[name] = typeof value === 'function' && !name.startsWith('__')
+          ? (...args) => { window.crossings[name] = (window.crossings[name] ?? 0) + 1; return value(...args); }
+          : value;
+      }
+      return { module: result.module, instance: { exports } };
+    };
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => wrap(await streaming(...args));
+    const plain = WebAssembly.instantiate;
+    WebAssembly.instantiate = async (...args) => {
+      const result = await plain(...args);
+      return result instanceof WebAssembly.Instance ? result : wrap(result);
+    };
+  });
+}
+
+test('one reader action, one crossing into the WebAssembly', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await countCrossings(page);
+  await page.goto(baseUrl);
+  const card = mainCard(page);
+  await ready(card);
+  await page.waitForTimeout(300); // the idle word index
+  const during = async (what, act) => {
+    await page.evaluate(() => { window.crossings = {}; });
+    await act();
+    await page.waitForTimeout(150);
+    const calls = await page.evaluate(() => window.crossings);
+    assert.deepEqual(calls, { card_send: 1 }, `${what}: ${JSON.stringify(calls)}`);
+  };
+  await during('open a partner', () => card.getByRole('button', { name: /^Iran/ }).click());
+  await during('change the order', () => card.getByRole('button', { name: /Change order/ }).click());
+  await during('show more', () => card.getByRole('button', { name: /^Show more/ }).click());
+  await during('Escape goes back', () => page.keyboard.press('Escape'));
+  await during('a tab', () => card.getByRole('tab', { name: 'Timeline' }).click());
+  await during('a key typed in the search box', () => card.getByRole('searchbox').press('w'));
+  await during('a theme chip', () => card.getByRole('button', { name: /^Water/ }).click());
+  await during('a partner filter', () => card.getByRole('combobox', { name: 'Partner' }).selectOption('AF'));
+  await during('clear filters', () => card.getByRole('button', { name: 'Clear filters' }).click());
+  await during('a year in the histogram', () => card.locator('svg.histogram-chart rect.year').nth(10).dispatchEvent('click'));
+  await during('a year typed', async () => {
+    await card.getByRole('spinbutton', { name: 'From year' }).fill('2001');
+    await card.getByRole('spinbutton', { name: 'From year' }).press('Enter');
+  });
+  await during('a download', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
+    await download.cancel();
+  });
+  // An attribute change from the page is one crossing too.
+  await page.evaluate(() => { window.crossings = {}; });
+  await page.evaluate(() => { const c = document.querySelector('relations-card'); c.setAttribute('theme', 'trade'); c.setAttribute('from', '1999'); });
+  await page.waitForTimeout(150);
+  assert.deepEqual(await page.evaluate(() => window.crossings), { card_setAttributes: 1 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** Every dataset string, so what is left of a text once they are taken out is the interface's. */
+function datasetStrings() {
+  const strings = new Set();
+  const walk = (value) => {
+    if (typeof value === 'string') strings.add(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(dataset);
+  return [...strings].filter((s) => s.length > 1).sort((a, b) => b.length - a.length);
+}
+
+test('a Russian and a Persian card show no English outside the dataset\'s own text, in every view', async () => {
+  const strings = datasetStrings();
+  for (const lang of ['ru', 'fa']) {
+    const { page, problems } = await openPage('/');
+    await ready(mainCard(page));
+    await page.evaluate((l) => {
+      const card = document.createElement('relations-card');
+      card.id = l;
+      card.setAttribute('lang', l);
+      document.querySelector('main').prepend(card);
+    }, lang);
+    const card = page.locator(`#${lang}`);
+    await ready(card);
+    const texts = async () => card.evaluate((host) => {
+      const root = host.shadowRoot;
+      const out = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent.trim()) out.push(node.textContent);
+      for (const node of root.querySelectorAll('[aria-label], [placeholder], [title]')) {
+        for (const name of ['aria-label', 'placeholder', 'title']) if (node.getAttribute(name)) out.push(node.getAttribute(name));
+      }
+      return out;
+    });
+    const english = [];
+    const look = async (view) => {
+      for (let text of await texts()) {
+        for (const s of strings) if (text.includes(s)) text = text.split(s).join(' ');
+        // CSV and JSON are the names of formats in every language.
+        const words = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['CSV', 'JSON', 'HTTP'].includes(w));
+        if (words.length) english.push(`${view}: ${words.join(' ')} (in “${text.trim().slice(0, 80)}”)`);
+      }
+    };
+    const tabs = await card.getByRole('tab').all();
+    await look('overview');
+    await card.locator('button.partner').first().click();
+    await card.locator('.partner-title').waitFor();
+    await look('partner');
+    for (const [i, view] of [[1, 'timeline'], [2, 'figures'], [3, 'sources']]) {
+      await tabs[i].click();
+      await card.getByRole('tab', { selected: true }).filter({ hasText: await tabs[i].textContent() }).waitFor();
+      await look(view);
+    }
+    assert.deepEqual(english, [], `${lang}: English words outside the dataset's text`);
+    assert.deepEqual(problems, []);
+    await page.close();
   }
 });
 

@@ -169,6 +169,24 @@ pub struct Messages {
     pub date_unknown: &'static str,
     pub circa: &'static str,
     pub kinds_plural: [&'static str; 2],
+    /// `{name}`: a membership's title.
+    pub member_of: &'static str,
+    /// `{subject}`, `{name}`, `{date}`.
+    pub joined: &'static str,
+    /// `{subject}`, `{name}`.
+    pub member_since_unknown: &'static str,
+    /// `{url}`, `{detail}`: the browser could not fetch a dataset.
+    pub fetch_failed: &'static str,
+    /// `{url}`, `{status}`.
+    pub http_failed: &'static str,
+    /// `{url}`, `{size}`, `{limit}` (megabytes).
+    pub too_large: &'static str,
+    /// `{url}`.
+    pub invalid_dataset: &'static str,
+    /// `{n}`: after the first problems of a dataset.
+    pub and_more: &'static str,
+    /// A view whose question the dataset cannot answer.
+    pub cannot_show: &'static str,
 }
 
 impl Messages {
@@ -342,6 +360,15 @@ pub const EN: Messages = Messages {
     date_unknown: "date unknown",
     circa: "c.",
     kinds_plural: ["Events", "Agreements"],
+    member_of: "Member of {name}",
+    joined: "{subject} joined {name} in {date}.",
+    member_since_unknown: "{subject} is a member of {name}; the sources give no joining date.",
+    fetch_failed: "could not fetch {url}: {detail}",
+    http_failed: "could not fetch {url}: HTTP {status}",
+    too_large: "{url} is {size} MB; this card reads datasets of at most {limit} MB",
+    invalid_dataset: "{url} is not a valid dataset",
+    and_more: "… and {n} more",
+    cannot_show: "This view cannot be shown for this dataset.",
 };
 
 pub const RU: Messages = Messages {
@@ -452,6 +479,15 @@ pub const RU: Messages = Messages {
     date_unknown: "дата неизвестна",
     circa: "ок.",
     kinds_plural: ["События", "Соглашения"],
+    member_of: "Членство: {name}",
+    joined: "{subject} — член {name}; дата вступления: {date}.",
+    member_since_unknown: "{subject} — член {name}; источники не называют дату вступления.",
+    fetch_failed: "не удалось загрузить {url}: {detail}",
+    http_failed: "не удалось загрузить {url}: HTTP {status}",
+    too_large: "{url} занимает {size} МБ; карточка читает данные не больше {limit} МБ",
+    invalid_dataset: "{url} — неверный набор данных",
+    and_more: "… и ещё {n}",
+    cannot_show: "Этот раздел нельзя показать для этих данных.",
 };
 
 pub const FA: Messages = Messages {
@@ -559,6 +595,15 @@ pub const FA: Messages = Messages {
     date_unknown: "تاریخ نامعلوم",
     circa: "حدود",
     kinds_plural: ["رویدادها", "توافق‌ها"],
+    member_of: "عضویت: {name}",
+    joined: "{subject} عضو {name} است؛ تاریخ پیوستن: {date}.",
+    member_since_unknown: "{subject} عضو {name} است؛ منابع تاریخ پیوستن را نمی‌گویند.",
+    fetch_failed: "بارگیری {url} ممکن نشد: {detail}",
+    http_failed: "بارگیری {url} ممکن نشد: HTTP {status}",
+    too_large: "{url} {size} مگابایت است؛ این کارت داده‌هایی تا {limit} مگابایت را می‌خواند",
+    invalid_dataset: "{url} مجموعه‌دادهٔ معتبری نیست",
+    and_more: "… و {n} مورد دیگر",
+    cannot_show: "این نما برای این داده‌ها نشان‌دادنی نیست.",
 };
 
 /// The catalogue for a BCP 47 language tag (`en`, `ru-RU`…); English when

@@ -1,0 +1,66 @@
+//! Every figure with its unit, on one scale per unit: approximate values
+//! faded, ranges as spans, alternatives as dots.
+
+use super::catalogue::{fill, Messages};
+use super::record::figure_line;
+use super::screen::{Body, FigureChart, FigureShape};
+use crate::json::Share;
+use crate::model::Quantity;
+use crate::query::{Index, Query, RecordKind, Sort};
+use crate::sorting::sort_by;
+
+pub(super) fn figures(index: &Index, m: &'static Messages) -> (Body, String) {
+    let ds = index.dataset();
+    let hits = index
+        .search_in(&Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() }, m)
+        .map(|a| a.hits)
+        .unwrap_or_default();
+    // Per unit: its figures with their shapes in the unit's own numbers.
+    let mut units: Vec<(String, Vec<(crate::query::Hit, &'static str, f64, f64, Vec<f64>)>)> = Vec::new();
+    for hit in hits {
+        let Some(figure) = ds.figures.iter().find(|f| f.id == hit.id) else { continue };
+        let (shape, low, high, points) = match &figure.value {
+            Quantity::Exact(v) => ("bar", 0.0, v.to_f64(), vec![v.to_f64()]),
+            Quantity::Approx(v) => ("approx", 0.0, v.to_f64(), vec![v.to_f64()]),
+            Quantity::Range(a, b) => ("range", a.to_f64(), b.to_f64(), vec![a.to_f64(), b.to_f64()]),
+            Quantity::OneOf(values) => {
+                let points: Vec<f64> = values.iter().map(|v| v.to_f64()).collect();
+                let low = points.iter().copied().fold(f64::INFINITY, f64::min);
+                let high = points.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                ("choices", low, high, points)
+            }
+        };
+        let row = (hit, shape, low, high, points);
+        match units.iter_mut().find(|(unit, _)| *unit == figure.unit) {
+            Some((_, rows)) => rows.push(row),
+            None => units.push((figure.unit.clone(), vec![row])),
+        }
+    }
+    // Units with the most figures first.
+    sort_by(&mut units, &|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    let count: usize = units.iter().map(|(_, rows)| rows.len()).sum();
+    let announcement = fill(m.figures_said, &[("numbers", &m.count(count, m.numbers)), ("units", &m.count(units.len(), m.units))]);
+    let charts = units
+        .into_iter()
+        .map(|(unit, rows)| {
+            let top = rows.iter().map(|r| r.3).fold(0.0, f64::max);
+            let scale = if top > 0.0 { top } else { 1.0 };
+            let items = rows
+                .into_iter()
+                .map(|(hit, kind, low, high, points)| {
+                    let mut line = figure_line(&hit, true, m);
+                    line.shape = Some(FigureShape {
+                        kind,
+                        start: Share(low / scale),
+                        end: Share(high / scale),
+                        points: points.into_iter().map(|p| Share(p / scale)).collect(),
+                        disputed: hit.disputed,
+                    });
+                    line
+                })
+                .collect();
+            FigureChart { unit, items }
+        })
+        .collect();
+    (Body::Figures { charts }, announcement)
+}

@@ -1,0 +1,123 @@
+//! A partner's page: summary, the tone of its periods over time, key
+//! figures, and its events newest or oldest first.
+
+use super::catalogue::{fill, Messages};
+use super::record::{figure_line, item};
+use super::screen::{Body, Button, EventList, Heading, KeyFigures, Segment, ToneStrip};
+use super::state::{CardState, Msg, EVENTS, PAGE};
+use super::{legend, more_button, order_button, problem, year_of, year_span, SEPARATOR};
+use crate::json::Share;
+use crate::model::Tone;
+use crate::query::{Hit, Index, PartnerSummary, Query, Sort};
+
+pub(super) fn partner(index: &Index, state: &CardState, m: &'static Messages) -> (Body, String) {
+    let code = state.partner.clone().unwrap_or_default();
+    let summary = match index.partner_summary_in(&code, m) {
+        Ok(summary) => summary,
+        Err(error) => return problem(error, m),
+    };
+    let query = Query { limit: Some(PAGE + state.more), ..partner_query(state) };
+    let answer = index.search_in(&query, m).unwrap_or(crate::query::Answer { total: 0, hits: Vec::new() });
+    let (strip, strip_text) = tone_strip(&summary, m);
+    let announcement = partner_said(&summary, m);
+    let more = answer.total.saturating_sub(answer.hits.len());
+    let mut meta = vec![summary.region.clone(), m.count(answer.total, m.events)];
+    if let Some(tone) = summary.current_tone {
+        meta.push(format!("{}: {}", m.ui.latest_tone, m.tone(tone)));
+    }
+    let figures = (!summary.figures.is_empty())
+        .then(|| KeyFigures { title: m.ui.key_figures, items: summary.figures.iter().map(|f| figure_line(f, false, m)).collect() });
+    let named_with = (!summary.shared_organisations.is_empty()).then(|| {
+        let names: Vec<&str> = summary.shared_organisations.iter().map(|c| c.label.as_str()).collect();
+        format!("{}: {}", m.ui.named_with, names.join(m.comma))
+    });
+    let mut back = Button::new("back", m.ui.all_partners_back, Msg::Back);
+    back.aria_label = None;
+    let body = Body::Partner {
+        back,
+        heading: Heading { key: Some("partner-title"), text: summary.name.clone() },
+        meta: meta.join(SEPARATOR),
+        strip,
+        strip_text,
+        figures,
+        membership: summary.membership.as_ref().map(|h| h.summary.clone()),
+        named_with,
+        events: EventList {
+            heading: Heading { key: None, text: m.count(answer.total, m.events) },
+            order: Some(order_button(state, m)),
+            items: answer.hits.iter().map(|h| item(h, m)).collect(),
+            more: more_button(more, m),
+        },
+    };
+    (body, announcement)
+}
+
+/// A partner's events, in the order the reader chose, all of them.
+pub(super) fn partner_query(state: &CardState) -> Query {
+    Query {
+        partners: state.partner.iter().cloned().collect(),
+        kinds: EVENTS.to_vec(),
+        sort: if state.oldest_first { Sort::Date } else { Sort::DateDesc },
+        ..Query::default()
+    }
+}
+
+/// "Iran: 36 events from 1990 to 2025".
+fn partner_said(summary: &PartnerSummary, m: &Messages) -> String {
+    let mut said = fill(m.partner_said, &[("name", &summary.name), ("events", &m.count(summary.event_count, m.events))]);
+    let first = summary.first_contact.as_ref().and_then(year_of).map(|y| y.0);
+    let last = summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1);
+    if let (Some(a), Some(b)) = (first, last) {
+        said.push(' ');
+        said.push_str(&fill(m.from_to, &[("from", &a.to_string()), ("to", &b.to_string())]));
+    }
+    said
+}
+
+/// Lays periods out on lanes and says them in words: "Iran: 36 events from
+/// 1990 to 2025; cordial, then mixed (sources differ), then tense, …".
+fn tone_strip(summary: &PartnerSummary, m: &'static Messages) -> (Option<ToneStrip>, String) {
+    let spans: Vec<(i32, i32, &Hit)> = summary.periods.iter().filter_map(|p| year_of(p).map(|(a, b)| (a, b, p))).collect();
+    let first = spans.iter().map(|s| s.0).min().unwrap_or(0);
+    let last = spans.iter().map(|s| s.1).max().unwrap_or(0);
+    let width = f64::from((last - first + 1).max(1));
+    let differ: String = m.ui.sources_differ.chars().flat_map(char::to_lowercase).collect();
+    let mut lane_ends: Vec<i32> = Vec::new();
+    let mut segments = Vec::new();
+    let mut phases = Vec::new();
+    for (start, end, period) in &spans {
+        let lane = match lane_ends.iter().position(|&e| e < *start) {
+            Some(lane) => lane,
+            None => {
+                lane_ends.push(i32::MIN);
+                lane_ends.len() - 1
+            }
+        };
+        lane_ends[lane] = *end;
+        let tone = period.tone.unwrap_or(Tone::Mixed);
+        let years = year_span(Some(*start), Some(*end));
+        let mark = if period.disputed { format!(" ({differ})") } else { String::new() };
+        phases.push(format!("{} {years}{mark}", m.tone(tone)));
+        segments.push(Segment {
+            lane,
+            start: Share(f64::from(start - first) / width),
+            end: Share(f64::from(end - first + 1) / width),
+            tone,
+            disputed: period.disputed,
+            title: format!("{years}: {} — {}{mark}", m.tone(tone), period.title),
+        });
+    }
+    let mut text = partner_said(summary, m);
+    if !phases.is_empty() {
+        text.push_str(&format!("; {}", phases.join(m.then)));
+    }
+    text.push('.');
+    let strip = (!segments.is_empty()).then(|| ToneStrip {
+        first_year: first.to_string(),
+        last_year: last.to_string(),
+        lanes: lane_ends.len(),
+        legend: legend(segments.iter().map(|s| s.tone), m),
+        segments,
+    });
+    (strip, text)
+}

@@ -1,0 +1,384 @@
+//! What the card shows, as the element receives it: every text ready for the
+//! reader in the card's language, every control with the message it sends,
+//! and the numbers the pictures are drawn from. The element draws these and
+//! decides nothing; each type is declared once for JSON and TypeScript.
+
+use super::state::Msg;
+use crate::json::{object, union, Share, TsType};
+use crate::model::Tone;
+
+impl TsType for Msg {
+    fn ts_type() -> String {
+        "Msg".to_string()
+    }
+}
+
+object! {
+    /// Everything the card shows for one state.
+    pub struct Screen {
+        /// The language of the interface text (`en`, `ru`, `fa`).
+        locale: &'static str => "locale",
+        /// `rtl` for right-to-left languages, else `ltr`.
+        dir: &'static str => "dir",
+        /// Title, tabs and search; none before the dataset is there.
+        header: Option<Header> => "header",
+        /// What Escape does anywhere in the card.
+        escape: Option<Msg> => "escape",
+        /// Notices and attribute problems, shown above the view.
+        alerts: Vec<String> => "alerts",
+        body: Body => "body",
+        footer: Vec<Button> => "footer",
+    }
+}
+
+object! {
+    pub struct Header {
+        title: String => "title",
+        /// "25 partners · 183 events · 5 sources".
+        subtitle: String => "subtitle",
+        tabs: Tabs => "tabs",
+        search: SearchBox => "search",
+    }
+}
+
+object! {
+    pub struct Tabs {
+        label: &'static str => "label",
+        items: Vec<Tab> => "items",
+    }
+}
+
+object! {
+    pub struct Tab {
+        key: String => "key",
+        label: &'static str => "label",
+        msg: Msg => "msg",
+        selected: bool => "selected",
+    }
+}
+
+object! {
+    pub struct SearchBox {
+        key: &'static str => "key",
+        label: &'static str => "label",
+        placeholder: &'static str => "placeholder",
+        value: String => "value",
+        /// What Escape in the box does (clear it, when it holds text).
+        escape: Option<Msg> => "escape",
+    }
+}
+
+object! {
+    /// A button; `msg` is what a click sends.
+    pub struct Button {
+        /// Found again after a redraw by this key (focus survives).
+        key: String => "key",
+        label: String => "label",
+        msg: Msg => "msg",
+        aria_label: Option<String> => "ariaLabel",
+        /// For toggles: whether it is on.
+        pressed: Option<bool> => "pressed",
+        disabled: bool => "disabled",
+    }
+}
+
+impl Button {
+    pub fn new(key: impl Into<String>, label: impl Into<String>, msg: Msg) -> Button {
+        Button { key: key.into(), label: label.into(), msg, aria_label: None, pressed: None, disabled: false }
+    }
+}
+
+object! {
+    /// A heading; one with a key can take focus.
+    pub struct Heading {
+        key: Option<&'static str> => "key",
+        text: String => "text",
+    }
+}
+
+object! {
+    /// One record in a list: an event, an agreement, a claim.
+    pub struct Item {
+        id: String => "id",
+        date: String => "date",
+        /// "Sources differ", when the record is one of disputed claims.
+        differ: Option<&'static str> => "differ",
+        title: String => "title",
+        value: Option<String> => "value",
+        summary: String => "summary",
+        /// "Event · Trade · as of 1996".
+        tags: String => "tags",
+        /// "With Iran, Afghanistan", when more than one partner.
+        parties: Option<String> => "parties",
+        sources: Sources => "sources",
+    }
+}
+
+object! {
+    /// The documents a record cites: "Source: " *title*, ", publisher (as of …), locator".
+    pub struct Sources {
+        label: &'static str => "label",
+        items: Vec<SourceLine> => "items",
+    }
+}
+
+object! {
+    pub struct SourceLine {
+        prefix: String => "prefix",
+        title: String => "title",
+        rest: String => "rest",
+    }
+}
+
+object! {
+    /// A colour of a picture and its word.
+    pub struct Legend {
+        tone: Tone => "tone",
+        label: &'static str => "label",
+    }
+}
+
+object! {
+    /// A figure on one line: `value`, then `title` and `meta`, each text
+    /// starting with the space or separator before it.
+    pub struct FigureLine {
+        value: String => "value",
+        title: String => "title",
+        meta: String => "meta",
+        differ: Option<&'static str> => "differ",
+        sources: Sources => "sources",
+        /// In the figures view: the figure on its unit's scale.
+        shape: Option<FigureShape> => "shape",
+    }
+}
+
+object! {
+    /// How a figure is drawn: a bar for a number given, a faded bar for an
+    /// approximate one, a span for a range, dots for alternatives; positions
+    /// from 0 to 1 on the unit's scale.
+    pub struct FigureShape {
+        kind: &'static str => "kind",
+        start: Share => "start",
+        end: Share => "end",
+        points: Vec<Share> => "points",
+        disputed: bool => "disputed",
+    }
+}
+
+object! {
+    pub struct RegionGroup {
+        /// Unique within the card: `region-3`.
+        id: String => "id",
+        title: String => "title",
+        partners: Vec<PartnerEntry> => "partners",
+    }
+}
+
+object! {
+    pub struct PartnerEntry {
+        key: String => "key",
+        code: String => "code",
+        name: String => "name",
+        /// "57 events · 1990–2024".
+        detail: String => "detail",
+        tone: Option<Tone> => "tone",
+        tone_label: Option<&'static str> => "toneLabel",
+        msg: Msg => "msg",
+    }
+}
+
+object! {
+    /// Horizontal bars, longest first, coloured by tone.
+    pub struct BarChart {
+        bars: Vec<Bar> => "bars",
+        legend: Vec<Legend> => "legend",
+        /// The same as text, for screen readers and print.
+        text: String => "text",
+        caption: &'static str => "caption",
+    }
+}
+
+object! {
+    pub struct Bar {
+        label: String => "label",
+        count: String => "count",
+        share: Share => "share",
+        tone: Option<Tone> => "tone",
+    }
+}
+
+object! {
+    /// A partner's periods laid out in time, overlapping ones (sources that
+    /// judge the same years differently) on separate lanes.
+    pub struct ToneStrip {
+        first_year: String => "firstYear",
+        last_year: String => "lastYear",
+        lanes: usize => "lanes",
+        segments: Vec<Segment> => "segments",
+        legend: Vec<Legend> => "legend",
+    }
+}
+
+object! {
+    pub struct Segment {
+        lane: usize => "lane",
+        start: Share => "start",
+        end: Share => "end",
+        tone: Tone => "tone",
+        disputed: bool => "disputed",
+        /// "1992–1997: tense — Civil war (sources differ)".
+        title: String => "title",
+    }
+}
+
+object! {
+    pub struct KeyFigures {
+        title: &'static str => "title",
+        items: Vec<FigureLine> => "items",
+    }
+}
+
+object! {
+    pub struct EventList {
+        heading: Heading => "heading",
+        order: Option<Button> => "order",
+        items: Vec<Item> => "items",
+        more: Option<Button> => "more",
+    }
+}
+
+object! {
+    pub struct PartnerSelect {
+        key: &'static str => "key",
+        label: &'static str => "label",
+        options: Vec<SelectOption> => "options",
+    }
+}
+
+object! {
+    pub struct SelectOption {
+        value: String => "value",
+        label: String => "label",
+        selected: bool => "selected",
+    }
+}
+
+object! {
+    pub struct ChipGroup {
+        label: &'static str => "label",
+        items: Vec<Button> => "items",
+    }
+}
+
+object! {
+    /// A year field of the timeline.
+    pub struct YearField {
+        key: &'static str => "key",
+        label: &'static str => "label",
+        value: String => "value",
+        min: String => "min",
+        max: String => "max",
+    }
+}
+
+object! {
+    /// Records per year for the current filters without their years.
+    pub struct Histogram {
+        /// A year range is chosen: bars outside it are faded.
+        ranged: bool => "ranged",
+        bars: Vec<YearBar> => "bars",
+        first_year: Option<String> => "firstYear",
+        last_year: Option<String> => "lastYear",
+        /// Years far before the rest (a 1750 treaty), as buttons instead of bars.
+        earlier_label: Option<String> => "earlierLabel",
+        earlier: Vec<Button> => "earlier",
+        text: String => "text",
+    }
+}
+
+object! {
+    pub struct YearBar {
+        year: i32 => "year",
+        height: Share => "height",
+        selected: bool => "selected",
+        /// "1993: 12".
+        title: String => "title",
+        msg: Msg => "msg",
+    }
+}
+
+object! {
+    pub struct EmptyState {
+        text: &'static str => "text",
+        button: Button => "button",
+    }
+}
+
+object! {
+    pub struct FigureChart {
+        unit: String => "unit",
+        items: Vec<FigureLine> => "items",
+    }
+}
+
+object! {
+    pub struct SourceCard {
+        title: String => "title",
+        /// "Publisher · as of 2016 · CC BY-SA".
+        meta: String => "meta",
+        reliability: String => "reliability",
+        /// "Cited by 87".
+        cited: String => "cited",
+    }
+}
+
+object! {
+    /// Claims that disagree, side by side.
+    pub struct DisputeCard {
+        topic: String => "topic",
+        claims: Vec<Item> => "claims",
+    }
+}
+
+union! {
+    /// The view's content.
+    pub enum Body tag "kind" {
+        /// Before the dataset is there: the page's own text shows while `text` is null.
+        Loading "loading" { text: Option<&'static str> => "text" },
+        /// The dataset could not be had: what went wrong, then its problems
+        /// (at most 20, then "… and N more").
+        Failure "failure" { message: String => "message", details: Vec<String> => "details" },
+        Problem "problem" { message: String => "message", button: Button => "button" },
+        Overview "overview" { regions: Vec<RegionGroup> => "regions", picture: BarChart => "picture" },
+        Partner "partner" {
+            back: Button => "back",
+            heading: Heading => "heading",
+            meta: String => "meta",
+            strip: Option<ToneStrip> => "strip",
+            strip_text: String => "stripText",
+            figures: Option<KeyFigures> => "figures",
+            membership: Option<String> => "membership",
+            named_with: Option<String> => "namedWith",
+            events: EventList => "events",
+        },
+        Timeline "timeline" {
+            filters_label: &'static str => "filtersLabel",
+            partner: PartnerSelect => "partner",
+            chips: Vec<ChipGroup> => "chips",
+            years: Vec<YearField> => "years",
+            histogram: Histogram => "histogram",
+            heading: Heading => "heading",
+            order: Option<Button> => "order",
+            clear: Option<Button> => "clear",
+            empty: Option<EmptyState> => "empty",
+            items: Vec<Item> => "items",
+            more: Option<Button> => "more",
+        },
+        Figures "figures" { charts: Vec<FigureChart> => "charts" },
+        Sources "sources" {
+            sources: Vec<SourceCard> => "sources",
+            disputes_title: Option<&'static str> => "disputesTitle",
+            disputes: Vec<DisputeCard> => "disputes",
+        },
+    }
+}

@@ -1,0 +1,41 @@
+//! The documents behind the dataset, with publisher, date and reliability,
+//! and the claims that disagree set side by side.
+
+use super::catalogue::{fill, Messages};
+use super::record::{item, SEPARATOR};
+use super::screen::{Body, DisputeCard, SourceCard};
+use crate::query::{Index, Query};
+
+pub(super) fn sources(index: &Index, m: &'static Messages) -> (Body, String) {
+    let ds = index.dataset();
+    let sources: Vec<SourceCard> = ds
+        .sources
+        .iter()
+        .map(|s| {
+            let cited = index.search(&Query { source: Some(s.id.clone()), limit: Some(0), ..Query::default() }).map_or(0, |a| a.total);
+            let mut meta = format!("{}{SEPARATOR}{} {}", s.publisher, m.ui.as_of, s.as_of.label_in(&m.months, m.circa));
+            if let Some(licence) = &s.licence {
+                meta.push_str(SEPARATOR);
+                meta.push_str(licence);
+            }
+            SourceCard {
+                title: s.title.clone(),
+                meta,
+                reliability: s.reliability.clone(),
+                cited: format!("{} {}", m.ui.cited_by, m.number(cited as i64)),
+            }
+        })
+        .collect();
+    let all = index.search_in(&Query { disputed_only: true, ..Query::default() }, m).map(|a| a.hits).unwrap_or_default();
+    let disputes: Vec<DisputeCard> = ds
+        .disputes
+        .iter()
+        .map(|d| DisputeCard {
+            topic: d.topic.clone(),
+            claims: d.claims.iter().filter_map(|c| all.iter().find(|h| &h.id == c)).map(|h| item(h, m)).collect(),
+        })
+        .collect();
+    let announcement = fill(m.sources_said, &[("documents", &m.count(sources.len(), m.documents)), ("count", &disputes.len().to_string())]);
+    let disputes_title = (!disputes.is_empty()).then_some(m.ui.where_sources_differ);
+    (Body::Sources { sources, disputes_title, disputes }, announcement)
+}

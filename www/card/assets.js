@@ -1,0 +1,20 @@
+// Where the card's WebAssembly and styles come from when served: files beside
+// the element (dist/package/), fetched as files so a strict CSP allows them.
+// The single-file build swaps in assets-inline.js instead of this module.
+
+// Bundled, import.meta.url is the bundle's, beside pkg/ and the stylesheet;
+// unbundled (www/ served as is), this module sits one folder down, in card/.
+const base = new URL(import.meta.url.endsWith('/card/assets.js') ? '../' : './', import.meta.url);
+
+/** The .wasm, requested now: the glue instantiates it as it streams in. */
+export function wasmSource() {
+  return fetch(new URL('pkg/relations_card_bg.wasm', base));
+}
+
+/** The card's styles: a link to its stylesheet (allowed by a strict CSP). */
+export function styles() {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('relations-card.css', base).href;
+  return link;
+}

@@ -1,0 +1,127 @@
+// The card's pictures, drawn as SVG from the numbers the core computed. Every
+// text in them (names, counts, titles, text alternatives) comes from the
+// Screen too: the pictures only place shapes.
+import { button, el, svg } from './dom.js';
+
+/** The first and last year under a picture, in the card's own text size
+ * (text inside an SVG would grow with the picture's width). The picture's
+ * text alternative already says them, so screen readers skip this. */
+function axis(first, last) {
+  const node = el('div', 'axis');
+  node.setAttribute('aria-hidden', 'true');
+  node.append(el('span', null, first), el('span', null, last));
+  return node;
+}
+
+/** The key to a picture's colours: each tone as a swatch and a word. */
+function legend(items) {
+  const list = el('ul', 'legend');
+  list.setAttribute('aria-hidden', 'true');
+  for (const item of items) {
+    const li = el('li', 'legend-item');
+    li.append(el('span', `swatch swatch-${item.tone}`), document.createTextNode(item.label));
+    list.append(li);
+  }
+  return list;
+}
+
+/** The overview's events per partner, one bar each, coloured by tone. */
+export function barChart(picture) {
+  const figure = el('figure', 'chart');
+  const rowHeight = 16;
+  const width = 360;
+  const labelWidth = 110;
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${picture.bars.length * rowHeight + 4}`,
+    role: 'img',
+    'aria-label': picture.text,
+    class: 'bars',
+  });
+  picture.bars.forEach((bar, i) => {
+    const y = i * rowHeight + 2;
+    const label = svg('text', { x: labelWidth - 6, y: y + 12, 'text-anchor': 'end', class: 'bar-label' });
+    label.textContent = bar.label;
+    const length = Math.max(2, bar.share * (width - labelWidth - 34));
+    const rect = svg('rect', { x: labelWidth, y: y + 2, width: length, height: rowHeight - 6, rx: 2, class: `bar tone-fill-${bar.tone ?? 'none'}` });
+    const count = svg('text', { x: labelWidth + length + 4, y: y + 12, class: 'bar-count' });
+    count.textContent = bar.count;
+    chart.append(label, rect, count);
+  });
+  figure.append(chart, legend(picture.legend), el('figcaption', 'caption', picture.caption));
+  return figure;
+}
+
+/** A partner's periods on lanes over time, coloured by tone; disputed ones dashed. */
+export function toneStrip(strip, text) {
+  const figure = el('figure', 'strip');
+  const width = 320;
+  const lane = 22;
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${strip.lanes * lane}`, role: 'img', 'aria-label': text, class: 'tone-strip' });
+  for (const segment of strip.segments) {
+    const rect = svg('rect', {
+      x: segment.start * width,
+      y: segment.lane * lane,
+      width: Math.max(2, (segment.end - segment.start) * width - 1),
+      height: lane - 4,
+      rx: 3,
+      class: `tone-fill-${segment.tone}${segment.disputed ? ' disputed' : ''}`,
+    });
+    const title = svg('title');
+    title.textContent = segment.title;
+    rect.append(title);
+    chart.append(rect);
+  }
+  figure.append(chart, axis(strip.firstYear, strip.lastYear), legend(strip.legend), el('figcaption', 'caption', text));
+  return figure;
+}
+
+/** Events per year; a click on a year picks it (each bar carries its message).
+ * Years too early for the bars are offered as chips above them. */
+export function histogram(h, send) {
+  const figure = el('figure', 'histogram');
+  const width = 320;
+  const height = 60;
+  const step = h.bars.length ? width / h.bars.length : width;
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': h.text,
+    class: h.ranged ? 'histogram-chart ranged' : 'histogram-chart',
+  });
+  h.bars.forEach((bar, i) => {
+    // A year with any event stays visible, however busy the busiest.
+    const size = bar.height > 0 ? Math.max(2, bar.height * height) : 0;
+    const rect = svg('rect', { x: i * step + 0.5, y: height - size, width: Math.max(1, step - 1), height: size, class: bar.selected ? 'year selected' : 'year' });
+    const title = svg('title');
+    title.textContent = bar.title;
+    rect.append(title);
+    rect.addEventListener('click', () => send(bar.msg));
+    chart.append(rect);
+  });
+  if (h.earlier.length) {
+    const box = el('div', 'earlier');
+    box.append(el('span', 'field-label', h.earlierLabel), ...h.earlier.map((b) => button('chip', b, send)));
+    figure.append(box);
+  }
+  figure.append(chart);
+  if (h.firstYear !== null && h.lastYear !== null) figure.append(axis(h.firstYear, h.lastYear));
+  figure.append(el('figcaption', 'caption', h.text));
+  return figure;
+}
+
+/** One figure on its unit's scale: a bar, a faded bar when approximate,
+ * a span for a range, dots for alternatives. The line's text says the value. */
+export function figureShape(shape) {
+  const width = 320;
+  const drawing = svg('svg', { viewBox: `0 0 ${width} 10`, class: 'figures-chart', 'aria-hidden': 'true', preserveAspectRatio: 'none' });
+  drawing.append(svg('rect', { x: 0, y: 4, width, height: 2, class: 'scale' }));
+  const mark = shape.disputed ? ' disputed' : '';
+  if (shape.kind === 'choices') {
+    const [a, b] = [Math.min(...shape.points), Math.max(...shape.points)];
+    drawing.append(svg('line', { x1: a * width, x2: b * width, y1: 5, y2: 5, class: `choice-line${mark}` }));
+    for (const p of shape.points) drawing.append(svg('rect', { x: Math.max(0, p * width - 4), y: 1, width: 8, height: 8, rx: 4, class: `choice${mark}` }));
+  } else {
+    drawing.append(svg('rect', { x: shape.start * width, y: 1, width: Math.max(3, (shape.end - shape.start) * width), height: 8, rx: 2, class: `value ${shape.kind}${mark}` }));
+  }
+  return drawing;
+}

@@ -1,0 +1,303 @@
+// <relations-card>'s lifecycle: attributes in, one Frame from the core out.
+// The core (pkg/, src/view/) decides the state, the words and what each
+// action does; this class draws its Frames and sends the reader's actions back.
+import { styles } from './assets.js';
+import { DatasetError, inTurn, loadCore, loadDataset, prepareSearchWhenIdle } from './load.js';
+import { render, showSlot } from './render.js';
+
+const STATE_ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
+let ids = 0;
+
+/** A year attribute as a number, or null when absent or not a year. */
+function year(text) {
+  return /^-?\d{1,4}$/.test(text ?? '') ? Number(text) : null;
+}
+
+/** The reader's date, for the citation: their calendar day, not UTC's. */
+function today() {
+  const d = new Date();
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** A call into the core; a throw (a bug there) is said on the console and
+ * leaves the card as it was instead of breaking the page. */
+function attempt(call) {
+  try {
+    return call();
+  } catch (error) {
+    console.error(`relations-card: ${error?.message ?? error}`);
+    return null;
+  }
+}
+
+export class RelationsCard extends HTMLElement {
+  static observedAttributes = [...STATE_ATTRIBUTES, 'src'];
+
+  #root;
+  #article;
+  #status;
+  #stylesReady;
+  #prefix = `rc${++ids}`;
+  /** The core's card for the current src; null until the core is up. */
+  #card = null;
+  #relations = null;
+  #loadedSrc = null;
+  /** What Escape does in the card, as the last screen said. */
+  #escape = null;
+  #queued = false;
+  /** Attributes changed that the core has not read yet (set while disconnected). */
+  #stale = false;
+  #reflecting = false;
+  #announcedReady = false;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    // The stylesheet and the live region stay put across renders: styles
+    // never flash, and announcements are heard.
+    const sheet = styles();
+    // The first view waits for the styles, so it never shows unstyled.
+    this.#stylesReady = sheet.localName === 'link'
+      ? new Promise((resolve) => {
+          sheet.addEventListener('load', resolve, { once: true });
+          sheet.addEventListener('error', resolve, { once: true });
+        })
+      : Promise.resolve();
+    this.#article = document.createElement('article');
+    this.#article.className = 'card';
+    this.#article.setAttribute('part', 'card');
+    this.#status = document.createElement('p');
+    this.#status.className = 'visually-hidden';
+    this.#status.setAttribute('role', 'status');
+    this.#root.append(sheet, this.#article, this.#status);
+    this.#article.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.#escape !== null) this.#send(this.#escape);
+    });
+  }
+
+  /** The whole state (a copy): view, partner, themes, kinds, from, to, q… */
+  get state() {
+    return this.#card ? this.#card.state() : {};
+  }
+
+  get view() { return this.getAttribute('view') ?? 'overview'; }
+  set view(value) { this.#setAttribute('view', value); }
+  get partner() { return this.getAttribute('partner') ?? ''; }
+  set partner(value) { this.#setAttribute('partner', value); }
+  get theme() { return this.getAttribute('theme') ?? ''; }
+  set theme(value) { this.#setAttribute('theme', value); }
+  get from() { return year(this.getAttribute('from')); }
+  set from(value) { this.#setAttribute('from', value); }
+  get to() { return year(this.getAttribute('to')); }
+  set to(value) { this.#setAttribute('to', value); }
+  get q() { return this.getAttribute('q') ?? ''; }
+  set q(value) { this.#setAttribute('q', value); }
+  /** URL of a dataset to show instead of the built-in one. */
+  get src() { return this.getAttribute('src') ?? ''; }
+  set src(value) { this.#setAttribute('src', value); }
+
+  #setAttribute(name, value) {
+    if (value === null || value === undefined || value === '') this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
+  }
+
+  connectedCallback() {
+    const fromUrl = this.hasAttribute('url-state') && this.#readUrl();
+    if (this.src !== this.#loadedSrc) return this.#load();
+    // Moved in the page: only what changed meanwhile needs the core.
+    if (fromUrl || this.#stale) this.#queueAttributes();
+  }
+
+  attributeChangedCallback(name) {
+    if (this.#reflecting) return;
+    if (name === 'src') {
+      if (this.isConnected && this.src !== this.#loadedSrc) this.#load();
+      return;
+    }
+    this.#queueAttributes();
+  }
+
+  /** With `url-state`, the page's URL fragment holds the state, so a link
+   * opens the same view: `#view=partner&partner=IR`, or with the card's id
+   * as a prefix (`#map.view=…`) when the page has several cards. */
+  #urlPrefix() {
+    return this.id ? `${this.id}.` : '';
+  }
+
+  /** Reads the fragment into the attributes; true when one changed. */
+  #readUrl() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    let changed = false;
+    this.#reflecting = true;
+    for (const name of STATE_ATTRIBUTES) {
+      const value = params.get(this.#urlPrefix() + name);
+      if (value === null || value === this.getAttribute(name)) continue;
+      this.#setAttribute(name, value);
+      changed = true;
+    }
+    this.#reflecting = false;
+    return changed;
+  }
+
+  #writeUrl() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    for (const name of STATE_ATTRIBUTES) {
+      const value = this.getAttribute(name);
+      if (value === null) params.delete(this.#urlPrefix() + name);
+      else params.set(this.#urlPrefix() + name, value);
+    }
+    const hash = params.toString();
+    history.replaceState(history.state, '', hash ? `#${hash}` : location.pathname + location.search);
+  }
+
+  #attributes() {
+    return Object.fromEntries(STATE_ATTRIBUTES.map((name) => [name, this.getAttribute(name)]));
+  }
+
+  /** The language of the card: its own `lang`, else the nearest ancestor's,
+   * else the page's. The core picks the nearest one it knows. */
+  #locale() {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || '';
+  }
+
+  /** Loads the core, then the dataset at `src`; until then, the page's text. */
+  #load() {
+    const src = this.src;
+    this.#loadedSrc = src;
+    this.#card = null;
+    this.#relations = null;
+    this.#escape = null;
+    this.#stale = false;
+    showSlot(this.#article);
+    loadCore().then(
+      (glue) => {
+        if (this.#loadedSrc !== src) return;
+        const card = attempt(() => new glue.Card(this.#attributes(), this.#locale(), src !== ''));
+        if (!card) return;
+        this.#card = card;
+        this.#apply(attempt(() => card.frame()));
+        Promise.all([loadDataset(src), this.#stylesReady]).then(
+          ([relations]) => inTurn(() => {
+            if (this.#card !== card) return;
+            this.#relations = relations;
+            this.#apply(attempt(() => card.show(relations)));
+          }),
+          (error) => {
+            if (this.#card !== card) return;
+            console.error(`relations-card: ${error?.message ?? error}`);
+            if (error instanceof DatasetError) this.#apply(attempt(() => card.fail(error.failure)));
+          },
+        );
+      },
+      // Without the core there are no words to say it in: the page's text stays.
+      (error) => {
+        if (this.#loadedSrc === src) console.error(`relations-card: could not load the WebAssembly: ${error?.message ?? error}`);
+      },
+    );
+  }
+
+  /** Several attribute changes in one task reach the core as one. */
+  #queueAttributes() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      // Before the core's card exists, it is made from the attributes as they are then.
+      if (!this.#card) return;
+      if (!this.isConnected) {
+        this.#stale = true;
+        return;
+      }
+      this.#stale = false;
+      const card = this.#card;
+      this.#apply(attempt(() => card.setAttributes(this.#attributes(), this.#locale())));
+    });
+  }
+
+  /** A reader's action: exactly one call into the core. */
+  #send(msg) {
+    const card = this.#card;
+    if (!card) return;
+    this.#apply(attempt(() => card.send(msg, location.href, today())));
+  }
+
+  /** Does what a Frame says, in the order hosts saw it before: attributes,
+   * the change event, the drawing, then what the reader hears. */
+  #apply(frame) {
+    if (!frame) return;
+    for (const warning of frame.warnings) console.warn(`relations-card: ${warning}`);
+    if (frame.attributes) {
+      this.#reflecting = true;
+      for (const name of STATE_ATTRIBUTES) this.#setAttribute(name, frame.attributes[name]);
+      this.#reflecting = false;
+      if (this.hasAttribute('url-state')) this.#writeUrl();
+    }
+    if (frame.changed) {
+      this.dispatchEvent(new CustomEvent('relations-card-change', { bubbles: true, composed: true, detail: frame.state }));
+    }
+    if (frame.screen) this.#draw(frame.screen, frame.focus);
+    else if (frame.focus !== null) this.#focus(frame.focus, null);
+    if (frame.ready && !this.#announcedReady) {
+      // Hosts (and the load benchmark) learn when the first view is up.
+      this.#announcedReady = true;
+      this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
+    }
+    if (frame.ready) prepareSearchWhenIdle(this.#relations);
+    if (frame.announcement !== null) this.#announce(frame.announcement);
+    if (frame.effect) this.#perform(frame.effect);
+  }
+
+  /** Draws a screen; focus (and a text box's caret) stays where it was,
+   * found again by its data-key, unless the core moves it. */
+  #draw(screen, focusTo) {
+    const active = this.#root.activeElement;
+    const key = focusTo ?? active?.dataset?.key;
+    const caret = focusTo === null ? active?.selectionStart ?? null : null;
+    this.#escape = screen.escape;
+    render(this.#article, screen, this.#prefix, (msg) => this.#send(msg));
+    if (key) this.#focus(key, caret);
+  }
+
+  #focus(key, caret) {
+    const target = this.#root.querySelector(`[data-key="${CSS.escape(key)}"]`);
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    if (caret !== null && 'setSelectionRange' in target) target.setSelectionRange(caret, caret);
+  }
+
+  #announce(text) {
+    if (this.#status.textContent !== text) this.#status.textContent = text;
+  }
+
+  #perform(effect) {
+    if (effect.kind === 'download') {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([effect.text], { type: effect.mime }));
+      link.download = effect.fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    } else if (effect.kind === 'copy') {
+      this.#copy(effect);
+    } else {
+      console.error(`relations-card: no way to perform an effect of kind ${effect.kind}`);
+    }
+  }
+
+  async #copy(effect) {
+    try {
+      await navigator.clipboard.writeText(effect.text);
+      this.#announce(effect.copied);
+    } catch {
+      // No clipboard (an insecure page, a refusal): show it to copy by hand.
+      const box = document.createElement('textarea');
+      box.className = 'citation';
+      box.readOnly = true;
+      box.value = effect.text;
+      box.rows = 7;
+      box.setAttribute('aria-label', effect.label);
+      (this.#article.querySelector('footer') ?? this.#article).append(box);
+      box.select();
+    }
+  }
+}

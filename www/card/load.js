@@ -1,0 +1,83 @@
+// What cards on a page share: one download and one instance of the core, each
+// dataset fetched once, first views one frame apart. Why a dataset could not
+// be had is reported as facts (a Failure); the core words it for the reader.
+import { wasmSource } from './assets.js';
+
+let core = null;
+const datasets = new Map();
+
+/** The core's glue, initialised. The .wasm is requested at once, beside the
+ * glue module (bundled into the element: then no request at all), not after it. */
+export function loadCore() {
+  core ??= (async () => {
+    const wasm = wasmSource();
+    const glue = await import('../../pkg/relations_card.js');
+    await glue.default({ module_or_path: wasm });
+    return glue;
+  })();
+  return core;
+}
+
+/** A dataset that could not be had; `failure` is what card.fail reads. */
+export class DatasetError extends Error {
+  constructor(failure, message) {
+    super(message);
+    this.failure = failure;
+  }
+}
+
+/** The dataset at `src` (or the built-in one), loaded once per page. */
+export function loadDataset(src) {
+  const key = src ? new URL(src, document.baseURI).href : '';
+  if (!datasets.has(key)) datasets.set(key, loadCore().then((glue) => (key ? fetchDataset(glue, key) : glue.Relations.builtin())));
+  return datasets.get(key);
+}
+
+async function fetchDataset(glue, url) {
+  const fail = (facts, message) => new DatasetError({ url, status: null, bytes: null, detail: null, ...facts }, `${url}: ${message}`);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw fail({ reason: 'network', detail: error.message }, `could not fetch: ${error.message}`);
+  }
+  if (!response.ok) throw fail({ reason: 'http', status: response.status }, `could not fetch: HTTP ${response.status}`);
+  // A dataset too large for a reader's phone is refused before it is read,
+  // when the server says its size, else once it is here.
+  const max = glue.maxDatasetBytes();
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > max) throw fail({ reason: 'tooLarge', bytes: declared }, `${declared} bytes, over the card's ${max}`);
+  const text = await response.text();
+  if (text.length > max) throw fail({ reason: 'tooLarge', bytes: text.length }, `${text.length} bytes, over the card's ${max}`);
+  try {
+    return glue.Relations.fromJson(text);
+  } catch (error) {
+    // The core's message lists every problem with its line and JSON path.
+    throw fail({ reason: 'invalid', detail: error.message }, `not a valid dataset: ${error.message}`);
+  }
+}
+
+/** The word index is made after the first view, while the reader looks,
+ * so the first search does not wait for it; once per dataset. */
+const prepared = new WeakSet();
+export function prepareSearchWhenIdle(relations) {
+  if (!relations || prepared.has(relations)) return;
+  prepared.add(relations);
+  const idle = globalThis.requestIdleCallback ?? ((task) => setTimeout(task, 200));
+  idle(() => relations.prepareSearch());
+}
+
+/** Cards show their first views one frame apart: on a page with several,
+ * the first is on screen before the next is built (with two cards at 4x
+ * slower CPU, 175 ms sooner). A hidden page has no frames, hence the
+ * timeout; a card that fails to show does not hold up the next. */
+let previousFirstView = Promise.resolve();
+export function inTurn(showFirstView) {
+  const turn = previousFirstView.then(showFirstView);
+  previousFirstView = turn.catch(() => {}).then(() => new Promise((resolve) => {
+    const done = () => { clearTimeout(timer); resolve(); };
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(() => setTimeout(done));
+  }));
+  return turn;
+}

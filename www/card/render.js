@@ -1,0 +1,336 @@
+// Turns the core's Screen (frame.d.ts) into the card's elements. It decides
+// nothing and writes no text of its own: what shows, in what words, and what
+// each control sends all come from the Screen; this file only builds the DOM.
+import { barChart, figureShape, histogram, toneStrip } from './charts.js';
+import { button, el, heading, problemBox } from './dom.js';
+
+/** Until the core has something to say, the text the page put inside the
+ * element shows (in the page's own language); an ellipsis when there is none. */
+export function showSlot(article) {
+  if (article.firstElementChild?.localName === 'slot') return;
+  const slot = el('slot', 'status', '…');
+  slot.setAttribute('role', 'status');
+  article.removeAttribute('aria-labelledby');
+  article.removeAttribute('lang');
+  article.removeAttribute('dir');
+  article.replaceChildren(slot);
+}
+
+/** Draws `screen` into the card's article. `prefix` keeps ids unique on a
+ * page with several cards; `send` takes a message back to the core. */
+export function render(article, screen, prefix, send) {
+  const body = screen.body;
+  if (body.kind === 'loading' && body.text === null) return showSlot(article);
+  article.lang = screen.locale;
+  article.dir = screen.dir;
+  if (!screen.header) {
+    // Loading or failed: no views yet, only what is happening.
+    article.removeAttribute('aria-labelledby');
+    article.replaceChildren(...screen.alerts.map((text) => problemBox('p', text)), ...bodyNodes(body, prefix, send));
+    if (screen.footer.length) article.append(footer(screen.footer, send));
+    return;
+  }
+  article.setAttribute('aria-labelledby', `${prefix}-title`);
+  const panel = el('div', 'panel');
+  panel.id = `${prefix}-panel`;
+  panel.setAttribute('role', 'tabpanel');
+  panel.setAttribute('aria-labelledby', `${prefix}-title`);
+  panel.append(...bodyNodes(body, prefix, send));
+  article.replaceChildren(
+    header(screen.header, prefix, send),
+    ...screen.alerts.map((text) => problemBox('p', text)),
+    panel,
+    footer(screen.footer, send),
+  );
+}
+
+function header(h, prefix, send) {
+  const node = el('header', 'header');
+  node.setAttribute('part', 'header');
+  const title = el('h2', 'title', h.title);
+  title.id = `${prefix}-title`;
+  node.append(title, el('p', 'meta', h.subtitle));
+
+  const tabs = el('div', 'tabs');
+  tabs.setAttribute('role', 'tablist');
+  tabs.setAttribute('aria-label', h.tabs.label);
+  for (const tab of h.tabs.items) {
+    const b = el('button', 'tab', tab.label);
+    b.type = 'button';
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-selected', String(tab.selected));
+    b.setAttribute('aria-controls', `${prefix}-panel`);
+    b.tabIndex = tab.selected ? 0 : -1;
+    b.dataset.key = tab.key;
+    b.setAttribute('part', 'tab');
+    b.addEventListener('click', () => send(tab.msg));
+    tabs.append(b);
+  }
+  // Arrow keys move between tabs, as in every tab list.
+  tabs.addEventListener('keydown', (event) => {
+    const all = [...tabs.querySelectorAll('[role=tab]')];
+    const at = all.indexOf(tabs.getRootNode().activeElement);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: all.length - 1 }[event.key];
+    if (at < 0 || to === undefined) return;
+    event.preventDefault();
+    const target = all[(to + all.length) % all.length];
+    target.focus();
+    target.click();
+  });
+
+  const s = h.search;
+  const search = el('label', 'search');
+  const input = el('input');
+  input.type = 'search';
+  input.placeholder = s.placeholder;
+  input.value = s.value;
+  input.dataset.key = s.key;
+  input.setAttribute('part', 'search');
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.addEventListener('input', () => send({ type: 'search', q: input.value }));
+  // Escape in the box clears it (when the core says so) before it closes anything else.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && s.escape !== null) {
+      event.stopPropagation();
+      send(s.escape);
+    }
+  });
+  search.append(el('span', 'visually-hidden', s.label), input);
+
+  const tools = el('div', 'tools');
+  tools.append(tabs, search);
+  node.append(tools);
+  return node;
+}
+
+/** Downloads of what the reader sees, and a citation to copy. */
+function footer(items, send) {
+  const node = el('footer', 'footer');
+  node.setAttribute('part', 'footer');
+  node.append(...items.map((b) => button('tool', b, send)));
+  return node;
+}
+
+function bodyNodes(body, prefix, send) {
+  switch (body.kind) {
+    case 'loading': {
+      const status = el('p', 'status', body.text);
+      status.setAttribute('role', 'status');
+      return [status];
+    }
+    case 'failure': {
+      const box = problemBox('div');
+      box.append(el('p', null, body.message));
+      if (body.details.length) {
+        const list = el('ul', 'problem-list');
+        list.append(...body.details.map((line) => el('li', null, line)));
+        box.append(list);
+      }
+      return [box];
+    }
+    case 'problem': return [problemBox('p', body.message), button('back', body.button, send)];
+    case 'overview': return overview(body, prefix, send);
+    case 'partner': return partner(body, send);
+    case 'timeline': return timeline(body, send);
+    case 'figures': return body.charts.map((chart) => {
+      const section = el('section', 'figure-chart');
+      const list = el('ol', 'figure-rows');
+      list.append(...chart.items.map((line) => figureLine(line)));
+      // The list says every value; the shapes only draw them on one scale.
+      section.append(el('h3', 'section-title', chart.unit), list);
+      return section;
+    });
+    case 'sources': return sources(body);
+    default:
+      console.error(`relations-card: no way to draw a body of kind ${body.kind}`);
+      return [];
+  }
+}
+
+function overview(body, prefix, send) {
+  const nodes = body.regions.map((region) => {
+    const section = el('section', 'region');
+    const title = el('h3', 'region-title', region.title);
+    title.id = `${prefix}-${region.id}`;
+    section.setAttribute('aria-labelledby', title.id);
+    const list = el('ul', 'partner-list');
+    for (const p of region.partners) {
+      const b = el('button', 'partner');
+      b.type = 'button';
+      b.dataset.key = p.key;
+      b.dataset.code = p.code;
+      b.setAttribute('part', 'partner');
+      b.append(el('span', 'partner-name', p.name), el('span', 'partner-detail', p.detail));
+      if (p.tone !== null) {
+        const badge = el('span', `tone tone-${p.tone}`, p.toneLabel);
+        badge.setAttribute('part', 'tone');
+        b.append(badge);
+      }
+      b.addEventListener('click', () => send(p.msg));
+      const li = el('li');
+      li.append(b);
+      list.append(li);
+    }
+    section.append(title, list);
+    return section;
+  });
+  nodes.push(barChart(body.picture));
+  return nodes;
+}
+
+function partner(body, send) {
+  const back = button('back', body.back, send);
+  back.setAttribute('part', 'back');
+  const nodes = [back, heading('h3', 'partner-title', body.heading), el('p', 'meta', body.meta)];
+  nodes.push(body.strip ? toneStrip(body.strip, body.stripText) : el('p', 'meta', body.stripText));
+  if (body.figures) {
+    const section = el('section', 'figures');
+    const list = el('ul', 'figure-list');
+    list.append(...body.figures.items.map((line) => figureLine(line)));
+    section.append(el('h4', 'section-title', body.figures.title), list);
+    nodes.push(section);
+  }
+  if (body.membership !== null) nodes.push(el('p', 'membership', body.membership));
+  if (body.namedWith !== null) nodes.push(el('p', 'meta', body.namedWith));
+
+  const e = body.events;
+  const events = el('section', 'events-section');
+  const head = el('div', 'list-head');
+  head.append(heading('h4', 'section-title', e.heading));
+  if (e.order) head.append(button('order', e.order, send));
+  events.append(head, itemList(e.items));
+  if (e.more) events.append(button('more', e.more, send));
+  nodes.push(events);
+  return nodes;
+}
+
+function timeline(body, send) {
+  const filters = el('div', 'filters');
+  filters.setAttribute('role', 'group');
+  filters.setAttribute('aria-label', body.filtersLabel);
+
+  const partnerField = el('label', 'field');
+  const select = el('select');
+  select.dataset.key = body.partner.key;
+  for (const option of body.partner.options) select.append(new Option(option.label, option.value, false, option.selected));
+  // The empty value is "every partner"; the core reads it so.
+  select.addEventListener('change', () => send({ type: 'filterPartner', code: select.value }));
+  partnerField.append(el('span', 'field-label', body.partner.label), select);
+  filters.append(partnerField);
+
+  for (const group of body.chips) {
+    const chips = el('div', 'chips');
+    chips.setAttribute('role', 'group');
+    chips.setAttribute('aria-label', group.label);
+    chips.append(...group.items.map((b) => button('chip', b, send)));
+    filters.append(chips);
+  }
+
+  // The boxes' text goes to the core as typed: it reads what is a year.
+  const years = el('div', 'years');
+  const inputs = body.years.map((field) => {
+    const input = el('input');
+    input.type = 'number';
+    input.inputMode = 'numeric';
+    input.min = field.min;
+    input.max = field.max;
+    input.value = field.value;
+    input.dataset.key = field.key;
+    const wrap = el('label', 'field');
+    wrap.append(el('span', 'field-label', field.label), input);
+    years.append(wrap);
+    return input;
+  });
+  for (const input of inputs) {
+    input.addEventListener('change', () => send({ type: 'setYears', from: inputs[0]?.value ?? null, to: inputs[1]?.value ?? null }));
+  }
+  filters.append(years);
+
+  const head = el('div', 'list-head');
+  head.append(heading('h3', 'section-title', body.heading));
+  if (body.order) head.append(button('order', body.order, send));
+  if (body.clear) head.append(button('clear', body.clear, send));
+
+  const nodes = [filters, histogram(body.histogram, send), head];
+  if (body.empty) {
+    const empty = el('div', 'empty');
+    empty.append(el('p', null, body.empty.text), button('back', body.empty.button, send));
+    nodes.push(empty);
+  } else {
+    nodes.push(itemList(body.items));
+    if (body.more) nodes.push(button('more', body.more, send));
+  }
+  return nodes;
+}
+
+function sources(body) {
+  const cards = el('ul', 'source-cards');
+  for (const source of body.sources) {
+    const li = el('li', 'source-card');
+    li.append(
+      el('h3', 'source-title', source.title),
+      el('p', 'meta', source.meta),
+      el('p', 'reliability', source.reliability),
+      el('p', 'meta', source.cited),
+    );
+    cards.append(li);
+  }
+  const nodes = [cards];
+  if (body.disputesTitle !== null) nodes.push(el('h3', 'section-title', body.disputesTitle));
+  for (const dispute of body.disputes) {
+    const section = el('section', 'dispute');
+    const claims = el('ul', 'claims');
+    claims.append(...dispute.claims.map(item));
+    section.append(el('p', 'dispute-topic', dispute.topic), claims);
+    nodes.push(section);
+  }
+  return nodes;
+}
+
+function itemList(items) {
+  const list = el('ol', 'events');
+  list.append(...items.map(item));
+  return list;
+}
+
+/** One event, agreement or claim, with its sources. */
+function item(it) {
+  const node = el('li', 'event');
+  node.setAttribute('part', 'event');
+  const date = el('p', 'event-date', it.date);
+  if (it.differ !== null) date.append(differ(it.differ));
+  node.append(date, el('h4', 'event-title', it.title));
+  if (it.value !== null) node.append(el('p', 'event-value', it.value));
+  node.append(el('p', 'event-summary', it.summary), el('p', 'event-tags', it.tags));
+  if (it.parties !== null) node.append(el('p', 'event-parties', it.parties));
+  node.append(sourceList(it.sources));
+  return node;
+}
+
+/** A figure as one line of text; in the figures view, also drawn on its scale. */
+function figureLine(line) {
+  const li = el('li', 'figure');
+  li.append(el('span', 'figure-value', line.value), el('span', 'figure-title', line.title), el('span', 'figure-date', line.meta));
+  if (line.differ !== null) li.append(differ(line.differ));
+  if (line.shape) li.append(figureShape(line.shape));
+  li.append(sourceList(line.sources));
+  return li;
+}
+
+function differ(text) {
+  const mark = el('span', 'differ', text);
+  mark.setAttribute('part', 'differ');
+  return mark;
+}
+
+function sourceList(sources) {
+  const list = el('ul', 'event-sources');
+  list.setAttribute('aria-label', sources.label);
+  for (const source of sources.items) {
+    const li = el('li', 'source');
+    li.append(el('span', 'source-label', source.prefix), el('cite', 'source-title', source.title), document.createTextNode(source.rest));
+    list.append(li);
+  }
+  return list;
+}
