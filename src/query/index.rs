@@ -916,7 +916,7 @@ impl Index {
     fn hit(&self, r: usize, m: &Messages) -> Hit {
         let record = &self.records[r];
         let ds = &self.dataset;
-        let (title, summary) = record_text(ds, record);
+        let (title, summary) = shown_text(ds, record, m);
         let (id, citations, value, tone, as_of) = match record.source {
             Source::Event(i) => {
                 let e = &ds.events[i as usize];
@@ -1064,8 +1064,34 @@ fn inverted_index(dataset: &Dataset, records: &[Record]) -> (Vec<String>, Vec<u3
     (words, offsets, postings)
 }
 
-/// Title and summary as shown; memberships have none in the data, so they
-/// are written here.
+/// Title and summary as a reader sees them, in the catalogue's language
+/// where the card writes them: a figure's value, a membership's sentences.
+fn shown_text<'a>(ds: &'a Dataset, record: &Record, m: &Messages) -> (Cow<'a, str>, Cow<'a, str>) {
+    use crate::view::catalogue::fill;
+    match record.source {
+        Source::Figure(i) => {
+            let f = &ds.figures[i as usize];
+            let value = quantity_label_in(&f.value, &f.unit, m);
+            let summary = if f.summary.is_empty() { value } else { format!("{value}. {}", f.summary) };
+            (Cow::Borrowed(&f.title), Cow::Owned(summary))
+        }
+        Source::Membership(i) => {
+            let membership = &ds.memberships[i as usize];
+            let name = ds.partner(&membership.organisation).map_or(membership.organisation.as_str(), |p| p.name.as_str());
+            let subject = ds.subject.name.as_str();
+            let summary = match membership.joined {
+                Some(date) => fill(m.joined, &[("subject", subject), ("name", name), ("date", &date.label_in(&m.months, m.circa))]),
+                None => fill(m.member_since_unknown, &[("subject", subject), ("name", name)]),
+            };
+            (Cow::Owned(fill(m.member_of, &[("name", name)])), Cow::Owned(summary))
+        }
+        Source::Event(_) | Source::Period(_) => record_text(ds, record),
+    }
+}
+
+/// Title and summary as the search index reads them (in English, as the
+/// built-in dataset's own text is); memberships have none in the data, so
+/// they are written here.
 fn record_text<'a>(ds: &'a Dataset, record: &Record) -> (Cow<'a, str>, Cow<'a, str>) {
     match record.source {
         Source::Event(i) => {

@@ -9,6 +9,10 @@ use crate::model::Quantity;
 use crate::query::{Index, Query, RecordKind, Sort};
 use crate::sorting::sort_by;
 
+/// A figure before its unit's scale is known: its record, how it is drawn
+/// (`bar`, `approx`, `range`, `choices`), its low and high ends and its points.
+type Row = (crate::query::Hit, &'static str, f64, f64, Vec<f64>);
+
 pub(super) fn figures(index: &Index, m: &'static Messages) -> (Body, String) {
     let ds = index.dataset();
     let hits = index
@@ -16,7 +20,7 @@ pub(super) fn figures(index: &Index, m: &'static Messages) -> (Body, String) {
         .map(|a| a.hits)
         .unwrap_or_default();
     // Per unit: its figures with their shapes in the unit's own numbers.
-    let mut units: Vec<(String, Vec<(crate::query::Hit, &'static str, f64, f64, Vec<f64>)>)> = Vec::new();
+    let mut units: Vec<(String, Vec<Row>)> = Vec::new();
     for hit in hits {
         let Some(figure) = ds.figures.iter().find(|f| f.id == hit.id) else { continue };
         let (shape, low, high, points) = match &figure.value {

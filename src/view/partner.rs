@@ -31,8 +31,7 @@ pub(super) fn partner(index: &Index, state: &CardState, m: &'static Messages) ->
         let names: Vec<&str> = summary.shared_organisations.iter().map(|c| c.label.as_str()).collect();
         format!("{}: {}", m.ui.named_with, names.join(m.comma))
     });
-    let mut back = Button::new("back", m.ui.all_partners_back, Msg::Back);
-    back.aria_label = None;
+    let back = Button::new("back", m.ui.all_partners_back, Msg::Back);
     let body = Body::Partner {
         back,
         heading: Heading { key: Some("partner-title"), text: summary.name.clone() },
