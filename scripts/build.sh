@@ -53,7 +53,7 @@ node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused \
 cargo run --quiet --release --bin relations -- static > pkg/static.html
 # The types of what a card and its element exchange, from the core's own
 # field lists (pkg/relations_card.d.ts re-exports them).
-cargo run --quiet --release --bin relations -- typescript > pkg/relations_card_frame.d.ts
+cargo run --quiet --release --bin relations -- typescript > pkg/relations_card_types.d.ts
 node scripts/single-file.mjs
 node scripts/package.mjs
 node scripts/size-report.mjs

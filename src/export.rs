@@ -4,7 +4,7 @@
 //! accessible HTML summary put inside the element.
 
 use crate::model::Dataset;
-use crate::query::Hit;
+use crate::view::record::Hit;
 
 /// Escapes text for HTML element content and attribute values.
 fn escape_html(text: &str) -> String {

@@ -7,7 +7,7 @@
 //! use relations_card::{query::Index, view};
 //! let mut card = view::Card::new(&view::Attributes::default(), "en", false);
 //! card.show(std::rc::Rc::new(Index::new(relations_card::builtin())));
-//! let frame = card.send(&view::Msg::OpenPartner { code: "IR".into() }, "", "2026-12-01");
+//! let frame = card.send(&view::Msg::OpenPartner { code: "IR".into() }, "en", "", "2026-12-01");
 //! assert!(frame.announcement.unwrap().starts_with("Iran: "));
 //! ```
 

@@ -165,28 +165,6 @@ keywords!(Theme {
     Drugs => "drugs",
 });
 
-impl Theme {
-    /// The English label shown to readers.
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::Diplomacy => "Diplomacy",
-            Theme::Security => "Security",
-            Theme::Military => "Military",
-            Theme::Borders => "Borders",
-            Theme::Trade => "Trade",
-            Theme::Energy => "Energy",
-            Theme::Water => "Water",
-            Theme::Transport => "Transport",
-            Theme::Investment => "Investment",
-            Theme::Aid => "Aid",
-            Theme::Culture => "Culture",
-            Theme::Religion => "Religion",
-            Theme::Refugees => "Refugees",
-            Theme::Drugs => "Drugs",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EventKind {
     /// Something that happened: a visit, an opening, a deployment, a conflict.

@@ -11,41 +11,12 @@ use crate::json::{self, Path, Reader, ToJson, Value};
 use crate::query::{Index, Query};
 use crate::{load, view, DatasetError, BUILTIN_JSON};
 
+/// Every type is declared in `relations_card_types.d.ts`, which the build
+/// writes from the core's own field lists (`relations typescript`).
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-export type PartnerKind = "country" | "organisation";
-export interface SourceRef { id: string; title: string; publisher: string; asOf: string; locator: string; }
-export interface DatasetProblem { path: string; line?: number; column?: number; message: string; }
-export type Theme = "diplomacy" | "security" | "military" | "borders" | "trade" | "energy" | "water"
-  | "transport" | "investment" | "aid" | "culture" | "religion" | "refugees" | "drugs";
-export type RecordKind = "event" | "agreement" | "figure" | "membership" | "period";
-export type Tone = "hostile" | "tense" | "mixed" | "cordial" | "close";
-export interface Query {
-  partners?: string[]; region?: string; themes?: Theme[]; kinds?: RecordKind[];
-  from?: number; to?: number; disputedOnly?: boolean; source?: string;
-  text?: string; sort?: "date" | "-date" | "relevance"; limit?: number; offset?: number;
-}
-export interface Hit {
-  id: string; kind: RecordKind; date: string; dateLabel: string;
-  partners: string[]; partnerNames: string[]; themes: Theme[];
-  title: string; summary: string; value?: string; tone?: Tone; asOf?: string;
-  sources: SourceRef[]; disputed: boolean;
-}
-export interface Answer { total: number; hits: Hit[]; }
-export interface Count<K> { key: K; label: string; count: number; }
-export interface Facets {
-  partners: Count<string>[]; themes: Count<Theme>[]; kinds: Count<RecordKind>[];
-  decades: Count<number>[]; years: Count<number>[];
-}
-export interface Timeline { bucketYears: number; buckets: { from: number; to: number; count: number }[]; undated: number; }
-export interface PartnerSummary {
-  code: string; name: string; kind: PartnerKind; region: string; aliases: string[];
-  eventCount: number; firstContact?: Hit; latestContact?: Hit; periods: Hit[];
-  currentTone?: Tone; figures: Hit[]; membership?: Hit;
-  sharedOrganisations: Count<string>[]; eventsByTheme: Count<Theme>[];
-}
-export * from "./relations_card_frame";
-import type { Frame, Msg, Attributes, CardState, Failure } from "./relations_card_frame";
+export * from "./relations_card_types";
+import type { Query, Hits, Facets, Timeline, Summary, Frame, Msg, Attributes, CardState, Failure } from "./relations_card_types";
 "#;
 
 /// Reports Rust panics on the console instead of an opaque "unreachable".
@@ -105,11 +76,16 @@ impl Relations {
         self.build_millis
     }
 
-    /// Matching records: `{ total, hits }` for a `Query` object.
-    #[wasm_bindgen(unchecked_return_type = "Answer")]
-    pub fn query(&self, #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<JsValue, JsError> {
-        let answer = self.index.search(&from_js(query)?).map_err(query_error)?;
-        to_js(&answer)
+    /// Matching records: `{ total, hits }` for a `Query` object, worded in
+    /// the language of `locale` (English when none is given).
+    #[wasm_bindgen(unchecked_return_type = "Hits")]
+    pub fn query(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue,
+        locale: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let messages = view::catalogue::for_locale(locale.as_deref().unwrap_or("en"));
+        to_js(&view::record::search(&self.index, &from_js(query)?, messages).map_err(query_error)?)
     }
 
     /// Just the number of matches, without building hits.
@@ -130,9 +106,11 @@ impl Relations {
         to_js(&self.index.timeline(&from_js(query)?, bucket_years).map_err(query_error)?)
     }
 
-    #[wasm_bindgen(js_name = partnerSummary, unchecked_return_type = "PartnerSummary")]
-    pub fn partner_summary(&self, code: &str) -> Result<JsValue, JsError> {
-        to_js(&self.index.partner_summary(code).map_err(query_error)?)
+    /// One partner at a glance, its records worded in the language of `locale`.
+    #[wasm_bindgen(js_name = partnerSummary, unchecked_return_type = "Summary")]
+    pub fn partner_summary(&self, code: &str, locale: Option<String>) -> Result<JsValue, JsError> {
+        let messages = view::catalogue::for_locale(locale.as_deref().unwrap_or("en"));
+        to_js(&view::record::summary(&self.index, code, messages).map_err(query_error)?)
     }
 }
 
@@ -187,17 +165,18 @@ impl Card {
         to_js(&self.card.set_attributes(&attributes, locale))
     }
 
-    /// A reader's action; `page_url` and `today` (`YYYY-MM-DD`, the reader's
-    /// date) are what a citation names.
+    /// A reader's action in the card's language (`locale`); `page_url` and
+    /// `today` (`YYYY-MM-DD`, the reader's date) are what a citation names.
     #[wasm_bindgen(unchecked_return_type = "Frame")]
     pub fn send(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Msg")] msg: JsValue,
+        locale: &str,
         page_url: &str,
         today: &str,
     ) -> Result<JsValue, JsError> {
         let msg = read_js(&msg, view::Msg::read, "message")?;
-        to_js(&self.card.send(&msg, page_url, today))
+        to_js(&self.card.send(&msg, locale, page_url, today))
     }
 
     /// What the reader has chosen.

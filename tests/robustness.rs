@@ -25,8 +25,8 @@ fn index() -> Rc<Index> {
 
 const LOCALES: [&str; 3] = ["en", "ru", "fa"];
 
-fn send(card: &mut Card, msg: &Msg) -> relations_card::view::Frame {
-    card.send(msg, "https://example.org/a", "2026-11-26")
+fn send(card: &mut Card, msg: &Msg, locale: &str) -> relations_card::view::Frame {
+    card.send(msg, locale, "https://example.org/a", "2026-11-26")
 }
 
 /// Bits of text that matter to a JSON reader or to a page: structure,
@@ -285,7 +285,7 @@ proptest! {
                 let mut card = Card::new(&Attributes::default(), "en", false);
                 prop_assert!(card.show(Rc::new(Index::new(dataset))).screen.is_some());
                 for view in View::ALL {
-                    let shown = send(&mut card, &Msg::Show { view }).screen.is_some();
+                    let shown = send(&mut card, &Msg::Show { view }, "en").screen.is_some();
                     prop_assert!(shown, "{:?}", view);
                 }
             }
@@ -344,7 +344,7 @@ proptest! {
         let mut card = Card::new(&Attributes::default(), LOCALES[locale], false);
         card.show(index());
         for msg in &messages {
-            let frame = send(&mut card, msg);
+            let frame = send(&mut card, msg, LOCALES[locale]);
             prop_assert!(frame.screen.is_some() && frame.changed);
             let state = frame.state;
             let crossed = json::read_text(&json::to_string(&state), CardState::read);
@@ -354,11 +354,11 @@ proptest! {
             }
         }
         for format in [Format::Csv, Format::Json] {
-            let frame = send(&mut card, &Msg::Download { format });
+            let frame = send(&mut card, &Msg::Download { format }, LOCALES[locale]);
             let file = matches!(frame.effect, Some(Effect::Download { text, .. }) if !text.is_empty());
             prop_assert!(file, "{:?}", format);
         }
-        let frame = send(&mut card, &Msg::Cite);
+        let frame = send(&mut card, &Msg::Cite, LOCALES[locale]);
         let cited = matches!(frame.effect, Some(Effect::Copy { text, .. }) if !text.is_empty());
         prop_assert!(cited, "no citation");
     }

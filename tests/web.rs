@@ -44,12 +44,12 @@ fn one_send_gives_the_frame_the_core_gives() {
     let mut card = new_card();
     card.show(&relations).unwrap();
     let msg = js_sys::JSON::parse(r#"{"type":"openPartner","code":"KZ"}"#).unwrap();
-    let frame = card.send(msg, "https://example.org/", "2026-12-01").unwrap();
+    let frame = card.send(msg, "en", "https://example.org/", "2026-12-01").unwrap();
     assert_eq!(get(&get(&frame, "state"), "view").as_string().unwrap(), "partner");
     assert_eq!(get(&frame, "focus").as_string().unwrap(), "partner-title");
     let mut native = view::Card::new(&view::Attributes::default(), "en", false);
     native.show(std::rc::Rc::new(relations_card::query::Index::new(relations_card::builtin())));
-    let expected = native.send(&view::Msg::OpenPartner { code: "KZ".into() }, "https://example.org/", "2026-12-01");
+    let expected = native.send(&view::Msg::OpenPartner { code: "KZ".into() }, "en", "https://example.org/", "2026-12-01");
     assert_eq!(js_sys::JSON::stringify(&frame).unwrap().as_string().unwrap(), json::to_string(&expected));
 }
 
@@ -57,13 +57,13 @@ fn one_send_gives_the_frame_the_core_gives() {
 fn a_bad_message_throws_instead_of_trapping() {
     let mut card = new_card();
     let msg = js_sys::JSON::parse(r#"{"type":"explode"}"#).unwrap();
-    assert!(card.send(msg, "", "").is_err());
+    assert!(card.send(msg, "en", "", "").is_err());
 }
 
 #[wasm_bindgen_test]
 fn unknown_partner_throws_instead_of_trapping() {
     let relations = Relations::builtin().unwrap();
-    assert!(relations.partner_summary("ZZ").is_err());
+    assert!(relations.partner_summary("ZZ", None).is_err());
 }
 
 #[wasm_bindgen_test]
@@ -87,7 +87,7 @@ fn golden_queries_give_the_native_answers_through_js() {
     for case in cases {
         let name = case.get("name").and_then(|n| n.as_str()).unwrap();
         let query = js_sys::JSON::parse(&json::to_string(case.get("query").unwrap())).unwrap();
-        let answer = relations.query(query).unwrap_or_else(|_| panic!("{name} failed"));
+        let answer = relations.query(query, None).unwrap_or_else(|_| panic!("{name} failed"));
         let total = json::to_string(case.get("total").unwrap());
         assert_eq!((get(&answer, "total").as_f64().unwrap() as u64).to_string(), total, "{name}");
         let hits: Vec<String> = Array::from(&get(&answer, "hits"))
@@ -111,7 +111,7 @@ fn facets_timeline_and_summary_cross_as_plain_objects() {
     assert!(Array::from(&get(&facets, "partners")).length() > 3);
     let timeline = relations.timeline(query, 5).unwrap();
     assert_eq!(get(&timeline, "bucketYears").as_f64(), Some(5.0));
-    let summary = relations.partner_summary("IR").unwrap();
+    let summary = relations.partner_summary("IR", None).unwrap();
     assert_eq!(get(&summary, "name").as_string().unwrap(), "Iran");
     assert!(Array::from(&get(&summary, "periods")).length() >= 5);
 }
@@ -120,10 +120,10 @@ fn facets_timeline_and_summary_cross_as_plain_objects() {
 fn a_misspelt_or_impossible_query_throws_a_clear_error() {
     let relations = Relations::builtin().unwrap();
     let misspelt = js_sys::JSON::parse(r#"{"partner":["IR"]}"#).unwrap();
-    assert!(relations.query(misspelt).is_err());
+    assert!(relations.query(misspelt, None).is_err());
     let reversed = js_sys::JSON::parse(r#"{"from":2010,"to":1990}"#).unwrap();
-    assert!(relations.query(reversed).is_err());
-    assert!(relations.query(JsValue::UNDEFINED).is_ok(), "no query means everything");
+    assert!(relations.query(reversed, None).is_err());
+    assert!(relations.query(JsValue::UNDEFINED, None).is_ok(), "no query means everything");
 }
 
 /// The word index is made on demand: a search works before and after
@@ -132,10 +132,10 @@ fn a_misspelt_or_impossible_query_throws_a_clear_error() {
 fn searches_work_before_and_after_the_word_index_is_prepared() {
     let query = || js_sys::JSON::parse(r#"{"text":"panj","limit":3}"#).unwrap();
     let first = Relations::builtin().unwrap();
-    let before = js_sys::JSON::stringify(&first.query(query()).unwrap()).unwrap();
+    let before = js_sys::JSON::stringify(&first.query(query(), None).unwrap()).unwrap();
     let second = Relations::builtin().unwrap();
     assert!(second.prepare_search() >= 0.0);
-    let after = js_sys::JSON::stringify(&second.query(query()).unwrap()).unwrap();
+    let after = js_sys::JSON::stringify(&second.query(query(), None).unwrap()).unwrap();
     assert_eq!(before, after);
-    assert!(get(&first.query(query()).unwrap(), "total").as_f64().unwrap() > 0.0);
+    assert!(get(&first.query(query(), None).unwrap(), "total").as_f64().unwrap() > 0.0);
 }

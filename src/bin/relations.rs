@@ -5,7 +5,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use relations_card::model::Theme;
-use relations_card::query::{self, Index, Query, RecordKind, Sort};
+use relations_card::query::{Index, Query, RecordKind, Sort};
+use relations_card::view::{self, catalogue::EN};
 use relations_card::{load, synth, Dataset, DatasetError, BUILTIN_JSON};
 
 const USAGE: &str = "\
@@ -187,13 +188,13 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let format = args.format(&["json", "text"])?;
             let query = query_from(&args)?;
             let (_, dataset) = read_dataset(args.file(0)?)?;
-            let answer = Index::new(dataset).search(&query).map_err(|e| Failure::Other(e.to_string()))?;
+            let answer = view::record::search(&Index::new(dataset), &query, &EN).map_err(|e| Failure::Other(e.to_string()))?;
             if format == "json" {
                 print(&relations_card::json::to_string_pretty(&answer.hits));
             } else {
                 let mut out = String::new();
                 for hit in &answer.hits {
-                    out.push_str(&format!("{:<28} {:<10} {} [{}]\n", hit.date_label, hit.kind.label(), hit.title, hit.id));
+                    out.push_str(&format!("{:<28} {:<10} {} [{}]\n", hit.date_label, EN.kind(hit.kind), hit.title, hit.id));
                 }
                 out.push_str(&format!("{} of {} matching records\n", answer.hits.len(), answer.total));
                 print(&out);
@@ -204,7 +205,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let format = args.format(&["text", "json"])?;
             let code = args.words.first().ok_or_else(|| Failure::Usage("summary needs a partner CODE".into()))?;
             let (_, dataset) = read_dataset(args.file(1)?)?;
-            let summary = Index::new(dataset).partner_summary(code).map_err(|e| Failure::Other(e.to_string()))?;
+            let summary = view::record::summary(&Index::new(dataset), code, &EN).map_err(|e| Failure::Other(e.to_string()))?;
             if format == "json" {
                 print(&relations_card::json::to_string_pretty(&summary));
             } else {
@@ -262,7 +263,7 @@ fn query_from(args: &Args) -> Result<Query, Failure> {
     })
 }
 
-fn summary_text(s: &query::PartnerSummary) -> String {
+fn summary_text(s: &view::record::Summary) -> String {
     let mut out = format!("{} ({}) — {}, {:?}\n", s.name, s.code, s.region, s.kind);
     out.push_str(&format!("events: {}\n", s.event_count));
     if let Some(first) = &s.first_contact {
@@ -289,7 +290,7 @@ fn summary_text(s: &query::PartnerSummary) -> String {
         let orgs: Vec<String> = s.shared_organisations.iter().map(|c| c.key.clone()).collect();
         out.push_str(&format!("named together with: {}\n", orgs.join(", ")));
     }
-    let themes: Vec<String> = s.events_by_theme.iter().map(|c| format!("{} {}", c.label, c.count)).collect();
+    let themes: Vec<String> = s.events_by_theme.iter().map(|c| format!("{} {}", EN.theme(c.key), c.count)).collect();
     out.push_str(&format!("events by theme: {}\n", themes.join(", ")));
     out
 }

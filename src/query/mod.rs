@@ -21,12 +21,14 @@
 
 use std::fmt;
 
-use crate::decimal::Decimal;
 use crate::json::{Path, Reader, ToJson, Value, Writer};
-use crate::model::{PartnerKind, Quantity, Theme, Tone};
+use crate::model::{Theme, Tone};
 
 mod bits;
+mod facets;
 mod index;
+mod search;
+mod words;
 
 pub use index::Index;
 
@@ -47,18 +49,6 @@ crate::model::keywords!(RecordKind {
     Membership => "membership",
     Period => "period",
 });
-
-impl RecordKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            RecordKind::Event => "Event",
-            RecordKind::Agreement => "Agreement",
-            RecordKind::Figure => "Figure",
-            RecordKind::Membership => "Membership",
-            RecordKind::Period => "Period",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Sort {
@@ -138,6 +128,18 @@ impl ToJson for Query {
     }
 }
 
+/// Declared by hand: a query is read, not written, field by field in `read`.
+impl crate::json::TsDeclaration for Query {
+    fn ts_declaration() -> String {
+        "export interface Query {
+  partners?: string[]; region?: string; themes?: Theme[]; kinds?: RecordKind[];
+  from?: number; to?: number; disputedOnly?: boolean; source?: string;
+  text?: string; sort?: \"date\" | \"-date\" | \"relevance\"; limit?: number; offset?: number;
+}"
+        .to_string()
+    }
+}
+
 impl Query {
     /// The field names of a query object, as JavaScript writes them.
     pub const FIELDS: [&'static str; 12] =
@@ -200,120 +202,31 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
-/// A source citation resolved for display.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceRef {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    pub as_of: String,
-    pub locator: String,
-}
+/// A record of the index: its place in date order. The view layer turns it
+/// into what a reader sees (`view::record`); the engine only finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordId(pub(crate) u32);
 
-impl ToJson for SourceRef {
-    fn write_json(&self, out: &mut Writer) {
-        out.begin_object();
-        out.field("id", &self.id);
-        out.field("title", &self.title);
-        out.field("publisher", &self.publisher);
-        out.field("asOf", &self.as_of);
-        out.field("locator", &self.locator);
-        out.end_object();
-    }
-}
-
-impl SourceRef {
-    /// The citations that name a known source, resolved for display.
-    pub fn resolve(dataset: &crate::model::Dataset, citations: &[crate::model::Citation]) -> Vec<SourceRef> {
-        Self::resolve_in(dataset, citations, &crate::view::catalogue::EN)
-    }
-
-    /// The same, with "as of" dates in the catalogue's language.
-    pub fn resolve_in(
-        dataset: &crate::model::Dataset,
-        citations: &[crate::model::Citation],
-        m: &crate::view::catalogue::Messages,
-    ) -> Vec<SourceRef> {
-        citations
-            .iter()
-            .filter_map(|c| {
-                let source = dataset.source(&c.source)?;
-                Some(SourceRef {
-                    id: source.id.clone(),
-                    title: source.title.clone(),
-                    publisher: source.publisher.clone(),
-                    as_of: source.as_of.label_in(&m.months, m.circa),
-                    locator: c.locator.clone(),
-                })
-            })
-            .collect()
-    }
-}
-
-/// One record as the card shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub id: String,
-    pub kind: RecordKind,
-    /// The date as written in the dataset; empty when unknown.
-    pub date: String,
-    pub date_label: String,
-    /// Partner codes.
-    pub partners: Vec<String>,
-    pub partner_names: Vec<String>,
-    pub themes: Vec<Theme>,
-    pub title: String,
-    pub summary: String,
-    /// Figures only: the value as text, with its unit ("20 or 29 years").
-    pub value: Option<String>,
-    /// Periods only.
-    pub tone: Option<Tone>,
-    pub as_of: Option<String>,
-    pub sources: Vec<SourceRef>,
-    pub disputed: bool,
-}
-
-impl ToJson for Hit {
-    fn write_json(&self, out: &mut Writer) {
-        out.begin_object();
-        out.field("id", &self.id);
-        out.field("kind", &self.kind);
-        out.field("date", &self.date);
-        out.field("dateLabel", &self.date_label);
-        out.field("partners", &self.partners);
-        out.field("partnerNames", &self.partner_names);
-        out.field("themes", &self.themes);
-        out.field("title", &self.title);
-        out.field("summary", &self.summary);
-        out.optional("value", &self.value);
-        out.optional("tone", &self.tone);
-        out.optional("asOf", &self.as_of);
-        out.field("sources", &self.sources);
-        out.field("disputed", &self.disputed);
-        out.end_object();
-    }
+/// Where a record's data lives in the dataset.
+#[derive(Debug, Clone, Copy)]
+pub enum RecordData<'a> {
+    Event(&'a crate::model::Event),
+    Figure(&'a crate::model::Figure),
+    Membership(&'a crate::model::Membership),
+    Period(&'a crate::model::Period),
 }
 
 /// The answer to a query: how many records match, and the requested page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     pub total: usize,
-    pub hits: Vec<Hit>,
+    pub records: Vec<RecordId>,
 }
 
-impl ToJson for Answer {
-    fn write_json(&self, out: &mut Writer) {
-        out.begin_object();
-        out.field("total", &self.total);
-        out.field("hits", &self.hits);
-        out.end_object();
-    }
-}
-
+/// How many records have `key`; without labels: the view names keys.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Count<K> {
     pub key: K,
-    pub label: String,
     pub count: usize,
 }
 
@@ -321,69 +234,51 @@ impl<K: ToJson> ToJson for Count<K> {
     fn write_json(&self, out: &mut Writer) {
         out.begin_object();
         out.field("key", &self.key);
-        out.field("label", &self.label);
         out.field("count", &self.count);
         out.end_object();
     }
 }
 
-/// Counts for the current query, for labels like "Security (12)". Each
-/// dimension ignores its own filter, so the other choices keep their counts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Facets {
-    pub partners: Vec<Count<String>>,
-    pub themes: Vec<Count<Theme>>,
-    pub kinds: Vec<Count<RecordKind>>,
-    pub decades: Vec<Count<i32>>,
-    pub years: Vec<Count<i32>>,
-}
-
-impl ToJson for Facets {
-    fn write_json(&self, out: &mut Writer) {
-        out.begin_object();
-        out.field("partners", &self.partners);
-        out.field("themes", &self.themes);
-        out.field("kinds", &self.kinds);
-        out.field("decades", &self.decades);
-        out.field("years", &self.years);
-        out.end_object();
+impl<K: crate::json::TsType> crate::json::TsType for Count<K> {
+    fn ts_type() -> String {
+        format!("Count<{}>", K::ts_type())
     }
 }
 
-/// Records per bucket of years (by the year each record starts), for the
-/// current query without its year range, so the histogram can pick one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Timeline {
-    pub bucket_years: u32,
-    pub buckets: Vec<TimelineBucket>,
-    /// Matching records without a date, which no bucket holds.
-    pub undated: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TimelineBucket {
-    pub from: i32,
-    pub to: i32,
-    pub count: usize,
-}
-
-impl ToJson for Timeline {
-    fn write_json(&self, out: &mut Writer) {
-        out.begin_object();
-        out.field("bucketYears", &self.bucket_years);
-        out.field("buckets", &self.buckets);
-        out.field("undated", &self.undated);
-        out.end_object();
+impl<K> crate::json::TsDeclaration for Count<K> {
+    fn ts_declaration() -> String {
+        "export interface Count<K> { key: K; count: number; }".to_string()
     }
 }
 
-impl ToJson for TimelineBucket {
-    fn write_json(&self, out: &mut Writer) {
-        out.begin_object();
-        out.field("from", &self.from);
-        out.field("to", &self.to);
-        out.field("count", &self.count);
-        out.end_object();
+crate::json::object! {
+    /// Counts for the current query, for labels like "Security (12)". Each
+    /// dimension ignores its own filter, so the other choices keep their counts.
+    pub struct Facets {
+        partners: Vec<Count<String>> => "partners",
+        themes: Vec<Count<Theme>> => "themes",
+        kinds: Vec<Count<RecordKind>> => "kinds",
+        decades: Vec<Count<i32>> => "decades",
+        years: Vec<Count<i32>> => "years",
+    }
+}
+
+crate::json::object! {
+    /// Records per bucket of years (by the year each record starts), for the
+    /// current query without its year range, so the histogram can pick one.
+    pub struct Timeline {
+        bucket_years: u32 => "bucketYears",
+        buckets: Vec<TimelineBucket> => "buckets",
+        /// Matching records without a date, which no bucket holds.
+        undated: usize => "undated",
+    }
+}
+
+crate::json::object! {
+    pub struct TimelineBucket {
+        from: i32 => "from",
+        to: i32 => "to",
+        count: usize => "count",
     }
 }
 
@@ -399,88 +294,26 @@ pub struct PartnerGlance {
     pub current_tone: Option<Tone>,
 }
 
-/// One partner at a glance.
+/// One partner at a glance: its records, by kind and in date order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartnerSummary {
     pub code: String,
-    pub name: String,
-    pub kind: PartnerKind,
-    pub region: String,
-    pub aliases: Vec<String>,
     pub event_count: usize,
-    pub first_contact: Option<Hit>,
-    pub latest_contact: Option<Hit>,
+    pub first_contact: Option<RecordId>,
+    /// The event that ends last.
+    pub latest_contact: Option<RecordId>,
     /// Oldest first.
-    pub periods: Vec<Hit>,
+    pub periods: Vec<RecordId>,
     /// The tone of the latest period, if any.
     pub current_tone: Option<Tone>,
     /// Oldest first.
-    pub figures: Vec<Hit>,
+    pub figures: Vec<RecordId>,
     /// For an organisation: the subject's membership in it.
-    pub membership: Option<Hit>,
+    pub membership: Option<RecordId>,
     /// Organisations the subject belongs to that records name together with
     /// this partner (derived: the dataset does not list partners' memberships).
     pub shared_organisations: Vec<Count<String>>,
     pub events_by_theme: Vec<Count<Theme>>,
-}
-
-/// Every field is written; a missing contact, tone or membership is `null`.
-impl ToJson for PartnerSummary {
-    fn write_json(&self, out: &mut Writer) {
-        out.begin_object();
-        out.field("code", &self.code);
-        out.field("name", &self.name);
-        out.field("kind", &self.kind);
-        out.field("region", &self.region);
-        out.field("aliases", &self.aliases);
-        out.field("eventCount", &self.event_count);
-        out.field("firstContact", &self.first_contact);
-        out.field("latestContact", &self.latest_contact);
-        out.field("periods", &self.periods);
-        out.field("currentTone", &self.current_tone);
-        out.field("figures", &self.figures);
-        out.field("membership", &self.membership);
-        out.field("sharedOrganisations", &self.shared_organisations);
-        out.field("eventsByTheme", &self.events_by_theme);
-        out.end_object();
-    }
-}
-
-/// "12.09 USD million", "about 100,000 people", "20 or 29 years".
-pub fn quantity_label(value: &Quantity, unit: &str) -> String {
-    quantity_label_in(value, unit, &crate::view::catalogue::EN)
-}
-
-/// The same in another language's words and digit grouping.
-pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &crate::view::catalogue::Messages) -> String {
-    let number = |v: Decimal| {
-        let (sign, whole, fraction) = v.parts();
-        // Thousands are grouped from five digits up in the catalogue;
-        // figures group from four ("3,000 hectares").
-        let grouped = if (1000..10_000).contains(&whole) {
-            let text = whole.to_string();
-            format!("{}{}{}", &text[..1], messages.thousands, &text[1..])
-        } else {
-            messages.number(whole as i64)
-        };
-        match fraction.is_empty() {
-            true => format!("{sign}{grouped}"),
-            false => format!("{sign}{grouped}{}{fraction}", messages.decimal_mark),
-        }
-    };
-    let core = match value {
-        Quantity::Exact(v) => number(*v),
-        Quantity::Approx(v) => format!("{} {}", messages.about, number(*v)),
-        Quantity::Range(low, high) => format!("{}–{}", number(*low), number(*high)),
-        Quantity::OneOf(values) => {
-            let parts: Vec<String> = values.iter().map(|v| number(*v)).collect();
-            match parts.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(messages.comma), messages.or),
-                _ => parts.join(""),
-            }
-        }
-    };
-    format!("{core} {unit}")
 }
 
 #[cfg(test)]
@@ -541,20 +374,5 @@ mod tests {
         let error = read_text(r#"{"txt":"dam","limit":-1}"#, Query::read).unwrap_err();
         assert!(error.starts_with("txt: unknown field `txt`, expected one of `partners`"), "{error}");
         assert!(error.ends_with("limit: expected a whole number from 0 to 4294967295, found -1"), "{error}");
-    }
-
-    #[test]
-    fn quantities_read_as_people_write_them() {
-        let d = |digits: i64, scale: u8| Decimal::new(digits, scale).unwrap();
-        let w = Decimal::whole;
-        assert_eq!(quantity_label(&Quantity::Exact(d(1209, 2)), "USD million"), "12.09 USD million");
-        assert_eq!(quantity_label(&Quantity::Exact(d(-5, 1)), "points"), "-0.5 points");
-        assert_eq!(quantity_label(&Quantity::Exact(d(1_234_505, 2)), "USD"), "12,345.05 USD");
-        assert_eq!(quantity_label(&Quantity::Approx(w(100000)), "people"), "about 100,000 people");
-        assert_eq!(quantity_label(&Quantity::Range(w(50000), w(70000)), "people"), "50,000–70,000 people");
-        assert_eq!(quantity_label(&Quantity::OneOf(vec![w(20), w(29)]), "years"), "20 or 29 years");
-        assert_eq!(quantity_label(&Quantity::OneOf(vec![w(16), w(22), w(23)]), "documents"), "16, 22 or 23 documents");
-        let russian = crate::view::catalogue::for_locale("ru");
-        assert_eq!(quantity_label_in(&Quantity::Exact(d(1209, 2)), "млн долларов", russian), "12,09 млн долларов");
     }
 }

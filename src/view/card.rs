@@ -183,8 +183,10 @@ impl Card {
         self.answer(FrameKind::Redraw)
     }
 
-    /// A reader's action. `page_url` and `today` (`YYYY-MM-DD`) are for a citation.
-    pub fn send(&mut self, msg: &Msg, page_url: &str, today: &str) -> Frame {
+    /// A reader's action, in the language of `locale` (the page's may have
+    /// changed since); `page_url` and `today` (`YYYY-MM-DD`) are for a citation.
+    pub fn send(&mut self, msg: &Msg, locale: &str, page_url: &str, today: &str) -> Frame {
+        self.m = for_locale(locale);
         let Some(index) = self.index.clone() else { return self.answer(FrameKind::Redraw) };
         match msg {
             Msg::Download { format } => {
@@ -362,7 +364,8 @@ mod tests {
     }
 
     fn send(card: &mut Card, msg: Msg) -> Frame {
-        card.send(&msg, "https://example.org/story", "2026-11-26")
+        let locale = card.m.locale;
+        card.send(&msg, locale, "https://example.org/story", "2026-11-26")
     }
 
     fn body(frame: &Frame) -> &Body {

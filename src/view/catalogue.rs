@@ -235,6 +235,18 @@ impl Messages {
         self.tones[tone as usize]
     }
 
+    /// A record kind's name: "Event", "Agreement"…
+    pub fn kind(&self, kind: crate::query::RecordKind) -> &'static str {
+        use crate::query::RecordKind;
+        match kind {
+            RecordKind::Event => self.ui.event,
+            RecordKind::Agreement => self.ui.agreement,
+            RecordKind::Figure => self.ui.figure,
+            RecordKind::Membership => self.ui.membership,
+            RecordKind::Period => self.ui.period,
+        }
+    }
+
     pub fn theme(&self, theme: crate::model::Theme) -> &'static str {
         let at = crate::model::Theme::ALL.iter().position(|t| *t == theme).unwrap_or(0);
         self.themes[at]

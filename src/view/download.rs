@@ -3,9 +3,10 @@
 
 use super::catalogue::{fill, Messages};
 use super::partner::partner_query;
+use super::record::{search, Hit};
 use super::state::{CardState, Format, View, EVENTS};
 use super::timeline::timeline_query;
-use crate::query::{Hit, Index, Query, RecordKind, Sort};
+use crate::query::{Index, Query, RecordKind, Sort};
 
 /// What the reader sees, whole (not only the first page), for a download:
 /// a partner's events or the timeline's matches. Other views give every event.
@@ -16,7 +17,7 @@ pub fn shown_records(index: &Index, state: &CardState) -> Vec<Hit> {
         View::Figures => Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() },
         View::Overview | View::Sources => Query { kinds: EVENTS.to_vec(), sort: Sort::Date, ..Query::default() },
     };
-    index.search(&query).map(|a| a.hits).unwrap_or_default()
+    search(index, &query, &super::catalogue::EN).map(|a| a.hits).unwrap_or_default()
 }
 
 /// A file of the current view: its name, media type and text.

@@ -11,12 +11,11 @@ use crate::sorting::sort_by;
 
 /// A figure before its unit's scale is known: its record, how it is drawn
 /// (`bar`, `approx`, `range`, `choices`), its low and high ends and its points.
-type Row = (crate::query::Hit, &'static str, f64, f64, Vec<f64>);
+type Row = (super::record::Hit, &'static str, f64, f64, Vec<f64>);
 
 pub(super) fn figures(index: &Index, m: &'static Messages) -> (Body, String) {
     let ds = index.dataset();
-    let hits = index
-        .search_in(&Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() }, m)
+    let hits = super::record::search(index, &Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() }, m)
         .map(|a| a.hits)
         .unwrap_or_default();
     // Per unit: its figures with their shapes in the unit's own numbers.

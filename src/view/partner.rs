@@ -3,43 +3,56 @@
 
 use super::catalogue::{fill, Messages};
 use super::record::{figure_line, item};
+use super::record::{hit, search, Hit};
 use super::screen::{Body, Button, EventList, Heading, KeyFigures, Segment, ToneStrip};
 use super::state::{CardState, Msg, EVENTS, PAGE};
 use super::{legend, more_button, order_button, problem, year_of, year_span, SEPARATOR};
 use crate::json::Share;
 use crate::model::Tone;
-use crate::query::{Hit, Index, PartnerSummary, Query, Sort};
+use crate::query::{Index, Query, Sort};
 
 pub(super) fn partner(index: &Index, state: &CardState, m: &'static Messages) -> (Body, String) {
     let code = state.partner.clone().unwrap_or_default();
-    let summary = match index.partner_summary_in(&code, m) {
-        Ok(summary) => summary,
-        Err(error) => return problem(error, m),
+    let (summary, partner) = match (index.partner_summary(&code), index.dataset().partner(&code)) {
+        (Ok(summary), Some(partner)) => (summary, partner),
+        (Err(error), _) => return problem(error, m),
+        (_, None) => return problem(crate::query::QueryError::UnknownPartner(code), m),
     };
     let query = Query { limit: Some(PAGE + state.more), ..partner_query(state) };
-    let answer = index.search_in(&query, m).unwrap_or(crate::query::Answer { total: 0, hits: Vec::new() });
-    let (strip, strip_text) = tone_strip(&summary, m);
-    let announcement = partner_said(&summary, m);
+    let answer = search(index, &query, m).unwrap_or(super::record::Hits { total: 0, hits: Vec::new() });
+    let years_of = |id: Option<crate::query::RecordId>| id.and_then(|id| index.record_date(id)).map(|d| d.years());
+    let said = Said {
+        name: &partner.name,
+        events: summary.event_count,
+        first: years_of(summary.first_contact).map(|y| y.0),
+        last: years_of(summary.latest_contact).map(|y| y.1),
+    };
+    let periods: Vec<Hit> = summary.periods.iter().map(|&id| hit(index, id, m)).collect();
+    let (strip, strip_text) = tone_strip(&said, &periods, m);
+    let announcement = said.sentence(m);
     let more = answer.total.saturating_sub(answer.hits.len());
-    let mut meta = vec![summary.region.clone(), m.count(answer.total, m.events)];
+    let mut meta = vec![partner.region.clone(), m.count(answer.total, m.events)];
     if let Some(tone) = summary.current_tone {
         meta.push(format!("{}: {}", m.ui.latest_tone, m.tone(tone)));
     }
-    let figures = (!summary.figures.is_empty())
-        .then(|| KeyFigures { title: m.ui.key_figures, items: summary.figures.iter().map(|f| figure_line(f, false, m)).collect() });
+    let figures = (!summary.figures.is_empty()).then(|| KeyFigures {
+        title: m.ui.key_figures,
+        items: summary.figures.iter().map(|&f| figure_line(&hit(index, f, m), false, m)).collect(),
+    });
     let named_with = (!summary.shared_organisations.is_empty()).then(|| {
-        let names: Vec<&str> = summary.shared_organisations.iter().map(|c| c.label.as_str()).collect();
+        let ds = index.dataset();
+        let names: Vec<&str> = summary.shared_organisations.iter().filter_map(|c| ds.partner(&c.key)).map(|p| p.name.as_str()).collect();
         format!("{}: {}", m.ui.named_with, names.join(m.comma))
     });
     let back = Button::new("back", m.ui.all_partners_back, Msg::Back);
     let body = Body::Partner {
         back,
-        heading: Heading { key: Some("partner-title"), text: summary.name.clone() },
+        heading: Heading { key: Some("partner-title"), text: partner.name.clone() },
         meta: meta.join(SEPARATOR),
         strip,
         strip_text,
         figures,
-        membership: summary.membership.as_ref().map(|h| h.summary.clone()),
+        membership: summary.membership.map(|id| hit(index, id, m).summary),
         named_with,
         events: EventList {
             heading: Heading { key: None, text: m.count(answer.total, m.events) },
@@ -61,22 +74,29 @@ pub(super) fn partner_query(state: &CardState) -> Query {
     }
 }
 
-/// "Iran: 36 events from 1990 to 2025".
-fn partner_said(summary: &PartnerSummary, m: &Messages) -> String {
-    let mut said = fill(m.partner_said, &[("name", &summary.name), ("events", &m.count(summary.event_count, m.events))]);
-    let first = summary.first_contact.as_ref().and_then(year_of).map(|y| y.0);
-    let last = summary.latest_contact.as_ref().and_then(year_of).map(|y| y.1);
-    if let (Some(a), Some(b)) = (first, last) {
-        said.push(' ');
-        said.push_str(&fill(m.from_to, &[("from", &a.to_string()), ("to", &b.to_string())]));
+/// What the partner's page says first: "Iran: 36 events from 1990 to 2025".
+struct Said<'a> {
+    name: &'a str,
+    events: usize,
+    first: Option<i32>,
+    last: Option<i32>,
+}
+
+impl Said<'_> {
+    fn sentence(&self, m: &Messages) -> String {
+        let mut said = fill(m.partner_said, &[("name", self.name), ("events", &m.count(self.events, m.events))]);
+        if let (Some(a), Some(b)) = (self.first, self.last) {
+            said.push(' ');
+            said.push_str(&fill(m.from_to, &[("from", &a.to_string()), ("to", &b.to_string())]));
+        }
+        said
     }
-    said
 }
 
 /// Lays periods out on lanes and says them in words: "Iran: 36 events from
 /// 1990 to 2025; cordial, then mixed (sources differ), then tense, …".
-fn tone_strip(summary: &PartnerSummary, m: &'static Messages) -> (Option<ToneStrip>, String) {
-    let spans: Vec<(i32, i32, &Hit)> = summary.periods.iter().filter_map(|p| year_of(p).map(|(a, b)| (a, b, p))).collect();
+fn tone_strip(said: &Said, periods: &[Hit], m: &'static Messages) -> (Option<ToneStrip>, String) {
+    let spans: Vec<(i32, i32, &Hit)> = periods.iter().filter_map(|p| year_of(p).map(|(a, b)| (a, b, p))).collect();
     let first = spans.iter().map(|s| s.0).min().unwrap_or(0);
     let last = spans.iter().map(|s| s.1).max().unwrap_or(0);
     let width = f64::from((last - first + 1).max(1));
@@ -106,7 +126,7 @@ fn tone_strip(summary: &PartnerSummary, m: &'static Messages) -> (Option<ToneStr
             title: format!("{years}: {} — {}{mark}", m.tone(tone), period.title),
         });
     }
-    let mut text = partner_said(summary, m);
+    let mut text = said.sentence(m);
     if !phases.is_empty() {
         text.push_str(&format!("; {}", phases.join(m.then)));
     }

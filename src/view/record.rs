@@ -1,16 +1,206 @@
-//! One record as the reader sees it in a list: its date, title, value,
-//! tags, parties and sources, each as ready text in the card's language.
+//! A record as a reader reads it: the engine finds records by id, and here
+//! they get their words in the card's language: dates, values with units,
+//! membership sentences, sources; then the lines a list shows.
 
-use super::catalogue::Messages;
+use super::catalogue::{fill, Messages};
 use super::screen::{FigureLine, Item, SourceLine, Sources};
-use crate::query::{Hit, SourceRef};
+use crate::json::object;
+use crate::model::{Citation, Dataset, Quantity, Theme, Tone};
+use crate::query::{Answer, Index, Query, QueryError, RecordData, RecordId, RecordKind};
+
+object! {
+    /// One record as a reader sees it, and as downloads and the JS engine API give it.
+    pub struct Hit {
+        id: String => "id",
+        kind: RecordKind => "kind",
+        /// The date as written in the dataset; empty when unknown.
+        date: String => "date",
+        date_label: String => "dateLabel",
+        /// Partner codes.
+        partners: Vec<String> => "partners",
+        partner_names: Vec<String> => "partnerNames",
+        themes: Vec<Theme> => "themes",
+        title: String => "title",
+        summary: String => "summary",
+        /// Figures only: the value as text, with its unit ("20 or 29 years").
+        value: Option<String> => "value",
+        /// Periods only.
+        tone: Option<Tone> => "tone",
+        as_of: Option<String> => "asOf",
+        sources: Vec<SourceRef> => "sources",
+        disputed: bool => "disputed",
+    }
+}
+
+object! {
+    /// A source citation resolved for display.
+    pub struct SourceRef {
+        id: String => "id",
+        title: String => "title",
+        publisher: String => "publisher",
+        as_of: String => "asOf",
+        locator: String => "locator",
+    }
+}
+
+object! {
+    /// A query's answer with its records as a reader sees them.
+    pub struct Hits {
+        total: usize => "total",
+        hits: Vec<Hit> => "hits",
+    }
+}
+
+object! {
+    /// One partner at a glance, its records worded (the CLI's and the JS engine API's summary).
+    pub struct Summary {
+        code: String => "code",
+        name: String => "name",
+        kind: crate::model::PartnerKind => "kind",
+        region: String => "region",
+        aliases: Vec<String> => "aliases",
+        event_count: usize => "eventCount",
+        first_contact: Option<Hit> => "firstContact",
+        latest_contact: Option<Hit> => "latestContact",
+        periods: Vec<Hit> => "periods",
+        current_tone: Option<Tone> => "currentTone",
+        figures: Vec<Hit> => "figures",
+        membership: Option<Hit> => "membership",
+        shared_organisations: Vec<crate::query::Count<String>> => "sharedOrganisations",
+        events_by_theme: Vec<crate::query::Count<Theme>> => "eventsByTheme",
+    }
+}
+
+/// A partner's summary from the engine, worded.
+pub fn summary(index: &Index, code: &str, m: &Messages) -> Result<Summary, QueryError> {
+    let s = index.partner_summary(code)?;
+    let partner = index.dataset().partner(code).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
+    let worded = |ids: &[RecordId]| ids.iter().map(|&id| hit(index, id, m)).collect();
+    Ok(Summary {
+        code: partner.code.clone(),
+        name: partner.name.clone(),
+        kind: partner.kind,
+        region: partner.region.clone(),
+        aliases: partner.aliases.clone(),
+        event_count: s.event_count,
+        first_contact: s.first_contact.map(|id| hit(index, id, m)),
+        latest_contact: s.latest_contact.map(|id| hit(index, id, m)),
+        periods: worded(&s.periods),
+        current_tone: s.current_tone,
+        figures: worded(&s.figures),
+        membership: s.membership.map(|id| hit(index, id, m)),
+        shared_organisations: s.shared_organisations,
+        events_by_theme: s.events_by_theme,
+    })
+}
+
+/// Asks the engine and words its answer.
+pub fn search(index: &Index, query: &Query, m: &Messages) -> Result<Hits, QueryError> {
+    let answer = index.search(query)?;
+    Ok(hits(index, &answer, m))
+}
+
+pub fn hits(index: &Index, answer: &Answer, m: &Messages) -> Hits {
+    Hits { total: answer.total, hits: answer.records.iter().map(|&id| hit(index, id, m)).collect() }
+}
+
+/// One record in the catalogue's language.
+pub fn hit(index: &Index, id: RecordId, m: &Messages) -> Hit {
+    let ds = index.dataset();
+    let date = index.record_date(id);
+    let (record_id, title, summary, citations, value, tone, as_of) = match index.record(id) {
+        RecordData::Event(e) => (&e.id, e.title.clone(), e.summary.clone(), &e.sources, None, None, e.as_of),
+        RecordData::Figure(f) => {
+            let value = quantity_label_in(&f.value, &f.unit, m);
+            let summary = if f.summary.is_empty() { value.clone() } else { format!("{value}. {}", f.summary) };
+            (&f.id, f.title.clone(), summary, &f.sources, Some(value), None, f.as_of)
+        }
+        RecordData::Membership(membership) => {
+            let name = ds.partner(&membership.organisation).map_or(membership.organisation.as_str(), |p| p.name.as_str());
+            let subject = ds.subject.name.as_str();
+            let summary = match membership.joined {
+                Some(date) => fill(m.joined, &[("subject", subject), ("name", name), ("date", &date.label_in(&m.months, m.circa))]),
+                None => fill(m.member_since_unknown, &[("subject", subject), ("name", name)]),
+            };
+            (&membership.id, fill(m.member_of, &[("name", name)]), summary, &membership.sources, None, None, None)
+        }
+        RecordData::Period(p) => (&p.id, p.title.clone(), p.summary.clone(), &p.sources, None, Some(p.tone), None),
+    };
+    let partners: Vec<&crate::model::Partner> = index.record_partners(id).collect();
+    Hit {
+        id: record_id.clone(),
+        kind: index.record_kind(id),
+        date: date.map(|d| d.to_string()).unwrap_or_default(),
+        date_label: date.map_or_else(|| m.date_unknown.to_string(), |d| d.label_in(&m.months, m.circa)),
+        partners: partners.iter().map(|p| p.code.clone()).collect(),
+        partner_names: partners.iter().map(|p| p.name.clone()).collect(),
+        themes: index.record_themes(id),
+        title,
+        summary,
+        value,
+        tone,
+        as_of: as_of.map(|d| d.label_in(&m.months, m.circa)),
+        sources: source_refs(ds, citations, m),
+        disputed: index.is_disputed(id),
+    }
+}
+
+/// The citations that name a known source, resolved for display.
+pub fn source_refs(dataset: &Dataset, citations: &[Citation], m: &Messages) -> Vec<SourceRef> {
+    citations
+        .iter()
+        .filter_map(|c| {
+            let source = dataset.source(&c.source)?;
+            Some(SourceRef {
+                id: source.id.clone(),
+                title: source.title.clone(),
+                publisher: source.publisher.clone(),
+                as_of: source.as_of.label_in(&m.months, m.circa),
+                locator: c.locator.clone(),
+            })
+        })
+        .collect()
+}
+
+/// "12.09 USD million", "about 100,000 people", "20 or 29 years", in the
+/// catalogue's words and digit grouping.
+pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &Messages) -> String {
+    let number = |v: crate::decimal::Decimal| {
+        let (sign, whole, fraction) = v.parts();
+        // Thousands are grouped from five digits up in the catalogue;
+        // figures group from four ("3,000 hectares").
+        let grouped = if (1000..10_000).contains(&whole) {
+            let text = whole.to_string();
+            format!("{}{}{}", &text[..1], messages.thousands, &text[1..])
+        } else {
+            messages.number(whole as i64)
+        };
+        match fraction.is_empty() {
+            true => format!("{sign}{grouped}"),
+            false => format!("{sign}{grouped}{}{fraction}", messages.decimal_mark),
+        }
+    };
+    let core = match value {
+        Quantity::Exact(v) => number(*v),
+        Quantity::Approx(v) => format!("{} {}", messages.about, number(*v)),
+        Quantity::Range(low, high) => format!("{}–{}", number(*low), number(*high)),
+        Quantity::OneOf(values) => {
+            let parts: Vec<String> = values.iter().map(|v| number(*v)).collect();
+            match parts.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(messages.comma), messages.or),
+                _ => parts.join(""),
+            }
+        }
+    };
+    format!("{core} {unit}")
+}
 
 /// Between the parts of a line: "Event · Trade · as of 1996".
 pub const SEPARATOR: &str = " · ";
 
 /// An event, agreement, period or claim in a list.
 pub fn item(hit: &Hit, m: &Messages) -> Item {
-    let mut tags = vec![kind_label(hit, m).to_string()];
+    let mut tags = vec![m.kind(hit.kind).to_string()];
     tags.extend(hit.themes.iter().map(|t| m.theme(*t).to_string()));
     if let Some(as_of) = &hit.as_of {
         tags.push(format!("{} {as_of}", m.ui.as_of));
@@ -61,13 +251,35 @@ pub fn sources(refs: &[SourceRef], m: &Messages) -> Sources {
     Sources { label: m.ui.sources, items }
 }
 
-fn kind_label(hit: &Hit, m: &Messages) -> &'static str {
-    use crate::query::RecordKind;
-    match hit.kind {
-        RecordKind::Event => m.ui.event,
-        RecordKind::Agreement => m.ui.agreement,
-        RecordKind::Figure => m.ui.figure,
-        RecordKind::Membership => m.ui.membership,
-        RecordKind::Period => m.ui.period,
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::Decimal;
+    use crate::view::catalogue::{for_locale, EN};
+
+    #[test]
+    fn quantities_read_as_people_write_them() {
+        let d = |digits: i64, scale: u8| Decimal::new(digits, scale).unwrap();
+        let w = Decimal::whole;
+        let en = |q: &Quantity, unit: &str| quantity_label_in(q, unit, &EN);
+        assert_eq!(en(&Quantity::Exact(d(1209, 2)), "USD million"), "12.09 USD million");
+        assert_eq!(en(&Quantity::Exact(d(-5, 1)), "points"), "-0.5 points");
+        assert_eq!(en(&Quantity::Exact(d(1_234_505, 2)), "USD"), "12,345.05 USD");
+        assert_eq!(en(&Quantity::Approx(w(100000)), "people"), "about 100,000 people");
+        assert_eq!(en(&Quantity::Range(w(50000), w(70000)), "people"), "50,000–70,000 people");
+        assert_eq!(en(&Quantity::OneOf(vec![w(20), w(29)]), "years"), "20 or 29 years");
+        assert_eq!(en(&Quantity::OneOf(vec![w(16), w(22), w(23)]), "documents"), "16, 22 or 23 documents");
+        assert_eq!(quantity_label_in(&Quantity::Exact(d(1209, 2)), "млн долларов", for_locale("ru")), "12,09 млн долларов");
+    }
+
+    #[test]
+    fn a_membership_and_a_figure_are_worded_in_the_cards_language() {
+        let index = Index::new(crate::builtin());
+        let query = Query { kinds: vec![RecordKind::Membership, RecordKind::Figure], ..Query::default() };
+        let ru = search(&index, &query, for_locale("ru")).unwrap();
+        let membership = ru.hits.iter().find(|h| h.kind == RecordKind::Membership).unwrap();
+        assert!(membership.title.starts_with("Членство: "), "{}", membership.title);
+        let figure = ru.hits.iter().find(|h| h.value.as_deref().is_some_and(|v| v.starts_with("около "))).unwrap();
+        assert!(figure.summary.starts_with("около "), "{}", figure.summary);
     }
 }

@@ -26,7 +26,7 @@ pub(super) fn sources(index: &Index, m: &'static Messages) -> (Body, String) {
             }
         })
         .collect();
-    let all = index.search_in(&Query { disputed_only: true, ..Query::default() }, m).map(|a| a.hits).unwrap_or_default();
+    let all = super::record::search(index, &Query { disputed_only: true, ..Query::default() }, m).map(|a| a.hits).unwrap_or_default();
     let disputes: Vec<DisputeCard> = ds
         .disputes
         .iter()

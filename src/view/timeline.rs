@@ -41,7 +41,7 @@ fn relevance_order(state: &CardState) -> bool {
 
 pub(super) fn timeline(index: &Index, state: &CardState, m: &'static Messages) -> (Body, String) {
     let query = timeline_query(state);
-    let (answer, facets, line) = match (index.search_in(&query, m), index.facets(&query), index.timeline(&query, 1)) {
+    let (answer, facets, line) = match (super::record::search(index, &query, m), index.facets(&query), index.timeline(&query, 1)) {
         (Ok(a), Ok(f), Ok(t)) => (a, f, t),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return problem(e, m),
     };

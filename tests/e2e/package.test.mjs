@@ -20,7 +20,7 @@ test('npm pack --dry-run publishes the element, its types and the WebAssembly, n
     'pkg/relations_card.js',
     'pkg/relations_card_bg.wasm',
     'pkg/relations_card_bg.wasm.d.ts',
-    'pkg/relations_card_frame.d.ts',
+    'pkg/relations_card_types.d.ts',
     'relations-card.css',
     'relations-card.d.ts',
     'relations-card.js',
@@ -30,8 +30,8 @@ test('npm pack --dry-run publishes the element, its types and the WebAssembly, n
   assert.equal(manifest.version, /^version = "([^"]+)"/m.exec(readFileSync(`${root}Cargo.toml`, 'utf8'))[1]);
   assert.equal(manifest.types, './relations-card.d.ts');
   const types = readFileSync(`${root}dist/package/pkg/relations_card.d.ts`, 'utf8');
-  for (const name of ['export * from "./relations_card_frame"', 'class Card', 'class Relations']) assert.ok(types.includes(name), name);
-  const frame = readFileSync(`${root}dist/package/pkg/relations_card_frame.d.ts`, 'utf8');
+  for (const name of ['export * from "./relations_card_types"', 'class Card', 'class Relations']) assert.ok(types.includes(name), name);
+  const frame = readFileSync(`${root}dist/package/pkg/relations_card_types.d.ts`, 'utf8');
   for (const name of ['interface Frame', 'interface Screen', 'interface CardState', 'type Msg', 'type Body']) assert.ok(frame.includes(name), name);
   console.log(`package: ${pack.filename}, ${pack.entryCount} files, ${(pack.size / 1024).toFixed(1)} KiB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
 });

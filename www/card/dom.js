@@ -17,7 +17,7 @@ export function svg(tag, attributes = {}) {
   return node;
 }
 
-/** A core Button (pkg/relations_card_frame.d.ts, generated from src/view/): everything it shows and sends comes with it. */
+/** A core Button (pkg/relations_card_types.d.ts, generated from src/view/): everything it shows and sends comes with it. */
 export function button(className, b, send) {
   const node = el('button', className, b.label);
   node.type = 'button';

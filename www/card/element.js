@@ -219,7 +219,7 @@ export class RelationsCard extends HTMLElement {
   #send(msg) {
     const card = this.#card;
     if (!card) return;
-    this.#apply(attempt(() => card.send(msg, location.href, today())));
+    this.#apply(attempt(() => card.send(msg, this.#locale(), location.href, today())));
   }
 
   /** Does what a Frame says, in the order hosts saw it before: attributes,

@@ -1,4 +1,4 @@
-// Turns the core's Screen (pkg/relations_card_frame.d.ts, generated from src/view/) into the card's elements. It decides
+// Turns the core's Screen (pkg/relations_card_types.d.ts, generated from src/view/) into the card's elements. It decides
 // nothing and writes no text of its own: what shows, in what words, and what
 // each control sends all come from the Screen; this file only builds the DOM.
 import { barChart, figureShape, histogram, toneStrip } from './charts.js';

@@ -1,0 +1,291 @@
+//! The words of the records: an inverted index of titles, summaries and the
+//! places they name, built on the first search, and what one query word
+//! matches. Partner names, theme and kind words are matched by bitset.
+
+use std::borrow::Cow;
+
+use crate::hashing::FxMap;
+use crate::sorting::sort_by;
+
+use super::bits::Bits;
+use super::index::{Index, Record, Source};
+use super::Query;
+use crate::model::Dataset;
+use crate::text;
+
+/// Where a word stands in a record, kept in the low bits of each posting.
+/// (A partner name ranks between the two; it is matched by bitset.)
+pub(super) const IN_TEXT: u8 = 1;
+pub(super) const IN_TITLE: u8 = 3;
+
+/// Words and prefixes whose postings cover more than one record in this
+/// many are matched from bitsets made at build time.
+pub(super) const HEAVY_SHARE: usize = 8;
+/// Below this many records nothing is worth caching.
+pub(super) const HEAVY_MIN_RECORDS: usize = 4096;
+
+/// What a name word (of a partner, theme or kind) stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Named {
+    Partner(u16),
+    Theme(u8),
+    Kind(u8),
+}
+
+/// A query word's matches, split by how they rank.
+#[derive(Clone)]
+pub(super) struct WordMatch {
+    pub(super) any: Bits,
+    /// In a title or a partner name.
+    pub(super) name_or_title: Bits,
+    pub(super) title: Bits,
+    /// The whole word, not only a prefix of it.
+    pub(super) exact: Bits,
+}
+
+impl WordMatch {
+    pub(super) fn score(&self, r: usize) -> u8 {
+        2 + 2 * u8::from(self.name_or_title.has(r)) + 2 * u8::from(self.title.has(r)) + u8::from(self.exact.has(r))
+    }
+}
+
+/// The inverted index of titles, summaries and named places.
+pub(super) struct TextIndex {
+    /// Sorted words; a word's position is its id.
+    pub(super) words: Vec<String>,
+    /// Postings of word `w`: `postings[offsets[w]..offsets[w + 1]]`, each
+    /// `record << 2 | place`, in record order.
+    pub(super) offsets: Vec<u32>,
+    pub(super) postings: Vec<u32>,
+    /// Matches of broad prefixes, made once (see `HEAVY_SHARE`).
+    pub(super) heavy: FxMap<String, WordMatch>,
+}
+
+impl TextIndex {
+    /// Ids of the words starting with `prefix`: `lo..hi`.
+    pub(super) fn word_range(&self, prefix: &str) -> (usize, usize) {
+        let lo = self.words.partition_point(|w| w.as_str() < prefix);
+        let hi = lo + self.words[lo..].partition_point(|w| w.starts_with(prefix));
+        (lo, hi)
+    }
+}
+
+impl Index {
+    /// Caches the matches of every prefix whose postings cover more than one
+    /// record in `HEAVY_SHARE`: what a reader types first ("t", "ta") and
+    /// words found almost everywhere would otherwise cost a pass over
+    /// hundreds of thousands of postings per keystroke.
+    pub(super) fn cache_heavy_prefixes(&self, text: &mut TextIndex) {
+        let n = self.records.len();
+        if n < HEAVY_MIN_RECORDS {
+            return;
+        }
+        let mut prefixes: Vec<&str> = Vec::new();
+        for word in &text.words {
+            for (end, _) in word.char_indices().skip(1).chain(std::iter::once((word.len(), ' '))) {
+                let prefix = &word[..end];
+                let (lo, hi) = text.word_range(prefix);
+                if (text.offsets[hi] - text.offsets[lo]) as usize * HEAVY_SHARE > n {
+                    prefixes.push(prefix);
+                } else {
+                    // Longer prefixes only match fewer postings.
+                    break;
+                }
+            }
+        }
+        sort_by(&mut prefixes, &|a, b| a.cmp(b));
+        prefixes.dedup();
+        let found: Vec<(String, WordMatch)> = prefixes.into_iter().map(|p| (p.to_string(), self.scan_word(text, p))).collect();
+        text.heavy.extend(found);
+    }
+
+    /// Everything a query word matches, by walking its postings and names.
+    pub(super) fn scan_word(&self, text: &TextIndex, word: &str) -> WordMatch {
+        let n = self.records.len();
+        let mut found = WordMatch { any: Bits::empty(n), name_or_title: Bits::empty(n), title: Bits::empty(n), exact: Bits::empty(n) };
+        let (lo, hi) = text.word_range(word);
+        for w in lo..hi {
+            let exact = text.words[w] == word;
+            for &posting in &text.postings[text.offsets[w] as usize..text.offsets[w + 1] as usize] {
+                let r = (posting >> 2) as usize;
+                found.any.set(r);
+                if posting & 3 == u32::from(IN_TITLE) {
+                    found.title.set(r);
+                    found.name_or_title.set(r);
+                }
+                if exact {
+                    found.exact.set(r);
+                }
+            }
+        }
+        let first = self.names.partition_point(|(w, _)| w.as_str() < word);
+        for (name, named) in self.names[first..].iter().take_while(|(w, _)| w.starts_with(word)) {
+            let bits = match *named {
+                Named::Partner(p) => &self.by_partner[usize::from(p)],
+                Named::Theme(t) => &self.by_theme[usize::from(t)],
+                Named::Kind(k) => &self.by_kind[usize::from(k)],
+            };
+            found.any.or(bits);
+            if matches!(named, Named::Partner(_)) {
+                found.name_or_title.or(bits);
+            }
+            if name == word {
+                found.exact.or(bits);
+            }
+        }
+        found
+    }
+
+    /// The matches of each query word, in query order, and their intersection.
+    pub(super) fn text_match(&self, words: &[String]) -> Option<(Bits, Vec<Cow<'_, WordMatch>>)> {
+        let text = self.text();
+        let matches: Vec<Cow<WordMatch>> = words
+            .iter()
+            .map(|word| match text.heavy.get(word.as_str()) {
+                Some(cached) => Cow::Borrowed(cached),
+                None => Cow::Owned(self.scan_word(text, word)),
+            })
+            .collect();
+        let (first, rest) = matches.split_first()?;
+        let mut all = first.any.clone();
+        for found in rest {
+            all.and(&found.any);
+        }
+        Some((all, matches))
+    }
+
+    /// The records matching the query's words, when it has any.
+    pub(super) fn text_filter(&self, query: &Query) -> Option<Bits> {
+        self.text_match(&text::query_words(&query.text)).map(|(bits, _)| bits)
+    }
+}
+
+/// Builds the inverted index of titles, summaries and mentioned places:
+/// sorted words, offsets into postings, and postings in record order.
+pub(super) fn inverted_index(dataset: &Dataset, records: &[Record]) -> (Vec<String>, Vec<u32>, Vec<u32>) {
+    struct Words {
+        ids: FxMap<String, u32>,
+        spelled: Vec<String>,
+        lists: Vec<Vec<u32>>,
+    }
+    impl Words {
+        fn id(&mut self, word: &str) -> u32 {
+            if let Some(&id) = self.ids.get(word) {
+                return id;
+            }
+            let id = self.spelled.len() as u32;
+            self.ids.insert(word.to_string(), id);
+            self.spelled.push(word.to_string());
+            self.lists.push(Vec::new());
+            id
+        }
+
+        fn ids_of(&mut self, text: &str, buffer: &mut String, out: &mut Vec<u32>) {
+            out.clear();
+            text::for_each_word(text, buffer, |word| out.push(self.id(word)));
+        }
+    }
+    let mut vocabulary = Words { ids: FxMap::default(), spelled: Vec::new(), lists: Vec::new() };
+    let mut buffer = String::new();
+    // Each place: the word runs that name it, and all its spellings' words.
+    let places: Vec<(Vec<Vec<u32>>, Vec<u32>)> = dataset
+        .places
+        .iter()
+        .map(|place| {
+            let mut runs = Vec::new();
+            for name in std::iter::once(&place.name).chain(&place.aliases) {
+                let mut run = Vec::new();
+                vocabulary.ids_of(name, &mut buffer, &mut run);
+                if !run.is_empty() {
+                    runs.push(run);
+                }
+            }
+            let spellings = runs.iter().flatten().copied().collect();
+            (runs, spellings)
+        })
+        .collect();
+
+    // Where a place's name can start: its runs by first word, so a record's
+    // words are walked once whatever the number of places.
+    let mut runs_by_first: FxMap<u32, Vec<(usize, &[u32])>> = FxMap::default();
+    for (p, (runs, _)) in places.iter().enumerate() {
+        for run in runs {
+            runs_by_first.entry(run[0]).or_default().push((p, run.as_slice()));
+        }
+    }
+    let mut named = vec![false; places.len()];
+    let mut title_ids = Vec::new();
+    let mut summary_ids = Vec::new();
+    // The last record each word was posted for: one posting per word and
+    // record, and since titles go first, the strongest place wins.
+    let mut posted_for: Vec<u32> = Vec::new();
+    for (r, record) in records.iter().enumerate() {
+        let (title, summary) = record_text(dataset, record);
+        vocabulary.ids_of(&title, &mut buffer, &mut title_ids);
+        vocabulary.ids_of(&summary, &mut buffer, &mut summary_ids);
+        posted_for.resize(vocabulary.lists.len(), u32::MAX);
+        let r = r as u32;
+        let mut post = |words: &[u32], place: u8| {
+            for &w in words {
+                if posted_for[w as usize] != r {
+                    posted_for[w as usize] = r;
+                    vocabulary.lists[w as usize].push(r << 2 | u32::from(place));
+                }
+            }
+        };
+        post(&title_ids, IN_TITLE);
+        post(&summary_ids, IN_TEXT);
+        if !runs_by_first.is_empty() {
+            named.fill(false);
+            for words in [&title_ids, &summary_ids] {
+                for (i, w) in words.iter().enumerate() {
+                    for (p, run) in runs_by_first.get(w).map_or(&[][..], Vec::as_slice) {
+                        if words[i..].starts_with(run) {
+                            named[*p] = true;
+                        }
+                    }
+                }
+            }
+            for (p, (_, spellings)) in places.iter().enumerate() {
+                if named[p] {
+                    post(spellings, IN_TEXT);
+                }
+            }
+        }
+    }
+    let Words { spelled, lists, .. } = vocabulary;
+    let mut order: Vec<usize> = (0..spelled.len()).collect();
+    sort_by(&mut order, &|&a, &b| spelled[a].cmp(&spelled[b]));
+    let mut words = Vec::with_capacity(order.len());
+    let mut offsets = Vec::with_capacity(order.len() + 1);
+    let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    offsets.push(0u32);
+    let mut spelled = spelled;
+    for w in order {
+        words.push(std::mem::take(&mut spelled[w]));
+        postings.extend_from_slice(&lists[w]);
+        offsets.push(postings.len() as u32);
+    }
+    (words, offsets, postings)
+}
+
+/// The dataset's own text of a record, as the search index reads it: a
+/// figure's title, unit and summary; a membership has none (it is found by
+/// its organisation's names and by its kind).
+pub(super) fn record_text<'a>(ds: &'a Dataset, record: &Record) -> (Cow<'a, str>, Cow<'a, str>) {
+    match record.source {
+        Source::Event(i) => {
+            let e = &ds.events[i as usize];
+            (Cow::Borrowed(&e.title), Cow::Borrowed(&e.summary))
+        }
+        Source::Figure(i) => {
+            let f = &ds.figures[i as usize];
+            (Cow::Borrowed(&f.title), Cow::Owned(format!("{} {}", f.unit, f.summary)))
+        }
+        Source::Membership(_) => (Cow::Borrowed(""), Cow::Borrowed("")),
+        Source::Period(i) => {
+            let p = &ds.periods[i as usize];
+            (Cow::Borrowed(&p.title), Cow::Borrowed(&p.summary))
+        }
+    }
+}
