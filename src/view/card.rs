@@ -5,10 +5,11 @@
 
 use std::rc::Rc;
 
+use super::attributes::Attributes;
 use super::catalogue::{fill, for_locale, Messages};
 use super::download::{citation, download};
 use super::screen::{Body, Button, Header, Screen, SearchBox, Tab, Tabs};
-use super::state::{update, Attributes, CardState, Format, Msg, View};
+use super::state::{update, CardState, Format, Msg, View};
 use super::{overview, partner, sources, SEPARATOR};
 use crate::json::{object, union, Path, Reader, TsType, Value};
 use crate::query::Index;

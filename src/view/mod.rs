@@ -13,6 +13,7 @@
 //! assert!(frame.announcement.unwrap().starts_with("Iran: "));
 //! ```
 
+pub mod attributes;
 pub mod card;
 pub mod catalogue;
 pub mod download;
@@ -25,11 +26,12 @@ mod sources;
 pub mod state;
 mod timeline;
 
+pub use attributes::Attributes;
 pub use card::{Card, Effect, Failure, Frame, MAX_DATASET_BYTES};
 pub use download::{citation, download, shown_records};
 pub use record::SEPARATOR;
 pub use screen::{Body, Screen};
-pub use state::{update, Attributes, CardState, Format, Msg, View, MAX_MORE, PAGE};
+pub use state::{update, CardState, Format, Msg, View, MAX_MORE, PAGE};
 
 use crate::model::Tone;
 use crate::query::QueryError;

@@ -1,12 +1,13 @@
 //! What the reader has chosen (`CardState`), what a reader can do (`Msg`),
-//! the pure `update` from one to the next, and the attributes a page asks
-//! for a state with. Nothing here knows about screens or the browser.
+//! and the pure `update` from one to the next. Nothing here knows about
+//! screens or the browser.
 
-use super::catalogue::{fill, Messages};
+use super::attributes::attribute_year;
 use crate::json::{Path, Reader, ToJson, Value, Writer};
 use crate::model::Theme;
 use crate::query::{read_filter_year, RecordKind, FILTER_YEARS};
 
+/// The views of the card.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
@@ -143,103 +144,6 @@ impl ToJson for Msg {
             Msg::Back | Msg::ToggleOrder | Msg::ShowMore | Msg::ClearFilters | Msg::Reset | Msg::Cite => {}
         }
         out.end_object();
-    }
-}
-
-crate::json::object! {
-    /// The card's attributes as a page writes them (or a URL fragment holds
-    /// them); each may be absent (`null`: the element removes it). `theme`
-    /// lists theme keys, separated by spaces or commas.
-    #[derive(Default, Eq)]
-    pub struct Attributes {
-        view: Option<String> => "view",
-        partner: Option<String> => "partner",
-        theme: Option<String> => "theme",
-        from: Option<String> => "from",
-        to: Option<String> => "to",
-        q: Option<String> => "q",
-    }
-}
-
-impl Attributes {
-    pub const NAMES: [&'static str; 6] = ["view", "partner", "theme", "from", "to", "q"];
-
-    /// Reads `{ view: "partner", partner: "IR", … }`; absent and null are the same.
-    pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Attributes> {
-        let f = r.object(value, path, &Attributes::NAMES)?;
-        let mut read = |name: &'static str| match f.optional(name) {
-            Some(v) => r.string(v, &path.key(name)).map(Some),
-            None => Some(None),
-        };
-        let (view, partner, theme, from, to, q) = (read("view"), read("partner"), read("theme"), read("from"), read("to"), read("q"));
-        Some(Attributes { view: view?, partner: partner?, theme: theme?, from: from?, to: to?, q: q? })
-    }
-}
-
-/// A year as attributes write it: `1992`, `-500`; up to four digits.
-fn attribute_year(text: &str) -> Option<i32> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
-}
-
-impl CardState {
-    /// The state a page asks for with attributes, and what was wrong with
-    /// them, in the reader's language. Nothing wrong stops the card: an
-    /// unknown view shows the first one, an unknown theme is left out, a
-    /// year that is not one is ignored.
-    pub fn from_attributes(attributes: &Attributes, m: &Messages) -> (CardState, Vec<String>) {
-        fn given(value: &Option<String>) -> Option<&str> {
-            value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-        }
-        let mut problems = Vec::new();
-        let mut state = CardState { partner: given(&attributes.partner).map(str::to_string), ..CardState::default() };
-        let fallback = if state.partner.is_some() { View::Partner } else { View::Overview };
-        state.view = match given(&attributes.view) {
-            None => fallback,
-            Some(text) => View::parse(text).unwrap_or_else(|| {
-                problems.push(fill(m.unknown_view, &[("value", text), ("views", &View::KEYS.join(m.comma))]));
-                fallback
-            }),
-        };
-        if state.view == View::Partner && state.partner.is_none() {
-            state.view = View::Overview;
-        }
-        let themes = given(&attributes.theme).unwrap_or("").replace([',', '\t', '\n'], " ");
-        for word in themes.split(' ').filter(|w| !w.is_empty()) {
-            match Theme::parse(word) {
-                Some(theme) if !state.themes.contains(&theme) => state.themes.push(theme),
-                Some(_) => {}
-                None => problems.push(fill(m.unknown_theme, &[("value", word), ("themes", &Theme::KEYS.join(m.comma))])),
-            }
-        }
-        for (name, value, year) in [("from", &attributes.from, &mut state.from), ("to", &attributes.to, &mut state.to)] {
-            if let Some(text) = given(value) {
-                *year = attribute_year(text);
-                if year.is_none() {
-                    problems.push(fill(m.not_a_year, &[("name", name), ("value", text)]));
-                }
-            }
-        }
-        state.q = search_text(attributes.q.as_deref().unwrap_or(""));
-        (state, problems)
-    }
-
-    /// The attributes that ask for this state (what the element reflects).
-    pub fn attributes(&self) -> Attributes {
-        let text = |value: String| Some(value).filter(|v| !v.is_empty());
-        Attributes {
-            // After "back" the overview keeps its partner (the timeline's
-            // filter): the view is then named, or a link would open the partner.
-            view: (self.view != View::Overview || self.partner.is_some()).then(|| self.view.key().to_string()),
-            partner: self.partner.clone(),
-            theme: text(self.themes.iter().map(|t| t.key()).collect::<Vec<_>>().join(" ")),
-            from: self.from.map(|y| y.to_string()),
-            to: self.to.map(|y| y.to_string()),
-            q: text(self.q.clone()),
-        }
     }
 }
 
@@ -473,61 +377,6 @@ pub(super) fn has_filters(state: &CardState) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn attributes_set_the_first_view_and_say_what_was_wrong() {
-        let attributes = |pairs: &[(&str, &str)]| {
-            let get = |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
-            Attributes { view: get("view"), partner: get("partner"), theme: get("theme"), from: get("from"), to: get("to"), q: get("q") }
-        };
-        let en = &super::super::catalogue::EN;
-        let (state, problems) = CardState::from_attributes(&attributes(&[("partner", "IR")]), en);
-        assert_eq!((state.view, state.partner.as_deref(), problems.len()), (View::Partner, Some("IR"), 0));
-
-        let (state, problems) = CardState::from_attributes(
-            &attributes(&[("view", "timeline"), ("theme", "Trade, gossip water trade"), ("from", "1992"), ("to", "soon"), ("q", "dam")]),
-            en,
-        );
-        assert_eq!(state.view, View::Timeline);
-        assert_eq!(state.themes, [Theme::Trade, Theme::Water]);
-        assert_eq!((state.from, state.to, state.q.as_str()), (Some(1992), None, "dam"));
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].starts_with("“gossip” is not one of this card’s themes (diplomacy, security"), "{}", problems[0]);
-        assert_eq!(problems[1], "The to attribute “soon” is not a year (such as 1992); it is ignored.");
-
-        let (state, problems) = CardState::from_attributes(&attributes(&[("view", "map")]), en);
-        assert_eq!(state.view, View::Overview);
-        assert_eq!(
-            problems,
-            ["This card has no view “map” (it has overview, partner, timeline, figures, sources); showing the first one."]
-        );
-        let (_, problems) = CardState::from_attributes(&attributes(&[("view", "map")]), super::super::catalogue::for_locale("ru"));
-        assert!(problems[0].starts_with("В карточке нет вида «map»"), "{}", problems[0]);
-        let (state, _) = CardState::from_attributes(&attributes(&[("view", "partner")]), en);
-        assert_eq!(state.view, View::Overview, "a partner view needs a partner");
-
-        // What the element reflects reads back as the same state.
-        let state = CardState {
-            view: View::Timeline,
-            partner: Some("KZ".into()),
-            themes: vec![Theme::Security, Theme::Borders],
-            from: Some(1991),
-            to: Some(2001),
-            q: "border".into(),
-            ..CardState::default()
-        };
-        let (again, problems) = CardState::from_attributes(&state.attributes(), en);
-        assert_eq!((again, problems.len()), (state, 0));
-        assert_eq!(CardState::default().attributes(), Attributes::default());
-
-        // Back from a partner: the overview, which keeps the partner, says
-        // so, or a link to it would open the partner again.
-        let opened = update(&CardState::default(), &Msg::OpenPartner { code: "IR".into() });
-        assert_eq!(opened.attributes(), attributes(&[("view", "partner"), ("partner", "IR")]));
-        let back = update(&opened, &Msg::Back);
-        assert_eq!(back.attributes(), attributes(&[("view", "overview"), ("partner", "IR")]));
-        assert_eq!(CardState::from_attributes(&back.attributes(), en), (back, vec![]));
-    }
 
     #[test]
     fn a_state_from_javascript_keeps_at_most_500_characters_of_search() {
