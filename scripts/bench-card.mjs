@@ -51,7 +51,8 @@ customElements.define('relations-card', class extends HTMLElement {
   connectedCallback() {
     const root = this.attachShadow({ mode: 'open' });
     core.then((glue) => {
-      root.append(Object.assign(document.createElement('p'), { textContent: glue.interfaceLabels('en').loadingDataset }));
+      const loading = new glue.Card({}, 'en', true).frame().screen.body.text;
+      root.append(Object.assign(document.createElement('p'), { textContent: loading }));
       this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
     });
   }

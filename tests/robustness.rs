@@ -346,6 +346,11 @@ proptest! {
         for msg in &messages {
             let frame = send(&mut card, msg, LOCALES[locale]);
             prop_assert!(frame.screen.is_some() && frame.changed);
+            // Where focus is sent, there is a control to take it.
+            if let Some(key) = &frame.focus {
+                let drawn = json::to_string(&frame.screen);
+                prop_assert!(drawn.contains(&format!("\"key\":\"{key}\"")), "focus on {} after {:?}, which the screen lacks", key, msg);
+            }
             let state = frame.state;
             let crossed = json::read_text(&json::to_string(&state), CardState::read);
             prop_assert_eq!(crossed.as_ref(), Ok(&state));

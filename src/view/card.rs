@@ -203,17 +203,18 @@ impl Card {
             }
             _ => {}
         }
-        // Focus follows the reader: into an opened partner, back to its
-        // button, and to the count once the clear buttons are gone.
-        let focus = match msg {
-            Msg::OpenPartner { .. } => Some("partner-title".to_string()),
-            Msg::Back => self.state.partner.as_ref().map(|code| format!("partner-{code}")),
-            Msg::ClearFilters => Some("results-count".to_string()),
-            _ => None,
-        };
         self.state = update(&self.state, msg);
         self.attribute_problems.clear();
         self.notice = self.settle();
+        // Focus follows the reader, to a control the new screen has: into an
+        // opened partner, back to its button, and to the count once the
+        // clear buttons are gone.
+        let focus = match msg {
+            Msg::OpenPartner { .. } if self.state.view == View::Partner => Some("partner-title".to_string()),
+            Msg::Back if self.state.view == View::Overview => self.state.partner.as_ref().map(|code| format!("partner-{code}")),
+            Msg::ClearFilters if self.state.view == View::Timeline => Some("results-count".to_string()),
+            _ => None,
+        };
         self.answer(FrameKind::Action(focus))
     }
 
