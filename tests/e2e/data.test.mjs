@@ -1,0 +1,101 @@
+// Datasets as hostile input and what a reader takes away: inert text,
+// mistakes said with their lines, downloads and the citation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { root, dataset, shots, baseUrl, browser, openPage, mainCard, ready, addCard } from './helpers.mjs';
+
+test('a hostile dataset renders as inert text and the layout holds', async () => {
+  const { page, problems } = await openPage('/', { width: 360 });
+  const hostile = JSON.parse(readFileSync(`${root}tests/fixtures/hostile.json`, 'utf8'));
+  const card = await addCard(page, '/test-fixtures/hostile.json');
+  await card.locator('button.partner').first().waitFor();
+  assert.equal(await card.getByRole('heading', { level: 2 }).textContent(), hostile.title);
+  assert.ok(await card.locator('.partner-name', { hasText: hostile.partners[0].name }).isVisible());
+  await card.getByRole('tab', { name: 'Sources' }).click();
+  await card.locator('.source-card', { hasText: hostile.sources[0].title }).waitFor();
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  await card.getByText(hostile.events[0].title).waitFor();
+  // A bidirectional control in dataset text stays inside its own element.
+  const overridden = hostile.events.find((e) => e.summary.includes('\u202e'));
+  assert.ok(overridden, 'the fixture has a right-to-left override');
+  const bidi = await card.getByText(overridden.summary).evaluate((node) => getComputedStyle(node).unicodeBidi);
+  // plaintext isolates too, and takes the direction from the text's own letters.
+  assert.ok(['isolate', 'plaintext'].includes(bidi), bidi);
+  const injected = await page.evaluate(() => {
+    const root = document.querySelector('#added').shadowRoot;
+    return {
+      pwned: window.__pwned ?? null,
+      elements: root.querySelectorAll('img, script, iframe, a, style:not(link), svg[onload], b').length,
+    };
+  });
+  assert.deepEqual(injected, { pwned: null, elements: 0 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `a 600-letter word makes the page ${overflow}px too wide`);
+  await card.screenshot({ path: `${shots}/hostile-360.png` });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an invalid dataset says what is wrong and where, in the card and the console', async () => {
+  const { page } = await openPage('/');
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await ready(mainCard(page));
+  const card = await addCard(page, '/test-invalid/unknown-partner.json');
+  const alert = card.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /unknown-partner\.json is not a valid dataset/);
+  assert.match(text, /line 16, column 77: events\[1\]\.partners\[1\]: unknown partner "USA"/);
+  assert.ok(errors.some((e) => e.includes('unknown partner "USA"')), errors.join('\n'));
+  // The rest of the page keeps working.
+  const pageCard = page.locator('main relations-card:not([src])');
+  await pageCard.getByRole('tab', { name: 'Timeline' }).click();
+  await pageCard.locator('svg.histogram-chart').waitFor();
+  await page.evaluate(() => { document.querySelector('#added').id = 'first'; });
+  const missing = await addCard(page, '/test-fixtures/no-such-file.json');
+  await missing.getByRole('alert').waitFor();
+  assert.match(await missing.getByRole('alert').textContent(), /HTTP 404/);
+  await page.evaluate(() => { document.querySelector('#added').id = 'second'; });
+  const notJson = await addCard(page, '/favicon.svg');
+  await notJson.getByRole('alert').waitFor();
+  assert.match(await notJson.getByRole('alert').textContent(), /favicon\.svg is not a valid dataset/);
+  assert.match(await notJson.getByRole('alert').textContent(), /line 1, column 1: expected a value/);
+  await page.close();
+});
+
+test('the reader can download the current view as CSV and JSON and copy a citation', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  const card = mainCard(page);
+  await ready(card);
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  await card.getByRole('button', { name: /^Security/ }).click();
+  const security = dataset.events.filter((e) => e.themes.includes('security'));
+  const [csv] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
+  const csvText = readFileSync(await csv.path(), 'utf8');
+  assert.equal(csvText.split('\r\n').filter(Boolean).length, security.length + 1);
+  assert.match(csvText, /^id,kind,date,date_label,partners,themes,title,summary,value,as_of,sources,disputed\r\n/);
+  const [json] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download JSON' }).click()]);
+  const rows = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.deepEqual(rows.map((r) => r.id).sort(), security.map((e) => e.id).sort());
+  await card.getByRole('button', { name: 'Copy citation' }).click();
+  await page.waitForFunction(() => document.querySelector('relations-card').shadowRoot.querySelector('[role=status]').textContent === 'Citation copied');
+  const citation = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(citation, /^Tajikistan's foreign relations\. Interactive card \(relations-card\), http/);
+  for (const source of dataset.sources) assert.ok(citation.includes(source.title), source.title);
+  await context.close();
+});
+
+test('dataset strings reach the page only as text: the shell never parses markup', () => {
+  const files = ['relations-card.js', ...readdirSync(`${root}www/card`).filter((f) => f.endsWith('.js')).map((f) => `card/${f}`)];
+  assert.ok(files.length >= 5, files.join(' '));
+  for (const file of files) {
+    const shell = readFileSync(`${root}www/${file}`, 'utf8');
+    for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'DOMParser', 'createContextualFragment']) {
+      assert.ok(!shell.includes(sink), `www/${file} uses ${sink}`);
+    }
+  }
+});
