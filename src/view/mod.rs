@@ -34,7 +34,6 @@ pub use screen::{Body, Screen};
 pub use state::{update, CardState, Format, Msg, View, MAX_MORE, PAGE};
 
 use crate::model::Tone;
-use crate::query::QueryError;
 use crate::sorting::sort_by;
 use catalogue::Messages;
 use record::Hit;
@@ -78,9 +77,9 @@ fn order_button(state: &State, m: &Messages) -> Button {
 }
 
 /// A view whose question the dataset cannot answer (the core's own states
-/// never ask one): said in the reader's language, with a way back.
-fn problem(error: QueryError, m: &Messages) -> (Body, String) {
-    let _ = error;
+/// never ask one, so this is a bug's face): said in the reader's language,
+/// with a way back.
+fn problem(m: &Messages) -> (Body, String) {
     let message = m.cannot_show.to_string();
     let button = Button::new("start-again", m.ui.start_again, Msg::Reset);
     (Body::Problem { message: message.clone(), button }, message)

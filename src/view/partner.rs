@@ -13,11 +13,7 @@ use crate::query::{Index, Query, Sort};
 
 pub(super) fn partner(index: &Index, state: &CardState, m: &'static Messages) -> (Body, String) {
     let code = state.partner.clone().unwrap_or_default();
-    let (summary, partner) = match (index.partner_summary(&code), index.dataset().partner(&code)) {
-        (Ok(summary), Some(partner)) => (summary, partner),
-        (Err(error), _) => return problem(error, m),
-        (_, None) => return problem(crate::query::QueryError::UnknownPartner(code), m),
-    };
+    let (Ok(summary), Some(partner)) = (index.partner_summary(&code), index.dataset().partner(&code)) else { return problem(m) };
     let query = Query { limit: Some(PAGE + state.more), ..partner_query(state) };
     let answer = search(index, &query, m).unwrap_or(super::record::Hits { total: 0, hits: Vec::new() });
     let years_of = |id: Option<crate::query::RecordId>| id.and_then(|id| index.record_date(id)).map(|d| d.years());

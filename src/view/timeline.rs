@@ -43,7 +43,7 @@ pub(super) fn timeline(index: &Index, state: &CardState, m: &'static Messages) -
     let query = timeline_query(state);
     let (answer, facets, line) = match (super::record::search(index, &query, m), index.facets(&query), index.timeline(&query, 1)) {
         (Ok(a), Ok(f), Ok(t)) => (a, f, t),
-        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return problem(e, m),
+        _ => return problem(m),
     };
     let ds = index.dataset();
     let count_label = |label: &str, count: usize| format!("{label} ({})", m.number(count as i64));
