@@ -221,7 +221,7 @@ fn query_error(error: crate::query::QueryError) -> JsError {
 
 fn problems_error(errors: &[DatasetError]) -> JsValue {
     let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-    let error = js_sys::Error::new(&format!("invalid dataset:\n{}", lines.join("\n")));
+    let error = js_sys::Error::new(&format!("{}\n{}", view::card::INVALID_DATASET, lines.join("\n")));
     let list = js_sys::Array::new();
     for problem in errors {
         let item = js_sys::Object::new();

@@ -75,7 +75,9 @@ impl Failure {
 
     /// What went wrong, and the problems found in the dataset.
     fn said(&self, m: &Messages) -> (String, Vec<String>) {
-        let mut lines = self.detail.as_deref().unwrap_or("").lines().map(str::to_string);
+        let detail = self.detail.as_deref().unwrap_or("");
+        let detail = detail.strip_prefix(INVALID_DATASET).map_or(detail, str::trim_start);
+        let mut lines = detail.lines().map(str::to_string);
         let url = self.url.as_str();
         let first = match self.reason.as_str() {
             "http" => fill(m.http_failed, &[("url", url), ("status", &self.status.unwrap_or(0).to_string())]),
@@ -87,7 +89,8 @@ impl Failure {
                 };
                 fill(m.too_large, &[("url", url), ("size", &mb(self.bytes.unwrap_or(0))), ("limit", &mb(MAX_DATASET_BYTES))])
             }
-            "invalid" => format!("{}: {}", fill(m.invalid_dataset, &[("url", url)]), lines.next().unwrap_or_default()),
+            // Every problem goes in the list below, each with its line and path.
+            "invalid" => fill(m.invalid_dataset, &[("url", url)]),
             _ => fill(m.fetch_failed, &[("url", url), ("detail", &lines.next().unwrap_or_default())]),
         };
         let mut details: Vec<String> = lines.collect();
@@ -113,6 +116,10 @@ impl crate::json::TsDeclaration for Failure {
             .to_string()
     }
 }
+
+/// The first line of the error the JS API throws for an invalid dataset;
+/// the problems follow, one a line. A card says it in its own words instead.
+pub const INVALID_DATASET: &str = "invalid dataset:";
 
 /// The largest dataset a card reads: a reader's phone is protected from more.
 pub const MAX_DATASET_BYTES: u64 = 20 * 1024 * 1024;
@@ -536,8 +543,8 @@ mod tests {
             ..Failure::default()
         };
         let Body::Failure { message, details } = body(&card.fail(failure)).clone() else { panic!() };
-        assert_eq!(message, "This card could not load its data: https://x.org/d.json is not a valid dataset: invalid dataset:");
-        assert_eq!((details.len(), details[20].as_str()), (21, "… and 5 more"));
+        assert_eq!(message, "This card could not load its data: https://x.org/d.json is not a valid dataset");
+        assert_eq!((details[0].as_str(), details.len(), details[20].as_str()), ("line 1, column 1: problem 1", 21, "… and 5 more"));
         let http = Failure { url: "d.json".into(), reason: "http".into(), status: Some(404), ..Failure::default() };
         let frame = Card::new(&Attributes::default(), "ru", true).fail(http);
         let Body::Failure { message, .. } = body(&frame) else { panic!() };
