@@ -139,3 +139,22 @@ fn searches_work_before_and_after_the_word_index_is_prepared() {
     assert_eq!(before, after);
     assert!(get(&first.query(query(), None).unwrap(), "total").as_f64().unwrap() > 0.0);
 }
+
+/// Attribute changes and a failed load cross as one call each, with the
+/// card's words in its language.
+#[wasm_bindgen_test]
+fn attributes_and_a_failure_cross_as_frames() {
+    let relations = Relations::builtin().unwrap();
+    let mut card = new_card();
+    card.show(&relations).unwrap();
+    let attributes = js_sys::JSON::parse(r#"{"view":"timeline","theme":"water gossip"}"#).unwrap();
+    let frame = card.set_attributes(attributes, "ru").unwrap();
+    assert_eq!(get(&get(&get(&frame, "screen"), "body"), "kind").as_string().unwrap(), "timeline");
+    assert_eq!(Array::from(&get(&frame, "warnings")).length(), 1, "the unknown theme is said once");
+    assert_eq!(get(&frame, "changed").as_bool(), Some(false), "the page's change, not the reader's");
+    let mut loading = Card::new(js_sys::Object::new().into(), "ru", true).unwrap();
+    let failure = js_sys::JSON::parse(r#"{"url":"d.json","reason":"http","status":404,"bytes":null,"detail":null}"#).unwrap();
+    let body = get(&get(&loading.fail(failure).unwrap(), "screen"), "body");
+    assert_eq!(get(&body, "kind").as_string().unwrap(), "failure");
+    assert!(get(&body, "message").as_string().unwrap().ends_with("HTTP 404"));
+}
