@@ -8,6 +8,8 @@ use std::path::Path;
 #[allow(dead_code)]
 #[path = "src/decimal.rs"]
 mod decimal;
+#[path = "src/joining.rs"]
+mod joining;
 // unused_imports: the re-exports in json/mod.rs the build script does not use.
 #[allow(dead_code, unused_imports, unused_macros)]
 #[path = "src/json/mod.rs"]

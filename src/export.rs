@@ -3,6 +3,7 @@
 //! `relations export --format csv` and the card's download button. Also the
 //! accessible HTML summary put inside the element.
 
+use crate::joining::join;
 use crate::model::Dataset;
 use crate::view::record::Hit;
 
@@ -77,12 +78,9 @@ pub fn hits_csv(hits: &[Hit]) -> String {
     let mut out = String::new();
     push_row(&mut out, HIT_COLUMNS.iter().map(|c| c.to_string()));
     for hit in hits {
-        let sources = hit
-            .sources
-            .iter()
-            .map(|s| format!("{} ({}, as of {}), {}", s.title, s.publisher, s.as_of, s.locator))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let sources: Vec<String> =
+            hit.sources.iter().map(|s| format!("{} ({}, as of {}), {}", s.title, s.publisher, s.as_of, s.locator)).collect();
+        let themes: Vec<&str> = hit.themes.iter().map(|t| t.key()).collect();
         push_row(
             &mut out,
             [
@@ -90,13 +88,13 @@ pub fn hits_csv(hits: &[Hit]) -> String {
                 hit.kind.key().to_string(),
                 hit.date.clone(),
                 hit.date_label.clone(),
-                hit.partners.join(" "),
-                hit.themes.iter().map(|t| t.key()).collect::<Vec<_>>().join(" "),
+                join(&hit.partners, " "),
+                join(&themes, " "),
                 hit.title.clone(),
                 hit.summary.clone(),
                 hit.value.clone().unwrap_or_default(),
                 hit.as_of.clone().unwrap_or_default(),
-                sources,
+                join(&sources, "; "),
                 hit.disputed.to_string(),
             ]
             .into_iter(),

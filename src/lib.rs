@@ -16,6 +16,7 @@ pub mod decimal;
 pub mod export;
 mod fold_table;
 pub mod hashing;
+pub mod joining;
 pub mod json;
 pub mod model;
 pub mod query;

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use std::rc::Rc;
 
+use crate::joining::join;
 use crate::json::{self, Path, Reader, ToJson, Value};
 use crate::query::{Index, Query};
 use crate::{load, view, DatasetError, BUILTIN_JSON};
@@ -221,7 +222,7 @@ fn query_error(error: crate::query::QueryError) -> JsError {
 
 fn problems_error(errors: &[DatasetError]) -> JsValue {
     let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-    let error = js_sys::Error::new(&format!("{}\n{}", view::card::INVALID_DATASET, lines.join("\n")));
+    let error = js_sys::Error::new(&format!("{}\n{}", view::card::INVALID_DATASET, join(&lines, "\n")));
     let list = js_sys::Array::new();
     for problem in errors {
         let item = js_sys::Object::new();

@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::parse::{parse, Kind, Member, Value};
 use crate::decimal::Decimal;
+use crate::joining::join;
 
 /// Where a value sits in the document, built as readers descend and only
 /// turned into text (`events[3].date`) for an error.
@@ -106,7 +107,8 @@ impl Reader {
                 }
                 Some(slot) => found[slot] = Some(member),
                 None => {
-                    let expected = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+                    let expected: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                    let expected = join(&expected, ", ");
                     self.fail::<()>(member.key_at, &here, format!("unknown field `{}`, expected one of {expected}", member.key));
                 }
             }
@@ -153,7 +155,8 @@ impl Reader {
             _ => return self.expected(value, path, "a string"),
         };
         parse(text).or_else(|| {
-            let expected = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            let expected: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            let expected = join(&expected, ", ");
             self.fail(value.at, path, format!("unknown value `{text}`, expected one of {expected}"))
         })
     }
@@ -206,12 +209,9 @@ fn read_text_with(text: &str, read: &mut dyn FnMut(&mut Reader, &Value, &Path) -
     if read(&mut reader, &value, &Path::Root) && reader.problems.is_empty() {
         return Ok(());
     }
-    Err(reader
-        .problems
-        .iter()
-        .map(|p| if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) })
-        .collect::<Vec<_>>()
-        .join("; "))
+    let problems: Vec<String> =
+        reader.problems.iter().map(|p| if p.path.is_empty() { p.message.clone() } else { format!("{}: {}", p.path, p.message) }).collect();
+    Err(join(&problems, "; "))
 }
 
 /// The most fields an object read by `Reader::object` may have.

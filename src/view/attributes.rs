@@ -4,6 +4,7 @@
 
 use super::catalogue::{fill, Messages};
 use super::state::{search_text, CardState, View};
+use crate::joining::join;
 use crate::json::{Path, Reader, Value};
 use crate::model::Theme;
 
@@ -61,7 +62,7 @@ impl CardState {
         state.view = match given(&attributes.view) {
             None => fallback,
             Some(text) => View::parse(text).unwrap_or_else(|| {
-                problems.push(fill(m.unknown_view, &[("value", text), ("views", &View::KEYS.join(m.comma))]));
+                problems.push(fill(m.unknown_view, &[("value", text), ("views", &join(&View::KEYS, m.comma))]));
                 fallback
             }),
         };
@@ -73,7 +74,7 @@ impl CardState {
             match Theme::parse(word) {
                 Some(theme) if !state.themes.contains(&theme) => state.themes.push(theme),
                 Some(_) => {}
-                None => problems.push(fill(m.unknown_theme, &[("value", word), ("themes", &Theme::KEYS.join(m.comma))])),
+                None => problems.push(fill(m.unknown_theme, &[("value", word), ("themes", &join(&Theme::KEYS, m.comma))])),
             }
         }
         for (name, value, year) in [("from", &attributes.from, &mut state.from), ("to", &attributes.to, &mut state.to)] {
@@ -91,12 +92,13 @@ impl CardState {
     /// The attributes that ask for this state (what the element reflects).
     pub fn attributes(&self) -> Attributes {
         let text = |value: String| Some(value).filter(|v| !v.is_empty());
+        let themes: Vec<&str> = self.themes.iter().map(|t| t.key()).collect();
         Attributes {
             // After "back" the overview keeps its partner (the timeline's
             // filter): the view is then named, or a link would open the partner.
             view: (self.view != View::Overview || self.partner.is_some()).then(|| self.view.key().to_string()),
             partner: self.partner.clone(),
-            theme: text(self.themes.iter().map(|t| t.key()).collect::<Vec<_>>().join(" ")),
+            theme: text(join(&themes, " ")),
             from: self.from.map(|y| y.to_string()),
             to: self.to.map(|y| y.to_string()),
             q: text(self.q.clone()),

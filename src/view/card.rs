@@ -11,6 +11,7 @@ use super::download::{citation, download};
 use super::screen::{Body, Button, Header, Screen, SearchBox, Tab, Tabs};
 use super::state::{update, CardState, Format, Msg, View};
 use super::{overview, partner, sources, SEPARATOR};
+use crate::joining::join;
 use crate::json::{object, union, Path, Reader, TsType, Value};
 use crate::query::Index;
 
@@ -304,8 +305,10 @@ impl Card {
             .collect();
         let header = Header {
             title: ds.title.clone(),
-            subtitle: [m.count(ds.partners.len(), m.partners), m.count(ds.events.len(), m.events), m.count(ds.sources.len(), m.sources)]
-                .join(SEPARATOR),
+            subtitle: join(
+                &[m.count(ds.partners.len(), m.partners), m.count(ds.events.len(), m.events), m.count(ds.sources.len(), m.sources)],
+                SEPARATOR,
+            ),
             tabs: Tabs { label: m.ui.views, items: tabs },
             search: SearchBox {
                 key: "search",

@@ -5,6 +5,7 @@ use super::catalogue::{fill, Messages};
 use super::screen::{Bar, BarChart, Body, PartnerEntry, RegionGroup};
 use super::state::Msg;
 use super::{legend, year_span, SEPARATOR};
+use crate::joining::join;
 use crate::json::Share;
 use crate::model::{PartnerKind, Tone};
 use crate::query::Index;
@@ -79,7 +80,7 @@ pub(super) fn overview(index: &Index, m: &'static Messages) -> (Body, String) {
             None => format!("{} {}", label(g), m.number(g.events as i64)),
         })
         .collect();
-    let text = fill(m.bars_text, &[("list", &described.join(m.comma))]);
+    let text = fill(m.bars_text, &[("list", &join(&described, m.comma))]);
     let announcement =
         fill(m.overview_said, &[("partners", &m.count(glances.len(), m.partners)), ("regions", &m.count(groups.len(), m.regions))]);
     let picture = BarChart { legend: legend(ranked.iter().filter_map(|g| g.tone), m), bars, text, caption: m.ui.overview_caption };

@@ -7,6 +7,7 @@ use super::record::{hit, search, Hit};
 use super::screen::{Body, Button, EventList, Heading, KeyFigures, Segment, ToneStrip};
 use super::state::{CardState, Msg, EVENTS, PAGE};
 use super::{legend, more_button, order_button, problem, year_of, year_span, SEPARATOR};
+use crate::joining::join;
 use crate::json::Share;
 use crate::model::Tone;
 use crate::query::{Index, Query, Sort};
@@ -38,13 +39,13 @@ pub(super) fn partner(index: &Index, state: &CardState, m: &'static Messages) ->
     let named_with = (!summary.shared_organisations.is_empty()).then(|| {
         let ds = index.dataset();
         let names: Vec<&str> = summary.shared_organisations.iter().filter_map(|c| ds.partner(&c.key)).map(|p| p.name.as_str()).collect();
-        format!("{}: {}", m.ui.named_with, names.join(m.comma))
+        format!("{}: {}", m.ui.named_with, join(&names, m.comma))
     });
     let back = Button::new("back", m.ui.all_partners_back, Msg::Back);
     let body = Body::Partner {
         back,
         heading: Heading { key: Some("partner-title"), text: partner.name.clone() },
-        meta: meta.join(SEPARATOR),
+        meta: join(&meta, SEPARATOR),
         strip,
         strip_text,
         figures,
@@ -124,7 +125,7 @@ fn tone_strip(said: &Said, periods: &[Hit], m: &'static Messages) -> (Option<Ton
     }
     let mut text = said.sentence(m);
     if !phases.is_empty() {
-        text.push_str(&format!("; {}", phases.join(m.then)));
+        text.push_str(&format!("; {}", join(&phases, m.then)));
     }
     text.push('.');
     let strip = (!segments.is_empty()).then(|| ToneStrip {

@@ -4,6 +4,7 @@
 
 use super::catalogue::{fill, Messages};
 use super::screen::{FigureLine, Item, SourceLine, Sources};
+use crate::joining::join;
 use crate::json::object;
 use crate::model::{Citation, Dataset, Quantity, Theme, Tone};
 use crate::query::{Answer, Index, Query, QueryError, RecordData, RecordId, RecordKind};
@@ -187,8 +188,8 @@ pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &Messages) -> S
         Quantity::OneOf(values) => {
             let parts: Vec<String> = values.iter().map(|v| number(*v)).collect();
             match parts.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(messages.comma), messages.or),
-                _ => parts.join(""),
+                Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", join(rest, messages.comma), messages.or),
+                _ => join(&parts, ""),
             }
         }
     };
@@ -212,8 +213,8 @@ pub fn item(hit: &Hit, m: &Messages) -> Item {
         title: hit.title.clone(),
         value: hit.value.clone(),
         summary: hit.summary.clone(),
-        tags: tags.join(SEPARATOR),
-        parties: (hit.partner_names.len() > 1).then(|| format!("{} {}", m.ui.with, hit.partner_names.join(m.comma))),
+        tags: join(&tags, SEPARATOR),
+        parties: (hit.partner_names.len() > 1).then(|| format!("{} {}", m.ui.with, join(&hit.partner_names, m.comma))),
         sources: sources(&hit.sources, m),
     }
 }
@@ -224,7 +225,7 @@ pub fn figure_line(hit: &Hit, with_partners: bool, m: &Messages) -> FigureLine {
     let mut meta = String::new();
     if with_partners {
         meta.push_str(SEPARATOR);
-        meta.push_str(&hit.partner_names.join(m.comma));
+        meta.push_str(&join(&hit.partner_names, m.comma));
     }
     meta.push_str(SEPARATOR);
     meta.push_str(&hit.date_label);

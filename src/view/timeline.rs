@@ -6,6 +6,7 @@ use super::record::item;
 use super::screen::{Body, Button, ChipGroup, EmptyState, Heading, Histogram, PartnerSelect, SelectOption, YearBar, YearField};
 use super::state::{has_filters, CardState, Msg, EVENTS, PAGE};
 use super::{more_button, order_button, problem};
+use crate::joining::join;
 use crate::json::Share;
 use crate::model::Theme;
 use crate::query::{Index, Query, Sort, TimelineBucket};
@@ -149,7 +150,7 @@ fn histogram(buckets: &[TimelineBucket], state: &CardState, m: &Messages) -> His
     };
     let mut text = match (kept.first(), kept.last()) {
         (Some(a), Some(b)) => {
-            fill(m.histogram_text, &[("from", &a.from.to_string()), ("to", &b.from.to_string()), ("busiest", &busiest.join(m.comma))])
+            fill(m.histogram_text, &[("from", &a.from.to_string()), ("to", &b.from.to_string()), ("busiest", &join(&busiest, m.comma))])
         }
         _ => m.histogram_none.to_string(),
     };
@@ -158,7 +159,7 @@ fn histogram(buckets: &[TimelineBucket], state: &CardState, m: &Messages) -> His
             .iter()
             .map(|b| fill(m.events_in_year, &[("events", &m.count(b.count, m.events)), ("year", &b.from.to_string())]))
             .collect();
-        text.push_str(&fill(m.histogram_earlier, &[("list", &list.join(m.comma))]));
+        text.push_str(&fill(m.histogram_earlier, &[("list", &join(&list, m.comma))]));
     }
     Histogram {
         ranged,

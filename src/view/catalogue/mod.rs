@@ -217,7 +217,7 @@ impl Messages {
                 }
             }
         };
-        form.replace("{n}", &self.number(n as i64))
+        fill(form, &[("n", &self.number(n as i64))])
     }
 
     /// A whole number with the locale's digit grouping (years are not grouped).
@@ -259,12 +259,37 @@ impl Messages {
     }
 }
 
-/// Fills `{name}` placeholders.
+/// Fills `{name}` placeholders, one name after the other.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+        out = fill_one(&out, name, value);
     }
+    out
+}
+
+/// `text` with every `{name}` replaced by `value`, as `str::replace` would:
+/// it searches with the two-way string searcher, 2 KB of wasm that only
+/// these placeholders needed; a placeholder starts with `{`, so finding
+/// that character and comparing what follows does the same.
+fn fill_one(text: &str, name: &str, value: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        match after.strip_prefix(name).and_then(|tail| tail.strip_prefix('}')) {
+            Some(tail) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -309,6 +334,31 @@ mod tests {
         assert_eq!(EN.count(12500, EN.events), "12,500 events");
         assert_eq!(RU.count(12500, RU.events), "12\u{a0}500 событий");
         assert_eq!(EN.number(2024), "2024", "four digits stay together");
+    }
+
+    #[test]
+    fn fill_replaces_each_name_in_turn_as_str_replace_did() {
+        let reference = |template: &str, values: &[(&str, &str)]| {
+            let mut out = template.to_string();
+            for (name, value) in values {
+                out = out.replace(&format!("{{{name}}}"), value);
+            }
+            out
+        };
+        let templates =
+            ["", "{", "}", "{n", "n}", "{n}", "{{n}}", "{n}{n}", "a {n} b {name} c {na}", "{name}{n}", "«{code}» – {n}", "{}{n}}", "x{y}z"];
+        let values: [&[(&str, &str)]; 5] = [
+            &[("n", "5")],
+            &[("n", "{name}"), ("name", "Iran")],
+            &[("name", "{n}"), ("n", "")],
+            &[("na", "X"), ("n", "{"), ("name", "}")],
+            &[("", "empty"), ("y", "{y}")],
+        ];
+        for template in templates {
+            for values in values {
+                assert_eq!(fill(template, values), reference(template, values), "{template:?} {values:?}");
+            }
+        }
     }
 
     #[test]
