@@ -30,11 +30,7 @@ macro_rules! keywords {
             }
         }
 
-        impl crate::json::TsType for $name {
-            fn ts_type() -> String {
-                stringify!($name).to_string()
-            }
-        }
+        crate::json::ts_named!($name);
 
         impl crate::json::TsDeclaration for $name {
             fn ts_declaration() -> String {

@@ -73,6 +73,18 @@ impl super::ToJson for Share {
 
 ts_names!(Share => "number");
 
+/// A type TypeScript knows by its own name, declared in the `.d.ts`.
+macro_rules! ts_named {
+    ($name:ident) => {
+        impl $crate::json::TsType for $name {
+            fn ts_type() -> String {
+                stringify!($name).to_string()
+            }
+        }
+    };
+}
+pub(crate) use ts_named;
+
 /// A struct written as a JSON object and declared as a TypeScript interface.
 macro_rules! object {
     (
@@ -95,11 +107,7 @@ macro_rules! object {
             }
         }
 
-        impl $crate::json::TsType for $name {
-            fn ts_type() -> String {
-                stringify!($name).to_string()
-            }
-        }
+        $crate::json::ts_named!($name);
 
         impl $crate::json::TsDeclaration for $name {
             fn ts_declaration() -> String {
@@ -139,11 +147,7 @@ macro_rules! union {
             }
         }
 
-        impl $crate::json::TsType for $name {
-            fn ts_type() -> String {
-                stringify!($name).to_string()
-            }
-        }
+        $crate::json::ts_named!($name);
 
         impl $crate::json::TsDeclaration for $name {
             fn ts_declaration() -> String {

@@ -12,7 +12,7 @@ mod parse;
 mod read;
 mod write;
 
-pub(crate) use describe::{object, union};
+pub(crate) use describe::{object, ts_named, union};
 pub use describe::{Share, TsDeclaration, TsType};
 pub use parse::{line_column, parse, Kind, Member, SyntaxError, Value};
 pub use read::{read_text, Fields, Path, Problem, Reader};

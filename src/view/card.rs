@@ -12,7 +12,7 @@ use super::screen::{Body, Button, Header, Screen, SearchBox, Tab, Tabs};
 use super::state::{update, CardState, Format, Msg, View};
 use super::{overview, partner, sources, SEPARATOR};
 use crate::joining::join;
-use crate::json::{object, union, Path, Reader, TsType, Value};
+use crate::json::{object, union, Path, Reader, Value};
 use crate::query::Index;
 
 object! {
@@ -104,11 +104,7 @@ impl Failure {
     }
 }
 
-impl TsType for Failure {
-    fn ts_type() -> String {
-        "Failure".to_string()
-    }
-}
+crate::json::ts_named!(Failure);
 
 impl crate::json::TsDeclaration for Failure {
     fn ts_declaration() -> String {

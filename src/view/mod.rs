@@ -34,7 +34,6 @@ pub use screen::{Body, Screen};
 pub use state::{update, CardState, Format, Msg, View, MAX_MORE, PAGE};
 
 use crate::model::Tone;
-use crate::sorting::sort_by;
 use catalogue::Messages;
 use record::Hit;
 use screen::{Button, Legend};
@@ -42,10 +41,8 @@ use state::CardState as State;
 
 /// The key to a picture's colours: each tone it uses, worst first, with its word.
 fn legend(tones: impl Iterator<Item = Tone>, m: &Messages) -> Vec<Legend> {
-    let mut list: Vec<Tone> = tones.collect();
-    sort_by(&mut list, &|a, b| a.cmp(b));
-    list.dedup();
-    list.into_iter().map(|tone| Legend { tone, label: m.tone(tone) }).collect()
+    let used: Vec<Tone> = tones.collect();
+    Tone::ALL.into_iter().filter(|tone| used.contains(tone)).map(|tone| Legend { tone, label: m.tone(tone) }).collect()
 }
 
 /// "1990–2024", "2001", or nothing.

@@ -4,14 +4,8 @@
 //! decides nothing; each type is declared once for JSON and TypeScript.
 
 use super::state::Msg;
-use crate::json::{object, union, Share, TsType};
+use crate::json::{object, union, Share};
 use crate::model::Tone;
-
-impl TsType for Msg {
-    fn ts_type() -> String {
-        "Msg".to_string()
-    }
-}
 
 object! {
     /// Everything the card shows for one state.

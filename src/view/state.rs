@@ -95,6 +95,8 @@ pub enum Format {
 
 crate::model::keywords!(Format { Csv => "csv", Json => "json" });
 
+crate::json::ts_named!(Msg);
+
 impl crate::json::TsDeclaration for Msg {
     fn ts_declaration() -> String {
         "export type Msg =
