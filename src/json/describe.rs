@@ -99,6 +99,12 @@ macro_rules! object {
             $( $(#[$field_meta])* pub $field: $type, )*
         }
 
+        impl $name {
+            /// The JavaScript names of the fields, in order (what a reader of the type accepts).
+            #[allow(dead_code)]
+            pub const FIELDS: [&'static str; [$($js),*].len()] = [$($js),*];
+        }
+
         impl $crate::json::ToJson for $name {
             fn write_json(&self, out: &mut $crate::json::Writer) {
                 out.begin_object();

@@ -24,11 +24,9 @@ crate::json::object! {
 }
 
 impl Attributes {
-    pub const NAMES: [&'static str; 6] = ["view", "partner", "theme", "from", "to", "q"];
-
     /// Reads `{ view: "partner", partner: "IR", … }`; absent and null are the same.
     pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Attributes> {
-        let f = r.object(value, path, &Attributes::NAMES)?;
+        let f = r.object(value, path, &Attributes::FIELDS)?;
         let mut read = |name: &'static str| match f.optional(name) {
             Some(v) => r.string(v, &path.key(name)).map(Some),
             None => Some(None),

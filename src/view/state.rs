@@ -150,8 +150,6 @@ impl ToJson for Msg {
 }
 
 impl CardState {
-    const FIELDS: [&'static str; 9] = ["view", "partner", "themes", "kinds", "from", "to", "q", "oldestFirst", "more"];
-
     /// Reads a state object as the element keeps it; every field may be left out or null.
     pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<CardState> {
         let f = r.object(value, path, &CardState::FIELDS)?;
