@@ -35,7 +35,6 @@ pub use state::{update, CardState, Format, Msg, View, MAX_MORE, PAGE};
 
 use crate::model::Tone;
 use catalogue::Messages;
-use record::Hit;
 use screen::{Button, Legend};
 use state::CardState as State;
 
@@ -52,11 +51,6 @@ fn year_span(first: Option<i32>, last: Option<i32>) -> String {
         (Some(a), Some(b)) => format!("{a}–{b}"),
         _ => String::new(),
     }
-}
-
-fn year_of(hit: &Hit) -> Option<(i32, i32)> {
-    let date: crate::date::DateSpec = hit.date.parse().ok()?;
-    Some(date.years())
 }
 
 /// "Show more (37 left)", when there is more.

@@ -6,7 +6,7 @@ use super::record::{figure_line, item};
 use super::record::{hit, search, Hit};
 use super::screen::{Body, Button, EventList, Heading, KeyFigures, Segment, ToneStrip};
 use super::state::{CardState, Msg, EVENTS, PAGE};
-use super::{legend, more_button, order_button, problem, year_of, year_span, SEPARATOR};
+use super::{legend, more_button, order_button, problem, year_span, SEPARATOR};
 use crate::joining::join;
 use crate::json::Share;
 use crate::model::Tone;
@@ -24,7 +24,9 @@ pub(super) fn partner(index: &Index, state: &CardState, m: &'static Messages) ->
         first: years_of(summary.first_contact).map(|y| y.0),
         last: years_of(summary.latest_contact).map(|y| y.1),
     };
-    let periods: Vec<Hit> = summary.periods.iter().map(|&id| hit(index, id, m)).collect();
+    // Each period's years from the engine's own date, not parsed back from its text.
+    let periods: Vec<(i32, i32, Hit)> =
+        summary.periods.iter().filter_map(|&id| index.record_date(id).map(|d| d.years()).map(|(a, b)| (a, b, hit(index, id, m)))).collect();
     let (strip, strip_text) = tone_strip(&said, &periods, m);
     let announcement = said.sentence(m);
     let more = answer.total.saturating_sub(answer.hits.len());
@@ -92,8 +94,7 @@ impl Said<'_> {
 
 /// Lays periods out on lanes and says them in words: "Iran: 36 events from
 /// 1990 to 2025; cordial, then mixed (sources differ), then tense, …".
-fn tone_strip(said: &Said, periods: &[Hit], m: &'static Messages) -> (Option<ToneStrip>, String) {
-    let spans: Vec<(i32, i32, &Hit)> = periods.iter().filter_map(|p| year_of(p).map(|(a, b)| (a, b, p))).collect();
+fn tone_strip(said: &Said, spans: &[(i32, i32, Hit)], m: &'static Messages) -> (Option<ToneStrip>, String) {
     let first = spans.iter().map(|s| s.0).min().unwrap_or(0);
     let last = spans.iter().map(|s| s.1).max().unwrap_or(0);
     let width = f64::from((last - first + 1).max(1));
@@ -101,7 +102,7 @@ fn tone_strip(said: &Said, periods: &[Hit], m: &'static Messages) -> (Option<Ton
     let mut lane_ends: Vec<i32> = Vec::new();
     let mut segments = Vec::new();
     let mut phases = Vec::new();
-    for (start, end, period) in &spans {
+    for (start, end, period) in spans {
         let lane = match lane_ends.iter().position(|&e| e < *start) {
             Some(lane) => lane,
             None => {
