@@ -325,7 +325,7 @@ proptest! {
         view_ in attribute(), partner in attribute(), theme in attribute(),
         from in attribute(), to in attribute(), q in attribute(), locale in 0..3usize,
     ) {
-        let attributes = Attributes { view: view_, partner, theme, from, to, q };
+        let attributes = Attributes { view: view_, partner, theme, from, to, q, height: None };
         let mut card = Card::new(&attributes, LOCALES[locale], false);
         let frame = card.show(index());
         prop_assert!(frame.warnings.iter().all(|p| !p.is_empty()));

@@ -20,6 +20,8 @@ crate::json::object! {
         from: Option<String> => "from",
         to: Option<String> => "to",
         q: Option<String> => "q",
+        /// The frame's height: `auto`, a number of pixels, or a CSS length.
+        height: Option<String> => "height",
     }
 }
 
@@ -32,7 +34,32 @@ impl Attributes {
             None => Some(None),
         };
         let (view, partner, theme, from, to, q) = (read("view"), read("partner"), read("theme"), read("from"), read("to"), read("q"));
-        Some(Attributes { view: view?, partner: partner?, theme: theme?, from: from?, to: to?, q: q? })
+        let height = read("height");
+        Some(Attributes { view: view?, partner: partner?, theme: theme?, from: from?, to: to?, q: q?, height: height? })
+    }
+}
+
+/// The frame's height as CSS, from a `height` attribute: `auto` (the card
+/// as tall as what it shows), a number of pixels, or a length in `px`,
+/// `em`, `rem` or a viewport unit. `Err` says why it is not one.
+pub(super) fn frame_height(text: &str, m: &Messages) -> Result<String, String> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("auto") {
+        return Ok("auto".to_string());
+    }
+    let number_end = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
+    let (number, unit) = text.split_at(number_end);
+    let unit = unit.trim().to_ascii_lowercase();
+    let digits = number.bytes().filter(u8::is_ascii_digit).count();
+    let sensible = digits > 0
+        && digits <= 5
+        && number.matches('.').count() <= 1
+        && !number.ends_with('.')
+        && number.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    match unit.as_str() {
+        "" if sensible => Ok(format!("{number}px")),
+        "px" | "em" | "rem" | "vh" | "svh" | "lvh" | "dvh" if sensible => Ok(format!("{number}{unit}")),
+        _ => Err(fill(m.not_a_height, &[("value", text)])),
     }
 }
 
@@ -100,6 +127,8 @@ impl CardState {
             from: self.from.map(|y| y.to_string()),
             to: self.to.map(|y| y.to_string()),
             q: text(self.q.clone()),
+            // Not the reader's to change: reflected as the page wrote it.
+            height: None,
         }
     }
 }
@@ -113,7 +142,15 @@ mod tests {
     fn attributes_set_the_first_view_and_say_what_was_wrong() {
         let attributes = |pairs: &[(&str, &str)]| {
             let get = |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
-            Attributes { view: get("view"), partner: get("partner"), theme: get("theme"), from: get("from"), to: get("to"), q: get("q") }
+            Attributes {
+                view: get("view"),
+                partner: get("partner"),
+                theme: get("theme"),
+                from: get("from"),
+                to: get("to"),
+                q: get("q"),
+                height: get("height"),
+            }
         };
         let en = &super::super::catalogue::EN;
         let (state, problems) = CardState::from_attributes(&attributes(&[("partner", "IR")]), en);

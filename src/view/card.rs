@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::attributes::Attributes;
 use super::catalogue::{fill, for_locale, Messages};
 use super::download::{citation, download};
+use super::record::Rows;
 use super::screen::{Body, Button, Header, Screen, SearchBox, Tab, Tabs};
 use super::state::{update, CardState, Format, Msg, View};
 use super::{overview, partner, sources, SEPARATOR};
@@ -29,6 +30,9 @@ object! {
         ready: bool => "ready",
         /// The control to focus after drawing; none keeps focus where it was.
         focus: Option<String> => "focus",
+        /// The frame's height as CSS (`640px`, `auto`); none keeps the card's own
+        /// (the `--rc-height` custom property, 640px unless the page sets it).
+        height: Option<String> => "height",
         /// For the live region; none leaves it as it is.
         announcement: Option<String> => "announcement",
         /// For the console, each said once.
@@ -141,6 +145,9 @@ pub struct Card {
     fetching: bool,
     failure: Option<Failure>,
     shown: bool,
+    /// The `height` attribute as CSS, and as the page wrote it.
+    height: Option<String>,
+    height_attribute: Option<String>,
 }
 
 impl Card {
@@ -148,9 +155,23 @@ impl Card {
     /// tag); `fetching` when its dataset comes from a URL (it says so while loading).
     pub fn new(attributes: &Attributes, locale: &str, fetching: bool) -> Card {
         let m = for_locale(locale);
-        let (state, attribute_problems) = CardState::from_attributes(attributes, m);
+        let (state, mut attribute_problems) = CardState::from_attributes(attributes, m);
+        let height = height_of(attributes, m, &mut attribute_problems);
         let unsaid = attribute_problems.clone();
-        Card { index: None, m, state, attribute_problems, notice: None, last_notice: None, unsaid, fetching, failure: None, shown: false }
+        Card {
+            index: None,
+            m,
+            state,
+            attribute_problems,
+            notice: None,
+            last_notice: None,
+            unsaid,
+            fetching,
+            failure: None,
+            shown: false,
+            height,
+            height_attribute: attributes.height.clone(),
+        }
     }
 
     pub fn state(&self) -> &CardState {
@@ -180,7 +201,9 @@ impl Card {
     /// The page changed the attributes (or the language): the state they ask for.
     pub fn set_attributes(&mut self, attributes: &Attributes, locale: &str) -> Frame {
         self.m = for_locale(locale);
-        let (state, problems) = CardState::from_attributes(attributes, self.m);
+        let (state, mut problems) = CardState::from_attributes(attributes, self.m);
+        self.height = height_of(attributes, self.m, &mut problems);
+        self.height_attribute = attributes.height.clone();
         self.state = state;
         self.unsaid.extend(problems.iter().cloned());
         self.attribute_problems = problems;
@@ -200,6 +223,8 @@ impl Card {
                 let effect = Effect::Download { file_name: file.name, mime: file.mime, text: file.text };
                 return self.answer(FrameKind::Effect(effect, Some(said)));
             }
+            // Nothing changes but where the reader is: at the source, written out in the view.
+            Msg::ShowSource { number } => return self.answer(FrameKind::Point(super::record::Rows::source_key(*number))),
             Msg::Cite => {
                 let text = citation(&index, &self.state, page_url, today, self.m);
                 let effect = Effect::Copy { text, copied: self.m.ui.citation_copied, label: self.m.ui.citation };
@@ -242,6 +267,7 @@ impl Card {
         let mut warnings = std::mem::take(&mut self.unsaid);
         let (screen, announcement, changed, focus, effect) = match kind {
             FrameKind::Effect(effect, said) => (None, said, false, None, Some(effect)),
+            FrameKind::Point(key) => (None, None, false, Some(key), None),
             FrameKind::Redraw | FrameKind::Action(_) => {
                 let (screen, announcement) = self.screen();
                 if self.notice != self.last_notice {
@@ -261,10 +287,11 @@ impl Card {
         Frame {
             screen,
             state: self.state.clone(),
-            attributes: changed.then(|| self.state.attributes()),
+            attributes: changed.then(|| Attributes { height: self.height_attribute.clone(), ..self.state.attributes() }),
             changed,
             ready,
             focus,
+            height: self.height.clone(),
             announcement,
             warnings,
             effect,
@@ -286,13 +313,16 @@ impl Card {
         };
         let ds = index.dataset();
         let state = &self.state;
+        let mut rows = Rows::new(m, &state.open);
         let (body, announcement) = match state.view {
             View::Overview => overview::overview(index, m),
-            View::Partner => partner::partner(index, state, m),
-            View::Timeline => super::timeline::timeline(index, state, m),
-            View::Figures => super::figures::figures(index, m),
-            View::Sources => sources::sources(index, m),
+            View::Partner => partner::partner(index, state, &mut rows, m),
+            View::Timeline => super::timeline::timeline(index, state, &mut rows, m),
+            View::Figures => super::figures::figures(index, &mut rows, m),
+            View::Sources => sources::sources(index, &mut rows, m),
         };
+        // The sources view writes its sources out itself.
+        let cited = if state.view == View::Sources { None } else { rows.cited() };
         let selected = |view: View| state.view == view || (view == View::Overview && state.view == View::Partner);
         let tabs = [View::Overview, View::Timeline, View::Figures, View::Sources]
             .into_iter()
@@ -320,10 +350,15 @@ impl Card {
             locale: m.locale,
             dir: if m.rtl { "rtl" } else { "ltr" },
             header: Some(header),
+            place: match (&state.view, &state.partner) {
+                (View::Partner, Some(code)) => format!("partner-{code}"),
+                (view, _) => view.key().to_string(),
+            },
             // Escape closes what was opened: a partner page goes back to the list.
             escape: (state.view == View::Partner).then_some(Msg::Back),
             alerts,
             body,
+            cited,
             footer: vec![
                 Button::new("download-csv", m.ui.download_csv, Msg::Download { format: Format::Csv }),
                 Button::new("download-json", m.ui.download_json, Msg::Download { format: Format::Json }),
@@ -341,6 +376,15 @@ enum FrameKind {
     Action(Option<String>),
     /// Nothing to draw: something to do, and what to announce.
     Effect(Effect, Option<String>),
+    /// Nothing to draw: focus moves to the control with this key.
+    Point(String),
+}
+
+/// The frame's height the attributes ask for; what is not a height is said
+/// and leaves the card's own.
+fn height_of(attributes: &Attributes, m: &Messages, problems: &mut Vec<String>) -> Option<String> {
+    let text = attributes.height.as_deref().filter(|t| !t.trim().is_empty())?;
+    super::attributes::frame_height(text, m).map_err(|problem| problems.push(problem)).ok()
 }
 
 /// A screen without a dataset: loading, or what went wrong.
@@ -349,9 +393,11 @@ fn bare(m: &'static Messages, body: Body) -> Screen {
         locale: m.locale,
         dir: if m.rtl { "rtl" } else { "ltr" },
         header: None,
+        place: String::new(),
         escape: None,
         alerts: Vec::new(),
         body,
+        cited: None,
         footer: Vec::new(),
     }
 }
@@ -364,8 +410,15 @@ mod tests {
 
     fn card_with(attributes: &[(&str, &str)], locale: &str) -> (Card, Frame) {
         let get = |name: &str| attributes.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
-        let attributes =
-            Attributes { view: get("view"), partner: get("partner"), theme: get("theme"), from: get("from"), to: get("to"), q: get("q") };
+        let attributes = Attributes {
+            view: get("view"),
+            partner: get("partner"),
+            theme: get("theme"),
+            from: get("from"),
+            to: get("to"),
+            q: get("q"),
+            height: get("height"),
+        };
         let mut card = Card::new(&attributes, locale, false);
         let frame = card.show(Rc::new(Index::new(crate::builtin())));
         (card, frame)

@@ -2,7 +2,7 @@
 //! faded, ranges as spans, alternatives as dots.
 
 use super::catalogue::{fill, Messages};
-use super::record::figure_line;
+use super::record::Rows;
 use super::screen::{Body, FigureChart, FigureShape};
 use crate::json::Share;
 use crate::model::Quantity;
@@ -13,7 +13,7 @@ use crate::sorting::sort_by;
 /// (`bar`, `approx`, `range`, `choices`), its low and high ends and its points.
 type Row = (super::record::Hit, &'static str, f64, f64, Vec<f64>);
 
-pub(super) fn figures(index: &Index, m: &'static Messages) -> (Body, String) {
+pub(super) fn figures(index: &Index, list: &mut Rows, m: &'static Messages) -> (Body, String) {
     let ds = index.dataset();
     let hits = super::record::search(index, &Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() }, m)
         .map(|a| a.hits)
@@ -51,7 +51,7 @@ pub(super) fn figures(index: &Index, m: &'static Messages) -> (Body, String) {
             let items = rows
                 .into_iter()
                 .map(|(hit, kind, low, high, points)| {
-                    let mut line = figure_line(&hit, true, m);
+                    let mut line = list.figure_line(&hit, true);
                     line.shape = Some(FigureShape {
                         kind,
                         start: Share(low / scale),

@@ -2,8 +2,7 @@
 //! figures, and its events newest or oldest first.
 
 use super::catalogue::{fill, Messages};
-use super::record::{figure_line, item};
-use super::record::{hit, search, Hit};
+use super::record::{hit, search, Hit, Rows};
 use super::screen::{Body, Button, EventList, Heading, KeyFigures, Segment, ToneStrip};
 use super::state::{CardState, Msg, EVENTS, PAGE};
 use super::{legend, more_button, order_button, problem, year_span, SEPARATOR};
@@ -12,7 +11,7 @@ use crate::json::Share;
 use crate::model::Tone;
 use crate::query::{Index, Query, Sort};
 
-pub(super) fn partner(index: &Index, state: &CardState, m: &'static Messages) -> (Body, String) {
+pub(super) fn partner(index: &Index, state: &CardState, rows: &mut Rows, m: &'static Messages) -> (Body, String) {
     let code = state.partner.clone().unwrap_or_default();
     let (Ok(summary), Some(partner)) = (index.partner_summary(&code), index.dataset().partner(&code)) else { return problem(m) };
     let query = Query { limit: Some(PAGE + state.more), ..partner_query(state) };
@@ -36,7 +35,7 @@ pub(super) fn partner(index: &Index, state: &CardState, m: &'static Messages) ->
     }
     let figures = (!summary.figures.is_empty()).then(|| KeyFigures {
         title: m.ui.key_figures,
-        items: summary.figures.iter().map(|&f| figure_line(&hit(index, f, m), false, m)).collect(),
+        items: summary.figures.iter().map(|&f| rows.figure_line(&hit(index, f, m), false)).collect(),
     });
     let named_with = (!summary.shared_organisations.is_empty()).then(|| {
         let ds = index.dataset();
@@ -56,7 +55,7 @@ pub(super) fn partner(index: &Index, state: &CardState, m: &'static Messages) ->
         events: EventList {
             heading: Heading { key: None, text: m.count(answer.total, m.events) },
             order: Some(order_button(state, m)),
-            items: answer.hits.iter().map(|h| item(h, m)).collect(),
+            items: answer.hits.iter().map(|h| rows.item(h)).collect(),
             more: more_button(more, m),
         },
     };

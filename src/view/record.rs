@@ -3,7 +3,8 @@
 //! membership sentences, sources; then the lines a list shows.
 
 use super::catalogue::{fill, Messages};
-use super::screen::{FigureLine, Item, SourceLine, Sources};
+use super::screen::{Button, CitedSource, CitedSources, FigureLine, Item, ItemDetails, SourceLine, Sources};
+use super::state::Msg;
 use crate::joining::join;
 use crate::json::object;
 use crate::model::{Citation, Dataset, Quantity, Theme, Tone};
@@ -199,57 +200,131 @@ pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &Messages) -> S
 /// Between the parts of a line: "Event · Trade · as of 1996".
 pub const SEPARATOR: &str = " · ";
 
-/// An event, agreement, period or claim in a list.
-pub fn item(hit: &Hit, m: &Messages) -> Item {
-    let mut tags = vec![m.kind(hit.kind).to_string()];
-    tags.extend(hit.themes.iter().map(|t| m.theme(*t).to_string()));
-    if let Some(as_of) = &hit.as_of {
-        tags.push(format!("{} {as_of}", m.ui.as_of));
-    }
-    Item {
-        id: hit.id.clone(),
-        date: hit.date_label.clone(),
-        differ: hit.disputed.then_some(m.ui.sources_differ),
-        title: hit.title.clone(),
-        value: hit.value.clone(),
-        summary: hit.summary.clone(),
-        tags: join(&tags, SEPARATOR),
-        parties: (hit.partner_names.len() > 1).then(|| format!("{} {}", m.ui.with, join(&hit.partner_names, m.comma))),
-        sources: sources(&hit.sources, m),
-    }
+/// How a view lists records: which rows are open, and one number per source
+/// it cites, so a fact carries "[1]" and the view writes each source out once.
+pub struct Rows<'a> {
+    m: &'a Messages,
+    open: &'a [String],
+    /// The sources numbered so far, in the order they were first cited.
+    cited: Vec<SourceRef>,
 }
 
-/// A figure on one line; `with_partners` adds who it concerns (in the
-/// figures view, where the partner is not already said).
-pub fn figure_line(hit: &Hit, with_partners: bool, m: &Messages) -> FigureLine {
-    let mut meta = String::new();
-    if with_partners {
+impl<'a> Rows<'a> {
+    pub fn new(m: &'a Messages, open: &'a [String]) -> Rows<'a> {
+        Rows { m, open, cited: Vec::new() }
+    }
+
+    /// Gives each source its number now, in this order (the sources view,
+    /// which writes them all out).
+    pub fn number_all(&mut self, refs: impl Iterator<Item = SourceRef>) {
+        for source in refs {
+            self.number(&source);
+        }
+    }
+
+    /// The number of a source, given at its first citation.
+    fn number(&mut self, source: &SourceRef) -> usize {
+        match self.cited.iter().position(|s| s.id == source.id) {
+            Some(at) => at + 1,
+            None => {
+                self.cited.push(SourceRef { locator: String::new(), ..source.clone() });
+                self.cited.len()
+            }
+        }
+    }
+
+    /// An event, agreement, period or claim as a row that opens.
+    pub fn item(&mut self, hit: &Hit) -> Item {
+        let m = self.m;
+        let key = format!("row-{}", hit.id);
+        let sources = self.sources(&hit.sources, &key);
+        let mut marks: Vec<&str> = Vec::new();
+        for line in &sources.items {
+            if !marks.contains(&line.mark.label.as_str()) {
+                marks.push(&line.mark.label);
+            }
+        }
+        let marks = join(&marks, " ");
+        let open = self.open.contains(&hit.id);
+        let mut tags = vec![m.kind(hit.kind).to_string()];
+        tags.extend(hit.themes.iter().map(|t| m.theme(*t).to_string()));
+        if let Some(as_of) = &hit.as_of {
+            tags.push(format!("{} {as_of}", m.ui.as_of));
+        }
+        let details = ItemDetails { summary: hit.summary.clone(), tags: join(&tags, SEPARATOR), sources };
+        Item {
+            id: hit.id.clone(),
+            key,
+            date: hit.date_label.clone(),
+            differ: hit.disputed.then_some(m.ui.sources_differ),
+            title: hit.title.clone(),
+            value: hit.value.clone(),
+            parties: (hit.partner_names.len() > 1).then(|| format!("{} {}", m.ui.with, join(&hit.partner_names, m.comma))),
+            marks,
+            open,
+            toggle: Msg::Toggle { id: hit.id.clone() },
+            details,
+        }
+    }
+
+    /// A figure on one line; `with_partners` adds who it concerns (in the
+    /// figures view, where the partner is not already said).
+    pub fn figure_line(&mut self, hit: &Hit, with_partners: bool) -> FigureLine {
+        let m = self.m;
+        let mut meta = String::new();
+        if with_partners {
+            meta.push_str(SEPARATOR);
+            meta.push_str(&join(&hit.partner_names, m.comma));
+        }
         meta.push_str(SEPARATOR);
-        meta.push_str(&join(&hit.partner_names, m.comma));
+        meta.push_str(&hit.date_label);
+        FigureLine {
+            value: hit.value.clone().unwrap_or_default(),
+            title: format!(" {}", hit.title),
+            meta,
+            differ: hit.disputed.then_some(m.ui.sources_differ),
+            sources: self.sources(&hit.sources, &format!("figure-{}", hit.id)),
+            shape: None,
+        }
     }
-    meta.push_str(SEPARATOR);
-    meta.push_str(&hit.date_label);
-    FigureLine {
-        value: hit.value.clone().unwrap_or_default(),
-        title: format!(" {}", hit.title),
-        meta,
-        differ: hit.disputed.then_some(m.ui.sources_differ),
-        sources: sources(&hit.sources, m),
-        shape: None,
-    }
-}
 
-/// "Source: " *title* ", publisher (as of …), locator" for each citation.
-pub fn sources(refs: &[SourceRef], m: &Messages) -> Sources {
-    let items = refs
-        .iter()
-        .map(|s| SourceLine {
-            prefix: format!("{}: ", m.ui.source),
-            title: s.title.clone(),
-            rest: format!("{}{} ({} {}){}{}", m.comma, s.publisher, m.ui.as_of, s.as_of, m.comma, s.locator),
-        })
-        .collect();
-    Sources { label: m.ui.sources, items }
+    /// "[1] Economic relations, ¶1" for each citation; the mark moves to the
+    /// source. `owner` keeps the marks' keys apart between facts.
+    fn sources(&mut self, refs: &[SourceRef], owner: &str) -> Sources {
+        let m = self.m;
+        let items = refs
+            .iter()
+            .map(|s| {
+                let n = self.number(s);
+                let mut mark = Button::new(format!("{owner}-source-{n}"), format!("[{n}]"), Msg::ShowSource { number: n });
+                mark.aria_label = Some(fill(m.source_mark, &[("n", &n.to_string()), ("title", &s.title)]));
+                SourceLine { mark, locator: s.locator.clone() }
+            })
+            .collect();
+        Sources { label: m.ui.sources, items }
+    }
+
+    /// Where a mark numbered `n` points.
+    pub fn source_key(n: usize) -> String {
+        format!("source-{n}")
+    }
+
+    /// The sources cited, each written out once: *title*, publisher (as of …).
+    pub fn cited(self) -> Option<CitedSources> {
+        let m = self.m;
+        let items: Vec<CitedSource> = self
+            .cited
+            .into_iter()
+            .enumerate()
+            .map(|(at, s)| CitedSource {
+                key: Rows::source_key(at + 1),
+                number: format!("[{}]", at + 1),
+                title: s.title,
+                rest: format!("{}{} ({} {})", m.comma, s.publisher, m.ui.as_of, s.as_of),
+            })
+            .collect();
+        (!items.is_empty()).then_some(CitedSources { title: m.ui.sources, items })
+    }
 }
 
 #[cfg(test)]

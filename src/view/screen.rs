@@ -16,11 +16,16 @@ object! {
         dir: &'static str => "dir",
         /// Title, tabs and search; none before the dataset is there.
         header: Option<Header> => "header",
+        /// What is shown (the view, and its partner): the frame keeps its
+        /// scroll while this stays the same, and starts at the top when it changes.
+        place: String => "place",
         /// What Escape does anywhere in the card.
         escape: Option<Msg> => "escape",
         /// Notices and attribute problems, shown above the view.
         alerts: Vec<String> => "alerts",
         body: Body => "body",
+        /// The sources the body cites, once each; none where the body lists them itself.
+        cited: Option<CitedSources> => "cited",
         footer: Vec<Button> => "footer",
     }
 }
@@ -91,25 +96,41 @@ object! {
 }
 
 object! {
-    /// One record in a list: an event, an agreement, a claim.
+    /// An event, agreement, period or claim: one row (date, title, who, the
+    /// numbers of its sources) that opens on its summary, themes and citations.
     pub struct Item {
         id: String => "id",
+        /// The row's toggle, for focus.
+        key: String => "key",
         date: String => "date",
         /// "Sources differ", when the record is one of disputed claims.
         differ: Option<&'static str> => "differ",
         title: String => "title",
         value: Option<String> => "value",
+        /// "With Iran, Afghanistan", when more than one partner.
+        parties: Option<String> => "parties",
+        /// "[1] [2]": its sources' numbers, for the eye; the opened row says them.
+        marks: String => "marks",
+        open: bool => "open",
+        toggle: Msg => "toggle",
+        /// Shown when open; printed always.
+        details: ItemDetails => "details",
+    }
+}
+
+object! {
+    /// What an opened row shows.
+    pub struct ItemDetails {
         summary: String => "summary",
         /// "Event · Trade · as of 1996".
         tags: String => "tags",
-        /// "With Iran, Afghanistan", when more than one partner.
-        parties: Option<String> => "parties",
         sources: Sources => "sources",
     }
 }
 
 object! {
-    /// The documents a record cites: "Source: " *title*, ", publisher (as of …), locator".
+    /// A fact's citations: each source's number, which points to the source
+    /// written out once in the view, and where in the source.
     pub struct Sources {
         label: &'static str => "label",
         items: Vec<SourceLine> => "items",
@@ -118,8 +139,26 @@ object! {
 
 object! {
     pub struct SourceLine {
-        prefix: String => "prefix",
+        mark: Button => "mark",
+        locator: String => "locator",
+    }
+}
+
+object! {
+    /// The sources a view cites, each written out once, by number.
+    pub struct CitedSources {
+        title: &'static str => "title",
+        items: Vec<CitedSource> => "items",
+    }
+}
+
+object! {
+    pub struct CitedSource {
+        /// Where a fact's mark moves focus.
+        key: String => "key",
+        number: String => "number",
         title: String => "title",
+        /// ", publisher (as of …)".
         rest: String => "rest",
     }
 }
@@ -317,6 +356,8 @@ object! {
 
 object! {
     pub struct SourceCard {
+        key: String => "key",
+        number: String => "number",
         title: String => "title",
         /// "Publisher · as of 2016 · CC BY-SA".
         meta: String => "meta",

@@ -2,16 +2,25 @@
 //! and the claims that disagree set side by side.
 
 use super::catalogue::{fill, Messages};
-use super::record::{item, SEPARATOR};
+use super::record::{Rows, SourceRef, SEPARATOR};
 use super::screen::{Body, DisputeCard, SourceCard};
 use crate::query::{Index, Query};
 
-pub(super) fn sources(index: &Index, m: &'static Messages) -> (Body, String) {
+pub(super) fn sources(index: &Index, rows: &mut Rows, m: &'static Messages) -> (Body, String) {
     let ds = index.dataset();
+    // Every source is written out here, numbered in the dataset's order; the claims below point to them.
+    rows.number_all(ds.sources.iter().map(|s| SourceRef {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        publisher: s.publisher.clone(),
+        as_of: String::new(),
+        locator: String::new(),
+    }));
     let sources: Vec<SourceCard> = ds
         .sources
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(at, s)| {
             let cited = index.search(&Query { source: Some(s.id.clone()), limit: Some(0), ..Query::default() }).map_or(0, |a| a.total);
             let mut meta = format!("{}{SEPARATOR}{} {}", s.publisher, m.ui.as_of, s.as_of.label_in(&m.months, m.circa));
             if let Some(licence) = &s.licence {
@@ -19,6 +28,8 @@ pub(super) fn sources(index: &Index, m: &'static Messages) -> (Body, String) {
                 meta.push_str(licence);
             }
             SourceCard {
+                key: Rows::source_key(at + 1),
+                number: format!("[{}]", at + 1),
                 title: s.title.clone(),
                 meta,
                 reliability: s.reliability.clone(),
@@ -32,7 +43,7 @@ pub(super) fn sources(index: &Index, m: &'static Messages) -> (Body, String) {
         .iter()
         .map(|d| DisputeCard {
             topic: d.topic.clone(),
-            claims: d.claims.iter().filter_map(|c| all.iter().find(|h| &h.id == c)).map(|h| item(h, m)).collect(),
+            claims: d.claims.iter().filter_map(|c| all.iter().find(|h| &h.id == c)).map(|h| rows.item(h)).collect(),
         })
         .collect();
     let announcement = fill(m.sources_said, &[("documents", &m.count(sources.len(), m.documents)), ("count", &disputes.len().to_string())]);

@@ -44,6 +44,8 @@ crate::json::object! {
         oldest_first: bool => "oldestFirst",
         /// Results shown beyond the first page ("show more").
         more: usize => "more",
+        /// The rows the reader has opened, by record id (at most `MAX_OPEN`).
+        open: Vec<String> => "open",
     }
 }
 
@@ -84,6 +86,14 @@ pub enum Msg {
     },
     /// The card's citation, to copy.
     Cite,
+    /// Opens a row, or closes it.
+    Toggle {
+        id: String,
+    },
+    /// Moves to the source numbered `number` where the view writes it out.
+    ShowSource {
+        number: usize,
+    },
 }
 
 /// A download's format.
@@ -105,7 +115,8 @@ impl crate::json::TsDeclaration for Msg {
   | { type: \"search\"; q: string } | { type: \"toggleTheme\"; theme: Theme } | { type: \"toggleKind\"; kind: RecordKind }
   | { type: \"setYears\"; from: string | number | null; to: string | number | null } | { type: \"toggleOrder\" }
   | { type: \"showMore\" } | { type: \"clearFilters\" } | { type: \"reset\" }
-  | { type: \"download\"; format: Format } | { type: \"cite\" };"
+  | { type: \"download\"; format: Format } | { type: \"cite\" }
+  | { type: \"toggle\"; id: string } | { type: \"showSource\"; number: number };"
             .to_string()
     }
 }
@@ -128,6 +139,8 @@ impl ToJson for Msg {
             Msg::Reset => "reset",
             Msg::Download { .. } => "download",
             Msg::Cite => "cite",
+            Msg::Toggle { .. } => "toggle",
+            Msg::ShowSource { .. } => "showSource",
         };
         out.begin_object();
         out.field("type", name);
@@ -143,6 +156,8 @@ impl ToJson for Msg {
                 out.field("to", to);
             }
             Msg::Download { format } => out.field("format", format),
+            Msg::Toggle { id } => out.field("id", id),
+            Msg::ShowSource { number } => out.field("number", number),
             Msg::Back | Msg::ToggleOrder | Msg::ShowMore | Msg::ClearFilters | Msg::Reset | Msg::Cite => {}
         }
         out.end_object();
@@ -167,6 +182,7 @@ impl CardState {
                 "to" => read_filter_year(r, v, &p).map(|x| state.to = Some(x)),
                 "q" => r.string(v, &p).map(|x| state.q = search_text(&x)),
                 "oldestFirst" => r.bool(v, &p).map(|x| state.oldest_first = x),
+                "open" => r.list(v, &p, |r, v, p| r.string(v, p)).map(|x| state.open = x.into_iter().take(MAX_OPEN).collect()),
                 _ => r.whole(v, &p, 0, MAX_MORE as i64).map(|x| state.more = x as usize),
             };
             whole &= read.is_some();
@@ -176,7 +192,7 @@ impl CardState {
 }
 
 impl Msg {
-    const TYPES: [&'static str; 14] = [
+    const TYPES: [&'static str; 16] = [
         "show",
         "openPartner",
         "filterPartner",
@@ -191,6 +207,8 @@ impl Msg {
         "reset",
         "download",
         "cite",
+        "toggle",
+        "showSource",
     ];
 
     /// Reads a message object: `{ type: "openPartner", code: "IR" }`.
@@ -210,6 +228,8 @@ impl Msg {
             "toggleKind" => &["type", "kind"],
             "setYears" => &["type", "from", "to"],
             "download" => &["type", "format"],
+            "toggle" => &["type", "id"],
+            "showSource" => &["type", "number"],
             _ => &["type"],
         };
         let f = r.object(value, path, names)?;
@@ -261,6 +281,14 @@ impl Msg {
                 Msg::Download { format: r.keyword(v, &p, Format::parse, &Format::KEYS)? }
             }
             "cite" => Msg::Cite,
+            "toggle" => {
+                let (v, p) = field(r, "id")?;
+                Msg::Toggle { id: r.string(v, &p)? }
+            }
+            "showSource" => {
+                let (v, p) = field(r, "number")?;
+                Msg::ShowSource { number: r.whole(v, &p, 1, u32::MAX.into())? as usize }
+            }
             _ => Msg::Reset,
         })
     }
@@ -272,6 +300,9 @@ pub const PAGE: usize = 20;
 /// "Show more" stops adding pages here: the state must stay one that the
 /// card reads back, and no page shows a hundred thousand results at once.
 pub const MAX_MORE: usize = 100_000;
+
+/// Rows open at once: opening one more closes the one opened first.
+pub const MAX_OPEN: usize = 50;
 
 /// The kinds of record the timeline and a partner's page list.
 pub const EVENTS: [RecordKind; 2] = [RecordKind::Event, RecordKind::Agreement];
@@ -286,6 +317,10 @@ pub(super) fn search_text(q: &str) -> String {
 /// current state leaves it as it is.
 pub fn update(state: &CardState, msg: &Msg) -> CardState {
     let mut next = state.clone();
+    // Rows opened belong to the list they were opened in.
+    if matches!(msg, Msg::Show { .. } | Msg::OpenPartner { .. } | Msg::FilterPartner { .. } | Msg::Back | Msg::Reset) {
+        next.open.clear();
+    }
     match msg {
         Msg::Show { view } => {
             next.view = *view;
@@ -361,7 +396,18 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
             }
         }
         Msg::Reset => next = CardState::default(),
-        Msg::Download { .. } | Msg::Cite => {}
+        Msg::Toggle { id } => match next.open.iter().position(|open| open == id) {
+            Some(at) => {
+                next.open.remove(at);
+            }
+            None => {
+                if next.open.len() == MAX_OPEN {
+                    next.open.remove(0);
+                }
+                next.open.push(id.clone());
+            }
+        },
+        Msg::Download { .. } | Msg::Cite | Msg::ShowSource { .. } => {}
     }
     next
 }
@@ -420,7 +466,7 @@ mod tests {
         assert_eq!(read_text("{}", CardState::read).unwrap(), CardState::default());
         assert_eq!(
             read_text(r#"{"view":"map","from":"1992","colour":1}"#, CardState::read).unwrap_err(),
-            "colour: unknown field `colour`, expected one of `view`, `partner`, `themes`, `kinds`, `from`, `to`, `q`, `oldestFirst`, `more`; \
+            "colour: unknown field `colour`, expected one of `view`, `partner`, `themes`, `kinds`, `from`, `to`, `q`, `oldestFirst`, `more`, `open`; \
              view: unknown value `map`, expected one of `overview`, `partner`, `timeline`, `figures`, `sources`; \
              from: expected a whole number, found a string"
         );

@@ -2,7 +2,7 @@
 //! with counts, a histogram of records per year, and the matching events.
 
 use super::catalogue::{fill, Messages};
-use super::record::item;
+use super::record::Rows;
 use super::screen::{Body, Button, ChipGroup, EmptyState, Heading, Histogram, PartnerSelect, SelectOption, YearBar, YearField};
 use super::state::{has_filters, CardState, Msg, EVENTS, PAGE};
 use super::{more_button, order_button, problem};
@@ -40,7 +40,7 @@ fn relevance_order(state: &CardState) -> bool {
     !crate::text::query_words(&state.q).is_empty()
 }
 
-pub(super) fn timeline(index: &Index, state: &CardState, m: &'static Messages) -> (Body, String) {
+pub(super) fn timeline(index: &Index, state: &CardState, rows: &mut Rows, m: &'static Messages) -> (Body, String) {
     let query = timeline_query(state);
     let (answer, facets, line) = match (super::record::search(index, &query, m), index.facets(&query), index.timeline(&query, 1)) {
         (Ok(a), Ok(f), Ok(t)) => (a, f, t),
@@ -103,7 +103,7 @@ pub(super) fn timeline(index: &Index, state: &CardState, m: &'static Messages) -
         heading: Heading { key: Some("results-count"), text: m.count(answer.total, m.events) },
         order: (!relevance_order(state)).then(|| order_button(state, m)),
         clear: has_filters(state).then(|| Button::new("clear", m.ui.clear_filters, Msg::ClearFilters)),
-        items: if empty.is_some() { Vec::new() } else { answer.hits.iter().map(|h| item(h, m)).collect() },
+        items: if empty.is_some() { Vec::new() } else { answer.hits.iter().map(|h| rows.item(h)).collect() },
         more: if empty.is_some() { None } else { more_button(more, m) },
         empty,
     };

@@ -32,7 +32,7 @@ function attempt(call) {
 }
 
 export class RelationsCard extends HTMLElement {
-  static observedAttributes = [...STATE_ATTRIBUTES, 'src'];
+  static observedAttributes = [...STATE_ATTRIBUTES, 'height', 'src'];
 
   #root;
   #article;
@@ -93,6 +93,9 @@ export class RelationsCard extends HTMLElement {
   set to(value) { this.#setAttribute('to', value); }
   get q() { return this.getAttribute('q') ?? ''; }
   set q(value) { this.#setAttribute('q', value); }
+  /** The frame's height: `auto`, pixels, or a CSS length (640px by default). */
+  get height() { return this.getAttribute('height') ?? ''; }
+  set height(value) { this.#setAttribute('height', value); }
   /** URL of a dataset to show instead of the built-in one. */
   get src() { return this.getAttribute('src') ?? ''; }
   set src(value) { this.#setAttribute('src', value); }
@@ -152,7 +155,7 @@ export class RelationsCard extends HTMLElement {
   }
 
   #attributes() {
-    return Object.fromEntries(STATE_ATTRIBUTES.map((name) => [name, this.getAttribute(name)]));
+    return Object.fromEntries([...STATE_ATTRIBUTES, 'height'].map((name) => [name, this.getAttribute(name)]));
   }
 
   /** The language of the card: its own `lang`, else the nearest ancestor's,
@@ -233,6 +236,8 @@ export class RelationsCard extends HTMLElement {
       this.#reflecting = false;
       if (this.hasAttribute('url-state')) this.#writeUrl();
     }
+    if (frame.height === null) this.#article.style.removeProperty('--rc-height');
+    else this.#article.style.setProperty('--rc-height', frame.height);
     if (frame.changed) {
       this.dispatchEvent(new CustomEvent('relations-card-change', { bubbles: true, composed: true, detail: frame.state }));
     }
@@ -262,7 +267,9 @@ export class RelationsCard extends HTMLElement {
   #focus(key, caret) {
     const target = this.#root.querySelector(`[data-key="${CSS.escape(key)}"]`);
     if (!target) return;
+    // Within the card's frame, the target is scrolled to; the page moves only if it must.
     target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'nearest' });
     if (caret !== null && 'setSelectionRange' in target) target.setSelectionRange(caret, caret);
   }
 

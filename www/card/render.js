@@ -31,17 +31,23 @@ export function render(article, screen, prefix, send) {
     return;
   }
   article.setAttribute('aria-labelledby', `${prefix}-title`);
+  // Redrawn in the same place, the frame keeps its scroll.
+  const before = article.querySelector(':scope > .panel');
+  const scroll = before && article.dataset.place === screen.place ? before.scrollTop : 0;
+  article.dataset.place = screen.place;
   const panel = el('div', 'panel');
   panel.id = `${prefix}-panel`;
   panel.setAttribute('role', 'tabpanel');
   panel.setAttribute('aria-labelledby', `${prefix}-title`);
   panel.append(...bodyNodes(body, prefix, send));
+  if (screen.cited) panel.append(citedSources(screen.cited));
   article.replaceChildren(
     header(screen.header, prefix, send),
     ...screen.alerts.map((text) => problemBox('p', text)),
     panel,
     footer(screen.footer, send),
   );
+  panel.scrollTop = scroll;
 }
 
 function header(h, prefix, send) {
@@ -136,12 +142,12 @@ function bodyNodes(body, prefix, send) {
     case 'figures': return body.charts.map((chart) => {
       const section = el('section', 'figure-chart');
       const list = el('ol', 'figure-rows');
-      list.append(...chart.items.map((line) => figureLine(line)));
+      list.append(...chart.items.map((line) => figureLine(line, send)));
       // The list says every value; the shapes only draw them on one scale.
       section.append(el('h3', 'section-title', chart.unit), list);
       return section;
     });
-    case 'sources': return sources(body);
+    case 'sources': return sources(body, send);
     default:
       console.error(`relations-card: no way to draw a body of kind ${body.kind}`);
       return [];
@@ -187,7 +193,7 @@ function partner(body, send) {
   if (body.figures) {
     const section = el('section', 'figures');
     const list = el('ul', 'figure-list');
-    list.append(...body.figures.items.map((line) => figureLine(line)));
+    list.append(...body.figures.items.map((line) => figureLine(line, send)));
     section.append(el('h4', 'section-title', body.figures.title), list);
     nodes.push(section);
   }
@@ -199,7 +205,7 @@ function partner(body, send) {
   const head = el('div', 'list-head');
   head.append(heading('h4', 'section-title', e.heading));
   if (e.order) head.append(button('order', e.order, send));
-  events.append(head, itemList(e.items));
+  events.append(head, itemList(e.items, send));
   if (e.more) events.append(button('more', e.more, send));
   nodes.push(events);
   return nodes;
@@ -258,18 +264,23 @@ function timeline(body, send) {
     empty.append(el('p', null, body.empty.text), button('back', body.empty.button, send));
     nodes.push(empty);
   } else {
-    nodes.push(itemList(body.items));
+    nodes.push(itemList(body.items, send));
     if (body.more) nodes.push(button('more', body.more, send));
   }
   return nodes;
 }
 
-function sources(body) {
+function sources(body, send) {
   const cards = el('ul', 'source-cards');
   for (const source of body.sources) {
     const li = el('li', 'source-card');
+    const title = el('h3', 'source-title');
+    title.append(el('span', 'source-number', source.number), el('span', null, source.title));
+    // Where a fact's mark moves focus.
+    title.tabIndex = -1;
+    title.dataset.key = source.key;
     li.append(
-      el('h3', 'source-title', source.title),
+      title,
       el('p', 'meta', source.meta),
       el('p', 'reliability', source.reliability),
       el('p', 'meta', source.cited),
@@ -281,40 +292,59 @@ function sources(body) {
   for (const dispute of body.disputes) {
     const section = el('section', 'dispute');
     const claims = el('ul', 'claims');
-    claims.append(...dispute.claims.map(item));
+    claims.append(...dispute.claims.map((it) => item(it, send)));
     section.append(el('p', 'dispute-topic', dispute.topic), claims);
     nodes.push(section);
   }
   return nodes;
 }
 
-function itemList(items) {
+function itemList(items, send) {
   const list = el('ol', 'events');
-  list.append(...items.map(item));
+  list.append(...items.map((it) => item(it, send)));
   return list;
 }
 
-/** One event, agreement or claim, with its sources. */
-function item(it) {
+/** One event, agreement or claim: a row that opens on its summary, themes
+ * and citations. The row's button is named by its date and title alone. */
+function item(it, send) {
   const node = el('li', 'event');
   node.setAttribute('part', 'event');
-  const date = el('p', 'event-date', it.date);
-  if (it.differ !== null) date.append(differ(it.differ));
-  node.append(date, el('h4', 'event-title', it.title));
-  if (it.value !== null) node.append(el('p', 'event-value', it.value));
-  node.append(el('p', 'event-summary', it.summary), el('p', 'event-tags', it.tags));
-  if (it.parties !== null) node.append(el('p', 'event-parties', it.parties));
-  node.append(sourceList(it.sources));
+  const head = el('h4', 'event-head');
+  const toggle = el('button', 'event-toggle');
+  toggle.type = 'button';
+  toggle.dataset.key = it.key;
+  toggle.setAttribute('aria-expanded', String(it.open));
+  toggle.append(el('span', 'event-date', it.date), el('span', 'event-title', it.title));
+  toggle.addEventListener('click', () => send(it.toggle));
+  head.append(toggle);
+  node.append(head);
+  const line = el('p', 'event-line');
+  if (it.value !== null) line.append(el('span', 'event-value', it.value));
+  if (it.parties !== null) line.append(el('span', 'event-parties', it.parties));
+  if (it.marks) {
+    // For the eye: the opened row says each source.
+    const marks = el('span', 'marks', it.marks);
+    marks.setAttribute('aria-hidden', 'true');
+    line.append(marks);
+  }
+  if (it.differ !== null) line.append(differ(it.differ));
+  if (line.childElementCount) node.append(line);
+  // Closed rows keep their details hidden, to be printed whole.
+  const details = el('div', 'event-details');
+  details.hidden = !it.open;
+  details.append(el('p', 'event-summary', it.details.summary), el('p', 'event-tags', it.details.tags), sourceList(it.details.sources, send));
+  node.append(details);
   return node;
 }
 
 /** A figure as one line of text; in the figures view, also drawn on its scale. */
-function figureLine(line) {
+function figureLine(line, send) {
   const li = el('li', 'figure');
   li.append(el('span', 'figure-value', line.value), el('span', 'figure-title', line.title), el('span', 'figure-date', line.meta));
   if (line.differ !== null) li.append(differ(line.differ));
   if (line.shape) li.append(figureShape(line.shape));
-  li.append(sourceList(line.sources));
+  li.append(sourceList(line.sources, send));
   return li;
 }
 
@@ -324,13 +354,30 @@ function differ(text) {
   return mark;
 }
 
-function sourceList(sources) {
+/** A fact's citations: "[1] where in the source", the mark moving to the source. */
+function sourceList(sources, send) {
   const list = el('ul', 'event-sources');
   list.setAttribute('aria-label', sources.label);
   for (const source of sources.items) {
     const li = el('li', 'source');
-    li.append(el('span', 'source-label', source.prefix), el('cite', 'source-title', source.title), document.createTextNode(source.rest));
+    li.append(button('mark', source.mark, send), el('span', 'locator', source.locator));
     list.append(li);
   }
   return list;
+}
+
+/** The sources a view cites, each written out once, by number. */
+function citedSources(cited) {
+  const section = el('section', 'cited');
+  const title = el('h3', 'section-title', cited.title);
+  const list = el('ol', 'cited-list');
+  for (const source of cited.items) {
+    const li = el('li', 'cited-source');
+    li.tabIndex = -1;
+    li.dataset.key = source.key;
+    li.append(el('span', 'source-number', source.number), el('cite', 'source-title', source.title), document.createTextNode(source.rest));
+    list.append(li);
+  }
+  section.append(title, list);
+  return section;
 }

@@ -117,4 +117,6 @@ pub const EN: Messages = Messages {
     invalid_dataset: "{url} is not a valid dataset",
     and_more: "… and {n} more",
     cannot_show: "This view cannot be shown for this dataset.",
+    source_mark: "Source {n}: {title}",
+    not_a_height: "The height attribute “{value}” is not a height (such as 640, 640px, 40em or auto); the card keeps its own.",
 };

@@ -119,4 +119,6 @@ pub const FA: Messages = Messages {
     invalid_dataset: "{url} مجموعه‌دادهٔ معتبری نیست",
     and_more: "… و {n} مورد دیگر",
     cannot_show: "این نما برای این داده‌ها نشان‌دادنی نیست.",
+    source_mark: "منبع {n}: {title}",
+    not_a_height: "مقدار «{value}» برای ویژگی height ارتفاع نیست (مانند 640، 640px، 40em یا auto)؛ کارت ارتفاع خودش را نگه می‌دارد.",
 };

@@ -193,6 +193,10 @@ pub struct Messages {
     pub and_more: &'static str,
     /// A view whose question the dataset cannot answer.
     pub cannot_show: &'static str,
+    /// `{n}`, `{title}`: a fact's mark for its source.
+    pub source_mark: &'static str,
+    /// `{value}`: a `height` attribute the card cannot use.
+    pub not_a_height: &'static str,
 }
 
 impl Messages {

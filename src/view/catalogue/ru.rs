@@ -120,4 +120,6 @@ pub const RU: Messages = Messages {
     invalid_dataset: "{url} — неверный набор данных",
     and_more: "… и ещё {n}",
     cannot_show: "Этот раздел нельзя показать для этих данных.",
+    source_mark: "Источник {n}: {title}",
+    not_a_height: "Атрибут height «{value}» — не высота (например, 640, 640px, 40em или auto); карточка оставляет свою.",
 };
