@@ -103,6 +103,8 @@ impl crate::json::ToJson for Ui {
     }
 }
 
+use crate::joining::join;
+
 mod en;
 mod fa;
 mod ru;
@@ -234,6 +236,14 @@ impl Messages {
             format!("-{out}")
         } else {
             out
+        }
+    }
+
+    /// Alternatives: "20 or 29", "tense, cordial or close", "پرتنش، دوستانه یا نزدیک".
+    pub fn one_of(&self, parts: &[impl AsRef<str>]) -> String {
+        match parts.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} {} {}", join(rest, self.comma), self.or, last.as_ref()),
+            _ => join(parts, ""),
         }
     }
 
