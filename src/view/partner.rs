@@ -128,7 +128,7 @@ fn tone_strip(said: &Said, spans: &[(i32, i32, Hit)], m: &'static Messages) -> (
     }
     let mut text = said.sentence(m);
     if !said_spans.is_empty() {
-        text.push_str("; ");
+        text.push_str(m.semicolon);
         text.push_str(&phases::history(&said_spans, m));
     }
     text.push('.');
@@ -184,12 +184,12 @@ mod tests {
         );
         assert_eq!(
             strip_text("IR", &FA),
-            "Iran: 36 رویداد از 1990 تا 2025; 1991–2021: دوستانه، نزدیک، آمیخته یا پرتنش (منابع اختلاف دارند)، \
+            "Iran: 36 رویداد از 1990 تا 2025؛ 1991–2021: دوستانه، نزدیک، آمیخته یا پرتنش (منابع اختلاف دارند)، \
              سپس دوستانه 2021–2022، سپس نزدیک 2022–2025."
         );
         for (code, m) in [("IR", &EN), ("IR", &RU), ("IR", &FA), ("AF", &EN)] {
             let text = strip_text(code, m);
-            let history = text.split_once("; ").unwrap().1.trim_end_matches('.');
+            let history = text.split_once(m.semicolon).unwrap().1.trim_end_matches('.');
             let years = years_said(history, m);
             assert!(years.windows(2).all(|pair| pair[0].1 <= pair[1].0 && pair[0] != pair[1]), "then joins overlapping years: {text}");
             assert_eq!(text.matches(m.then).count() + 1, years.len(), "{text}");

@@ -148,6 +148,8 @@ pub struct Messages {
     pub then: &'static str,
     /// Between the items of a list: ", " or "، ".
     pub comma: &'static str,
+    /// Between the parts of a sentence: "; " or "؛ ".
+    pub semicolon: &'static str,
     /// `{from}`, `{to}`, `{busiest}`.
     pub histogram_text: &'static str,
     pub histogram_none: &'static str,
