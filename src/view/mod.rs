@@ -20,6 +20,7 @@ pub mod download;
 mod figures;
 mod overview;
 mod partner;
+mod phases;
 pub mod record;
 pub mod screen;
 mod sources;

@@ -2,6 +2,7 @@
 //! figures, and its events newest or oldest first.
 
 use super::catalogue::{fill, Messages};
+use super::phases::{self, Span};
 use super::record::{hit, search, Hit, Rows};
 use super::screen::{Body, Button, EventList, Heading, KeyFigures, Segment, ToneStrip};
 use super::state::{CardState, Msg, EVENTS, PAGE};
@@ -92,15 +93,16 @@ impl Said<'_> {
 }
 
 /// Lays periods out on lanes and says them in words: "Iran: 36 events from
-/// 1990 to 2025; cordial, then mixed (sources differ), then tense, …".
+/// 1990 to 2025; 1991–2021: cordial, close, mixed or tense (sources differ),
+/// then cordial 2021–2022, …" (periods that overlap said together, see
+/// [`phases`]).
 fn tone_strip(said: &Said, spans: &[(i32, i32, Hit)], m: &'static Messages) -> (Option<ToneStrip>, String) {
     let first = spans.iter().map(|s| s.0).min().unwrap_or(0);
     let last = spans.iter().map(|s| s.1).max().unwrap_or(0);
     let width = f64::from((last - first + 1).max(1));
-    let differ: String = m.ui.sources_differ.chars().flat_map(char::to_lowercase).collect();
     let mut lane_ends: Vec<i32> = Vec::new();
     let mut segments = Vec::new();
-    let mut phases = Vec::new();
+    let mut said_spans = Vec::new();
     for (start, end, period) in spans {
         let lane = match lane_ends.iter().position(|&e| e < *start) {
             Some(lane) => lane,
@@ -112,8 +114,8 @@ fn tone_strip(said: &Said, spans: &[(i32, i32, Hit)], m: &'static Messages) -> (
         lane_ends[lane] = *end;
         let tone = period.tone.unwrap_or(Tone::Mixed);
         let years = year_span(Some(*start), Some(*end));
-        let mark = if period.disputed { format!(" ({differ})") } else { String::new() };
-        phases.push(format!("{} {years}{mark}", m.tone(tone)));
+        let mark = if period.disputed { phases::differ_mark(m) } else { String::new() };
+        said_spans.push(Span { start: *start, end: *end, tone, disputed: period.disputed });
         segments.push(Segment {
             lane,
             start: Share(f64::from(start - first) / width),
@@ -124,8 +126,9 @@ fn tone_strip(said: &Said, spans: &[(i32, i32, Hit)], m: &'static Messages) -> (
         });
     }
     let mut text = said.sentence(m);
-    if !phases.is_empty() {
-        text.push_str(&format!("; {}", join(&phases, m.then)));
+    if !said_spans.is_empty() {
+        text.push_str(m.semicolon);
+        text.push_str(&phases::history(&said_spans, m));
     }
     text.push('.');
     let strip = (!segments.is_empty()).then(|| ToneStrip {
@@ -136,4 +139,80 @@ fn tone_strip(said: &Said, spans: &[(i32, i32, Hit)], m: &'static Messages) -> (
         segments,
     });
     (strip, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::catalogue::{EN, FA, RU};
+
+    /// The text under a partner's tone strip, from the built-in dataset.
+    fn strip_text(code: &str, m: &'static Messages) -> String {
+        let index = Index::new(crate::builtin());
+        let state = CardState { partner: Some(code.into()), ..CardState::default() };
+        let (Body::Partner { strip_text, .. }, _) = partner(&index, &state, &mut Rows::new(m, &[]), m) else {
+            panic!("no page for {code}")
+        };
+        strip_text
+    }
+
+    /// The years each group of the history names, in the order said: "1991–2021", "2022".
+    fn years_said(history: &str, m: &Messages) -> Vec<(i32, i32)> {
+        let year = |s: &str| s.parse::<i32>().unwrap();
+        history
+            .split(m.then)
+            .map(|group| {
+                let range = group.split([' ', ':']).find(|w| w.starts_with(|c: char| c.is_ascii_digit())).unwrap();
+                match range.split_once('–') {
+                    Some((a, b)) => (year(a), year(b)),
+                    None => (year(range), year(range)),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn irans_overlapping_and_disputed_periods_are_said_once_and_in_order() {
+        assert_eq!(
+            strip_text("IR", &EN),
+            "Iran: 36 events from 1990 to 2025; 1991–2021: cordial, close, mixed or tense (sources differ), \
+             then cordial 2021–2022, then close 2022–2025."
+        );
+        assert_eq!(
+            strip_text("IR", &RU),
+            "Iran: 36 событий с 1990 по 2025; 1991–2021: дружественный, тесный, смешанный или напряжённый (источники расходятся), \
+             затем дружественный 2021–2022, затем тесный 2022–2025."
+        );
+        assert_eq!(
+            strip_text("IR", &FA),
+            "Iran: 36 رویداد از 1990 تا 2025؛ 1991–2021: دوستانه، نزدیک، آمیخته یا پرتنش (منابع اختلاف دارند)، \
+             سپس دوستانه 2021–2022، سپس نزدیک 2022–2025."
+        );
+        for (code, m) in [("IR", &EN), ("IR", &RU), ("IR", &FA), ("AF", &EN)] {
+            let text = strip_text(code, m);
+            let history = text.split_once(m.semicolon).unwrap().1.trim_end_matches('.');
+            let years = years_said(history, m);
+            assert!(years.windows(2).all(|pair| pair[0].1 <= pair[1].0 && pair[0] != pair[1]), "then joins overlapping years: {text}");
+            assert_eq!(text.matches(m.then).count() + 1, years.len(), "{text}");
+            let mut distinct = years.clone();
+            distinct.dedup();
+            assert_eq!(distinct, years, "a year range said twice: {text}");
+            assert!(text.matches(&phases::differ_mark(m)).count() <= years.len(), "sources differ at most once a group: {text}");
+        }
+    }
+
+    #[test]
+    fn afghanistans_disputed_civil_war_is_one_stretch_between_its_phases() {
+        assert_eq!(
+            strip_text("AF", &EN),
+            "Afghanistan: 57 events from 1750 to 2024; close 1979–1992, then 1992–1996: tense or cordial (sources differ), \
+             then hostile 1996–2001, then cordial 2001–2021, then tense 2021–2024."
+        );
+    }
+
+    #[test]
+    fn a_partner_without_periods_says_only_its_start() {
+        assert_eq!(strip_text("AZ", &EN), "Azerbaijan: 3 events from 2012 to 2016.");
+        assert_eq!(strip_text("KZ", &RU), "Kazakhstan: 29 событий с 1990 по 2020; тесный 1993–2013.");
+    }
 }

@@ -188,10 +188,7 @@ pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &Messages) -> S
         Quantity::Range(low, high) => format!("{}–{}", number(*low), number(*high)),
         Quantity::OneOf(values) => {
             let parts: Vec<String> = values.iter().map(|v| number(*v)).collect();
-            match parts.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", join(rest, messages.comma), messages.or),
-                _ => join(&parts, ""),
-            }
+            messages.one_of(&parts)
         }
     };
     format!("{core} {unit}")

@@ -90,6 +90,7 @@ pub const EN: Messages = Messages {
     from_to: "from {from} to {to}",
     then: ", then ",
     comma: ", ",
+    semicolon: "; ",
     histogram_text: "Events per year from {from} to {to}; busiest years: {busiest}.",
     histogram_none: "No events to count.",
     histogram_earlier: " Earlier: {list}.",

@@ -92,6 +92,7 @@ pub const FA: Messages = Messages {
     from_to: "از {from} تا {to}",
     then: "، سپس ",
     comma: "، ",
+    semicolon: "؛ ",
     histogram_text: "رویدادها در هر سال از {from} تا {to}؛ پررویدادترین سال‌ها: {busiest}.",
     histogram_none: "رویدادی برای شمارش نیست.",
     histogram_earlier: " پیش‌تر: {list}.",

@@ -103,6 +103,8 @@ impl crate::json::ToJson for Ui {
     }
 }
 
+use crate::joining::join;
+
 mod en;
 mod fa;
 mod ru;
@@ -146,6 +148,8 @@ pub struct Messages {
     pub then: &'static str,
     /// Between the items of a list: ", " or "، ".
     pub comma: &'static str,
+    /// Between the parts of a sentence: "; " or "؛ ".
+    pub semicolon: &'static str,
     /// `{from}`, `{to}`, `{busiest}`.
     pub histogram_text: &'static str,
     pub histogram_none: &'static str,
@@ -238,6 +242,14 @@ impl Messages {
             format!("-{out}")
         } else {
             out
+        }
+    }
+
+    /// Alternatives: "20 or 29", "tense, cordial or close", "پرتنش، دوستانه یا نزدیک".
+    pub fn one_of(&self, parts: &[impl AsRef<str>]) -> String {
+        match parts.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} {} {}", join(rest, self.comma), self.or, last.as_ref()),
+            _ => join(parts, ""),
         }
     }
 

@@ -93,6 +93,7 @@ pub const RU: Messages = Messages {
     from_to: "с {from} по {to}",
     then: ", затем ",
     comma: ", ",
+    semicolon: "; ",
     histogram_text: "События по годам с {from} по {to}; больше всего: {busiest}.",
     histogram_none: "Нет событий.",
     histogram_earlier: " Раньше: {list}.",
