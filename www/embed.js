@@ -5,7 +5,7 @@ import './relations-card.js';
 
 const card = document.getElementById('card');
 const params = new URLSearchParams(location.search);
-for (const name of ['view', 'partner', 'theme', 'from', 'to', 'q', 'src', 'lang', 'color-scheme']) {
+for (const name of ['view', 'partner', 'theme', 'from', 'to', 'q', 'height', 'src', 'lang', 'color-scheme']) {
   const value = params.get(name);
   if (value !== null) card.setAttribute(name, value);
 }

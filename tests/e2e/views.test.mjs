@@ -54,18 +54,31 @@ test('choosing a partner shows its summary, tone strip and events with sources; 
     kzEvents.length,
   );
 
-  // The tone strip has a text summary made from the same data.
-  const strip = await card.locator('svg.tone-strip').getAttribute('aria-label');
+  // The tone strip is said once, in the text under it; the picture is hidden from screen readers.
+  const strip = await card.locator('.strip .caption').textContent();
   assert.match(strip, new RegExp(`^Kazakhstan: ${kzEvents.length} events from \\d{4} to \\d{4}; close`));
-  // Every event names its sources with their publishers.
+  assert.equal(await card.locator('svg.tone-strip').getAttribute('aria-hidden'), 'true');
+  // An event is one row; opened, it gives its summary and numbered citations with
+  // their locators, and each number points to its source, written out once in the view.
   const first = kzEvents.find((e) => e.title === oldest);
-  const sourcesShown = await card.locator('.events-section .event').first().locator('.source').allTextContents();
+  const row = card.locator('.events-section .event').first();
+  assert.equal(await row.locator('.event-summary').isVisible(), false, 'closed rows keep their details hidden');
+  await row.getByRole('button', { name: new RegExp(first.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  await row.locator('.event-summary').waitFor();
+  assert.equal(await row.locator('.event-toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await row.locator('.event-summary').textContent(), first.summary);
+  const cited = await card.locator('.cited-source').allTextContents();
   for (const citation of first.sources) {
     const source = dataset.sources.find((s) => s.id === citation.source);
-    assert.ok(sourcesShown.some((t) => t.includes(`${source.title}, ${source.publisher}`) && t.includes(citation.locator)));
+    const number = cited.findIndex((t) => t.includes(`${source.title}, ${source.publisher}`)) + 1;
+    assert.ok(number > 0, `${source.title} is written out in the view`);
+    assert.ok((await row.locator('.source').allTextContents()).includes(`[${number}]${citation.locator}`));
   }
+  assert.equal(cited.length, new Set(cited).size, 'each source written out once');
+  await row.locator('.source .mark').first().click();
+  await page.waitForFunction(() => document.querySelector('relations-card').shadowRoot.activeElement?.classList.contains('cited-source'));
   // Focus moved to the heading when the partner opened.
-  assert.deepEqual(changes[0], { view: "partner", partner: "KZ", themes: [], kinds: [], from: null, to: null, q: '', oldestFirst: false, more: 0 });
+  assert.deepEqual(changes[0], { view: "partner", partner: "KZ", themes: [], kinds: [], from: null, to: null, q: '', oldestFirst: false, more: 0, open: [] });
 
   await card.getByRole('button', { name: /All partners/ }).click();
   await card.getByRole('button', { name: /^Kazakhstan/ }).waitFor();
@@ -138,7 +151,7 @@ test('timeline filters: theme chips, partner, years and the histogram update the
   await card.getByRole('spinbutton', { name: 'From year' }).press('Enter');
   await card.getByRole('spinbutton', { name: 'From year' }).blur();
   await page.waitForFunction(() => document.querySelector('relations-card').getAttribute('from') === '2021');
-  const histogram = await card.locator('svg.histogram-chart').getAttribute('aria-label');
+  const histogram = await card.locator('.histogram .caption').textContent();
   assert.match(histogram, /^Events per year from \d{4} to \d{4}; busiest years: /);
 
   await card.getByRole('button', { name: 'Clear filters' }).click();
@@ -160,7 +173,7 @@ test('the sources view lists the documents and sets disputed claims side by side
   await card.getByRole('tab', { name: 'Sources' }).click();
   await card.locator('.source-card').first().waitFor();
   const titles = await card.locator('.source-card .source-title').allTextContents();
-  assert.deepEqual(titles, dataset.sources.map((s) => s.title));
+  assert.deepEqual(titles, dataset.sources.map((s, i) => `[${i + 1}]${s.title}`), 'numbered, as the claims below cite them');
   assert.equal(await card.locator('section.dispute').count(), dataset.disputes.length);
   const firstDispute = card.locator('section.dispute').first();
   assert.ok((await firstDispute.locator('.event').count()) >= 2);

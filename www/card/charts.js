@@ -27,7 +27,8 @@ function legend(items) {
 
 /** The overview's events per partner, one bar each, coloured by tone. */
 export function barChart(picture) {
-  const figure = el('figure', 'chart');
+  // The bars are the picture's name (role img); the caption under it is read as text, once.
+  const figure = el('div', 'chart');
   const rowHeight = 16;
   const width = 360;
   const labelWidth = 110;
@@ -47,16 +48,18 @@ export function barChart(picture) {
     count.textContent = bar.count;
     chart.append(label, rect, count);
   });
-  figure.append(chart, legend(picture.legend), el('figcaption', 'caption', picture.caption));
+  figure.append(chart, legend(picture.legend), el('p', 'caption', picture.caption));
   return figure;
 }
 
 /** A partner's periods on lanes over time, coloured by tone; disputed ones dashed. */
 export function toneStrip(strip, text) {
-  const figure = el('figure', 'strip');
+  // The text under the strip says all the picture shows: the picture itself is hidden from
+  // screen readers, so the sentence is heard once.
+  const figure = el('div', 'strip');
   const width = 320;
   const lane = 22;
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${strip.lanes * lane}`, role: 'img', 'aria-label': text, class: 'tone-strip' });
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${strip.lanes * lane}`, 'aria-hidden': 'true', class: 'tone-strip' });
   for (const segment of strip.segments) {
     const rect = svg('rect', {
       x: segment.start * width,
@@ -71,21 +74,21 @@ export function toneStrip(strip, text) {
     rect.append(title);
     chart.append(rect);
   }
-  figure.append(chart, axis(strip.firstYear, strip.lastYear), legend(strip.legend), el('figcaption', 'caption', text));
+  figure.append(chart, axis(strip.firstYear, strip.lastYear), legend(strip.legend), el('p', 'caption', text));
   return figure;
 }
 
 /** Events per year; a click on a year picks it (each bar carries its message).
  * Years too early for the bars are offered as chips above them. */
 export function histogram(h, send) {
-  const figure = el('figure', 'histogram');
+  // As the strip: the text under it says what the bars show (the year boxes pick years by keyboard).
+  const figure = el('div', 'histogram');
   const width = 320;
   const height = 60;
   const step = h.bars.length ? width / h.bars.length : width;
   const chart = svg('svg', {
     viewBox: `0 0 ${width} ${height}`,
-    role: 'img',
-    'aria-label': h.text,
+    'aria-hidden': 'true',
     class: h.ranged ? 'histogram-chart ranged' : 'histogram-chart',
   });
   h.bars.forEach((bar, i) => {
@@ -105,7 +108,7 @@ export function histogram(h, send) {
   }
   figure.append(chart);
   if (h.firstYear !== null && h.lastYear !== null) figure.append(axis(h.firstYear, h.lastYear));
-  figure.append(el('figcaption', 'caption', h.text));
+  figure.append(el('p', 'caption', h.text));
   return figure;
 }
 

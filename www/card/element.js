@@ -6,6 +6,18 @@ import { DatasetError, inTurn, loadCore, loadDataset, prepareSearchWhenIdle } fr
 import { render, showSlot } from './render.js';
 
 const STATE_ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
+
+/** The frame's place on the page, taken the moment the element is made,
+ * before its stylesheet arrives: the article below keeps still. (A
+ * constructed sheet, which a strict CSP allows; the stylesheet says the rest.) */
+let reservation = null;
+function reserve() {
+  if (!reservation) {
+    reservation = new CSSStyleSheet();
+    reservation.replaceSync(':host{display:block}.card{box-sizing:border-box;block-size:var(--rc-height,640px)}');
+  }
+  return reservation;
+}
 let ids = 0;
 
 /** A year attribute as a number, or null when absent or not a year. */
@@ -54,6 +66,7 @@ export class RelationsCard extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [reserve()];
     // The stylesheet and the live region stay put across renders: styles
     // never flash, and announcements are heard.
     const sheet = styles();
