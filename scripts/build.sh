@@ -54,6 +54,9 @@ cargo run --quiet --release --bin relations -- static > pkg/static.html
 # The types of what a card and its element exchange, from the core's own
 # field lists (pkg/relations_card.d.ts re-exports them).
 cargo run --quiet --release --bin relations -- typescript > pkg/relations_card_types.d.ts
+# The map's geometry, projected and simplified from Natural Earth (see the
+# script); the card fetches it only when it shows a map.
+node scripts/build-map.mjs
 node scripts/single-file.mjs
 node scripts/package.mjs
 node scripts/size-report.mjs

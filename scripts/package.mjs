@@ -37,7 +37,7 @@ minified(`${root}www/relations-card.css`, `${out}relations-card.css`, 'css');
 minified(`${root}www/embed-host.js`, `${out}embed-host.js`, 'js');
 minified(`${root}pkg/relations_card.js`, `${out}pkg/relations_card.js`, 'js');
 copyFileSync(`${root}www/relations-card.d.ts`, `${out}relations-card.d.ts`);
-for (const file of ['relations_card_bg.wasm', 'relations_card.d.ts', 'relations_card_types.d.ts', 'relations_card_bg.wasm.d.ts']) {
+for (const file of ['relations_card_bg.wasm', 'relations_card.d.ts', 'relations_card_types.d.ts', 'relations_card_bg.wasm.d.ts', 'map.json']) {
   copyFileSync(`${root}pkg/${file}`, `${out}pkg/${file}`);
 }
 writeFileSync(

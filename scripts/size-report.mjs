@@ -16,6 +16,7 @@ const reference = [
   ['dist/package/pkg/relations_card.js', 'glue alone, for the JS engine API (the card has it bundled)'],
   ['data/tajikistan.json', 'data (compiled into the wasm, not fetched)'],
   ['dist/relations-card.html', 'single file: all of the above inlined, for offline use'],
+  ['dist/package/pkg/map.json', 'map geometry: fetched only when a map is shown, not in the total'],
 ];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);

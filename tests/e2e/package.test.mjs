@@ -1,5 +1,6 @@
 // The npm package: `npm pack --dry-run` lists exactly the files a site needs
-// (element, styles, types, WebAssembly and glue, README) and nothing else.
+// (element, styles, types, WebAssembly and glue, the map's geometry, README)
+// and nothing else.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-test('npm pack --dry-run publishes the element, its types and the WebAssembly, nothing else', () => {
+test('npm pack --dry-run publishes the element, its types, the WebAssembly and the map, nothing else', () => {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json', `${root}dist/package`], { encoding: 'utf8' });
   const [pack] = JSON.parse(output);
   const files = pack.files.map((f) => f.path).sort();
@@ -16,6 +17,7 @@ test('npm pack --dry-run publishes the element, its types and the WebAssembly, n
     'README.md',
     'embed-host.js',
     'package.json',
+    'pkg/map.json',
     'pkg/relations_card.d.ts',
     'pkg/relations_card.js',
     'pkg/relations_card_bg.wasm',
