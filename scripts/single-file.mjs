@@ -27,7 +27,7 @@ const inline = {
     });
     on.onResolve({ filter: /^relations-card:inline$/ }, () => ({ path: 'inline', namespace: 'relations-card-inline' }));
     on.onLoad({ filter: /.*/, namespace: 'relations-card-inline' }, () => ({
-      contents: `export const wasmBase64 = ${JSON.stringify(wasmBase64)};\nexport const css = ${JSON.stringify(css)};\n`,
+      contents: `export const wasmBase64 = ${JSON.stringify(wasmBase64)};\nexport const css = ${JSON.stringify(css)};\nexport const map = ${read('pkg/map.json').trim()};\n`,
       loader: 'js',
     }));
   },

@@ -315,7 +315,7 @@ impl Card {
         let state = &self.state;
         let mut rows = Rows::new(m, &state.open);
         let (body, announcement) = match state.view {
-            View::Overview => overview::overview(index, m),
+            View::Overview => overview::overview(index, state, m),
             View::Partner => partner::partner(index, state, &mut rows, m),
             View::Timeline => super::timeline::timeline(index, state, &mut rows, m),
             View::Figures => super::figures::figures(index, &mut rows, m),

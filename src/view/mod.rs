@@ -102,6 +102,8 @@ pub fn typescript() -> String {
         Legend::ts_declaration(),
         FigureLine::ts_declaration(),
         FigureShape::ts_declaration(),
+        MapPicture::ts_declaration(),
+        MapCountry::ts_declaration(),
         RegionGroup::ts_declaration(),
         PartnerEntry::ts_declaration(),
         BarChart::ts_declaration(),

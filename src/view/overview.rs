@@ -2,8 +2,8 @@
 //! latest period, and a bar chart of events per partner.
 
 use super::catalogue::{fill, Messages};
-use super::screen::{Bar, BarChart, Body, PartnerEntry, RegionGroup};
-use super::state::Msg;
+use super::screen::{Bar, BarChart, Body, Button, ChipGroup, MapCountry, MapPicture, PartnerEntry, RegionGroup};
+use super::state::{CardState, Msg};
 use super::{legend, year_span, SEPARATOR};
 use crate::joining::join;
 use crate::json::Share;
@@ -22,7 +22,7 @@ struct Glance<'a> {
     years: String,
 }
 
-pub(super) fn overview(index: &Index, m: &'static Messages) -> (Body, String) {
+pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -> (Body, String) {
     let ds = index.dataset();
     let glances: Vec<Glance> = ds
         .partners
@@ -64,27 +64,82 @@ pub(super) fn overview(index: &Index, m: &'static Messages) -> (Body, String) {
         })
         .collect();
 
-    let mut ranked: Vec<&Glance> = glances.iter().filter(|g| g.events > 0).collect();
-    sort_by(&mut ranked, &busiest_first);
-    let most = ranked.first().map_or(1, |g| g.events).max(1);
-    // Organisations go by their short names: they fit beside a bar.
-    let label = |g: &Glance| if g.kind == PartnerKind::Organisation { g.code } else { g.name }.to_string();
-    let bars: Vec<Bar> = ranked
-        .iter()
-        .map(|g| Bar { label: label(g), count: m.number(g.events as i64), share: Share(g.events as f64 / most as f64), tone: g.tone })
-        .collect();
-    let described: Vec<String> = ranked
-        .iter()
-        .map(|g| match g.tone {
-            Some(t) => format!("{} {} ({})", label(g), m.number(g.events as i64), m.tone(t)),
-            None => format!("{} {}", label(g), m.number(g.events as i64)),
-        })
-        .collect();
-    let text = fill(m.bars_text, &[("list", &join(&described, m.comma))]);
     let announcement =
         fill(m.overview_said, &[("partners", &m.count(glances.len(), m.partners)), ("regions", &m.count(groups.len(), m.regions))]);
+    let mut ranked: Vec<&Glance> = glances.iter().filter(|g| g.events > 0).collect();
+    sort_by(&mut ranked, &busiest_first);
+    // Same key both ways, so focus stays on the switch.
+    let switch = Button::new("layout", if state.list { m.show_map } else { m.show_list }, Msg::ToggleList);
+    if !state.list {
+        let map = map(ds.subject.code.as_str(), &ds.subject.name, &glances, &ranked, m);
+        return (Body::Overview { map: Some(map), regions: Vec::new(), picture: None, switch }, announcement);
+    }
+    let most = ranked.first().map_or(1, |g| g.events).max(1);
+    let bars: Vec<Bar> = ranked
+        .iter()
+        .map(|g| Bar { label: short_name(g), count: m.number(g.events as i64), share: Share(g.events as f64 / most as f64), tone: g.tone })
+        .collect();
+    let described: Vec<String> = ranked.iter().map(|g| described(g, m)).collect();
+    let text = fill(m.bars_text, &[("list", &join(&described, m.comma))]);
     let picture = BarChart { legend: legend(ranked.iter().filter_map(|g| g.tone), m), bars, text, caption: m.ui.overview_caption };
-    (Body::Overview { regions: groups, picture }, announcement)
+    (Body::Overview { map: None, regions: groups, picture: Some(picture), switch }, announcement)
+}
+
+/// Organisations go by their short names: they fit beside a bar.
+fn short_name(g: &Glance) -> String {
+    if g.kind == PartnerKind::Organisation { g.code } else { g.name }.to_string()
+}
+
+/// "Afghanistan 57 (tense)".
+fn described(g: &Glance, m: &Messages) -> String {
+    match g.tone {
+        Some(t) => format!("{} {} ({})", short_name(g), m.number(g.events as i64), m.tone(t)),
+        None => format!("{} {}", short_name(g), m.number(g.events as i64)),
+    }
+}
+
+/// The countries on the map, said when pointed at, and the organisations beside it.
+fn map(subject: &str, subject_name: &str, glances: &[Glance], ranked: &[&Glance], m: &'static Messages) -> MapPicture {
+    let countries: Vec<&Glance> = glances.iter().filter(|g| g.kind == PartnerKind::Country).collect();
+    let label = |g: &Glance| {
+        let mut parts: Vec<String> = g.tone.map(|t| m.tone(t).to_string()).into_iter().collect();
+        parts.push(m.count(g.events, m.events));
+        format!("{}: {}", g.name, join(&parts, SEPARATOR))
+    };
+    let organisations = ranked
+        .iter()
+        .filter(|g| g.kind == PartnerKind::Organisation)
+        .map(|g| {
+            let shown = format!("{} {}", g.code, m.number(g.events as i64));
+            // The name said after what shows, so a voice command by the visible text still works.
+            let mut chip = Button::new(format!("partner-{}", g.code), shown.clone(), open(g));
+            chip.aria_label = Some(format!("{shown}{SEPARATOR}{}", g.name));
+            chip
+        })
+        .collect();
+    let said: Vec<String> = ranked.iter().filter(|g| g.kind == PartnerKind::Country).map(|g| described(g, m)).collect();
+    MapPicture {
+        subject: subject.to_string(),
+        subject_label: subject_name.to_string(),
+        legend: legend(countries.iter().filter_map(|g| g.tone), m),
+        countries: countries
+            .iter()
+            .map(|g| MapCountry {
+                code: g.code.to_string(),
+                key: format!("partner-{}", g.code),
+                label: label(g),
+                tone: g.tone,
+                msg: open(g),
+            })
+            .collect(),
+        organisations: ChipGroup { label: m.organisations, items: organisations },
+        text: fill(m.map_text, &[("subject", subject_name), ("list", &join(&said, m.comma))]),
+        hint: m.map_hint,
+    }
+}
+
+fn open(g: &Glance) -> Msg {
+    Msg::OpenPartner { code: g.code.to_string() }
 }
 
 fn entry(g: &Glance, m: &'static Messages) -> PartnerEntry {
@@ -96,6 +151,6 @@ fn entry(g: &Glance, m: &'static Messages) -> PartnerEntry {
         detail: if g.years.is_empty() { count } else { format!("{count}{SEPARATOR}{}", g.years) },
         tone: g.tone,
         tone_label: g.tone.map(|t| m.tone(t)),
-        msg: Msg::OpenPartner { code: g.code.to_string() },
+        msg: open(g),
     }
 }

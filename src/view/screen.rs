@@ -164,6 +164,36 @@ object! {
 }
 
 object! {
+    /// The countries the dataset's subject deals with, coloured by the tone
+    /// of their latest period; the element draws them on the map's geometry
+    /// (pkg/map.json) by code. Organisations, which a map cannot place, are
+    /// buttons beside it.
+    pub struct MapPicture {
+        /// The subject's code, marked on the map.
+        subject: String => "subject",
+        subject_label: String => "subjectLabel",
+        countries: Vec<MapCountry> => "countries",
+        organisations: ChipGroup => "organisations",
+        legend: Vec<Legend> => "legend",
+        /// The map's text alternative.
+        text: String => "text",
+        /// Under the map until a country is pointed at or focused.
+        hint: &'static str => "hint",
+    }
+}
+
+object! {
+    pub struct MapCountry {
+        code: String => "code",
+        key: String => "key",
+        /// "Iran: close · 36 events", said when pointed at or focused.
+        label: String => "label",
+        tone: Option<Tone> => "tone",
+        msg: Msg => "msg",
+    }
+}
+
+object! {
     /// A colour of a picture and its word.
     pub struct Legend {
         tone: Tone => "tone",
@@ -384,7 +414,13 @@ union! {
         /// (at most 20, then "… and N more").
         Failure "failure" { message: String => "message", details: Vec<String> => "details" },
         Problem "problem" { message: String => "message", button: Button => "button" },
-        Overview "overview" { regions: Vec<RegionGroup> => "regions", picture: BarChart => "picture" },
+        /// The map (`map`), or the list of partners by region with their bars (`regions`, `picture`).
+        Overview "overview" {
+            map: Option<MapPicture> => "map",
+            regions: Vec<RegionGroup> => "regions",
+            picture: Option<BarChart> => "picture",
+            switch: Button => "switch",
+        },
         Partner "partner" {
             back: Button => "back",
             heading: Heading => "heading",

@@ -44,6 +44,8 @@ crate::json::object! {
         oldest_first: bool => "oldestFirst",
         /// Results shown beyond the first page ("show more").
         more: usize => "more",
+        /// The overview shows the list of partners instead of the map.
+        list: bool => "list",
         /// The rows the reader has opened, by record id (at most `MAX_OPEN`).
         open: Vec<String> => "open",
     }
@@ -86,6 +88,8 @@ pub enum Msg {
     },
     /// The card's citation, to copy.
     Cite,
+    /// The overview's map or its list of partners.
+    ToggleList,
     /// Opens a row, or closes it.
     Toggle {
         id: String,
@@ -116,7 +120,7 @@ impl crate::json::TsDeclaration for Msg {
   | { type: \"setYears\"; from: string | number | null; to: string | number | null } | { type: \"toggleOrder\" }
   | { type: \"showMore\" } | { type: \"clearFilters\" } | { type: \"reset\" }
   | { type: \"download\"; format: Format } | { type: \"cite\" }
-  | { type: \"toggle\"; id: string } | { type: \"showSource\"; number: number };"
+  | { type: \"toggleList\" } | { type: \"toggle\"; id: string } | { type: \"showSource\"; number: number };"
             .to_string()
     }
 }
@@ -139,6 +143,7 @@ impl ToJson for Msg {
             Msg::Reset => "reset",
             Msg::Download { .. } => "download",
             Msg::Cite => "cite",
+            Msg::ToggleList => "toggleList",
             Msg::Toggle { .. } => "toggle",
             Msg::ShowSource { .. } => "showSource",
         };
@@ -158,7 +163,7 @@ impl ToJson for Msg {
             Msg::Download { format } => out.field("format", format),
             Msg::Toggle { id } => out.field("id", id),
             Msg::ShowSource { number } => out.field("number", number),
-            Msg::Back | Msg::ToggleOrder | Msg::ShowMore | Msg::ClearFilters | Msg::Reset | Msg::Cite => {}
+            Msg::Back | Msg::ToggleOrder | Msg::ShowMore | Msg::ClearFilters | Msg::Reset | Msg::Cite | Msg::ToggleList => {}
         }
         out.end_object();
     }
@@ -182,6 +187,7 @@ impl CardState {
                 "to" => read_filter_year(r, v, &p).map(|x| state.to = Some(x)),
                 "q" => r.string(v, &p).map(|x| state.q = search_text(&x)),
                 "oldestFirst" => r.bool(v, &p).map(|x| state.oldest_first = x),
+                "list" => r.bool(v, &p).map(|x| state.list = x),
                 "open" => r.list(v, &p, |r, v, p| r.string(v, p)).map(|x| state.open = x.into_iter().take(MAX_OPEN).collect()),
                 _ => r.whole(v, &p, 0, MAX_MORE as i64).map(|x| state.more = x as usize),
             };
@@ -192,7 +198,7 @@ impl CardState {
 }
 
 impl Msg {
-    const TYPES: [&'static str; 16] = [
+    const TYPES: [&'static str; 17] = [
         "show",
         "openPartner",
         "filterPartner",
@@ -209,6 +215,7 @@ impl Msg {
         "cite",
         "toggle",
         "showSource",
+        "toggleList",
     ];
 
     /// Reads a message object: `{ type: "openPartner", code: "IR" }`.
@@ -281,6 +288,7 @@ impl Msg {
                 Msg::Download { format: r.keyword(v, &p, Format::parse, &Format::KEYS)? }
             }
             "cite" => Msg::Cite,
+            "toggleList" => Msg::ToggleList,
             "toggle" => {
                 let (v, p) = field(r, "id")?;
                 Msg::Toggle { id: r.string(v, &p)? }
@@ -396,6 +404,7 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
             }
         }
         Msg::Reset => next = CardState::default(),
+        Msg::ToggleList => next.list = !next.list,
         Msg::Toggle { id } => match next.open.iter().position(|open| open == id) {
             Some(at) => {
                 next.open.remove(at);
@@ -466,7 +475,7 @@ mod tests {
         assert_eq!(read_text("{}", CardState::read).unwrap(), CardState::default());
         assert_eq!(
             read_text(r#"{"view":"map","from":"1992","colour":1}"#, CardState::read).unwrap_err(),
-            "colour: unknown field `colour`, expected one of `view`, `partner`, `themes`, `kinds`, `from`, `to`, `q`, `oldestFirst`, `more`, `open`; \
+            "colour: unknown field `colour`, expected one of `view`, `partner`, `themes`, `kinds`, `from`, `to`, `q`, `oldestFirst`, `more`, `list`, `open`; \
              view: unknown value `map`, expected one of `overview`, `partner`, `timeline`, `figures`, `sources`; \
              from: expected a whole number, found a string"
         );

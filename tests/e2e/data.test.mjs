@@ -9,7 +9,8 @@ test('a hostile dataset renders as inert text and the layout holds', async () =>
   const { page, problems } = await openPage('/', { width: 360 });
   const hostile = JSON.parse(readFileSync(`${root}tests/fixtures/hostile.json`, 'utf8'));
   const card = await addCard(page, '/test-fixtures/hostile.json');
-  await card.locator('button.partner').first().waitFor();
+  await card.getByRole('button', { name: 'List of partners' }).click();
+  await card.locator('.partner').first().waitFor();
   assert.equal(await card.getByRole('heading', { level: 2 }).textContent(), hostile.title);
   assert.ok(await card.locator('.partner-name', { hasText: hostile.partners[0].name }).isVisible());
   await card.getByRole('tab', { name: 'Sources' }).click();

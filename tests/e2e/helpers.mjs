@@ -79,7 +79,7 @@ export async function visitEveryView(card, partner, visit) {
 
 /** Waits for the card's first view: a partner button. */
 export async function ready(card) {
-  await card.locator('button.partner').first().waitFor();
+  await card.locator('.partner').first().waitFor();
 }
 
 export const sortKey = (date) => {

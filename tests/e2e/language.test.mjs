@@ -99,7 +99,7 @@ test('a Russian, a Persian and an English card show only their own language outs
     };
     const tabs = await card.getByRole('tab').all();
     await look('overview');
-    await card.locator('button.partner').first().click();
+    await card.locator('.partner').first().click();
     await card.locator('.partner-title').waitFor();
     await look('partner');
     for (const [i, view] of [[1, 'timeline'], [2, 'figures'], [3, 'sources']]) {

@@ -103,10 +103,10 @@ test('with url-state the view lives in the page URL, so a link opens it', async 
   const { page: third } = await openPage('/#card.partner=IR');
   await mainCard(third).getByRole('heading', { level: 3, name: 'Iran' }).waitFor();
   await mainCard(third).getByRole('button', { name: /All partners/ }).click();
-  await mainCard(third).locator('button.partner').first().waitFor();
+  await mainCard(third).locator('.partner').first().waitFor();
   const back = await third.evaluate(() => location.href);
   const { page: fourth } = await openPage(back.slice(baseUrl.length - 1));
-  await mainCard(fourth).locator('button.partner').first().waitFor();
+  await mainCard(fourth).locator('.partner').first().waitFor();
   assert.equal(await mainCard(fourth).getByRole('heading', { level: 3, name: 'Iran' }).count(), 0, `${back} opens the overview`);
   await third.close();
   await fourth.close();
@@ -116,7 +116,7 @@ test('a page with hostile global styles does not change how the card looks', asy
   const capture = async (path) => {
     const { page, problems } = await openPage(path, { width: 1280 });
     const card = page.locator('relations-card').first();
-    await card.locator('button.partner').first().waitFor();
+    await card.locator('.partner').first().waitFor();
     // The same width on both pages: what is left to differ is style leakage.
     await page.evaluate(() => document.querySelector('relations-card').style.setProperty('width', '640px', 'important'));
     await card.getByRole('tab', { name: 'Timeline' }).click();
@@ -272,7 +272,7 @@ test('a second copy of the script breaks nothing, and the script adds no global 
     document.head.append(script);
   }));
   const card = await addCard(page, '');
-  await card.locator('button.partner').first().waitFor();
+  await card.locator('.partner').first().waitFor();
   const after = await page.evaluate(() => Object.keys(window));
   assert.deepEqual(after.filter((k) => !before.includes(k)), []);
   assert.deepEqual(

@@ -5,10 +5,30 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { root, dataset, axePath, shots, baseUrl, browser, openPage, mainCard, visitEveryView, ready, sortKey } from './helpers.mjs';
 
-test('the overview shows every partner of the dataset, grouped by region, with a described picture', async () => {
-  const { page, problems } = await openPage('/');
+test('the overview opens on a map of partner countries by tone, organisations beside it, the list one tap away', async () => {
+  const { page, problems, requests } = await openPage('/');
   const card = mainCard(page);
   await ready(card);
+  assert.equal(requests.filter((url) => url.endsWith('/pkg/map.json')).length, 1, 'the map is fetched once');
+  const countries = dataset.partners.filter((p) => p.kind === 'country');
+  const onMap = await card.locator('.map-chart .country').evaluateAll((paths) => paths.map((p) => p.dataset.code));
+  assert.deepEqual([...onMap].sort(), countries.map((p) => p.code).sort());
+  const afghanistan = card.locator('.map-chart .country[data-code="AF"]');
+  assert.match(await afghanistan.getAttribute('aria-label'), /^Afghanistan: tense · \d+ events$/);
+  assert.match(await afghanistan.getAttribute('class'), /tone-fill-tense/);
+  assert.equal(await card.locator('.map-chart .land.subject').count(), 1, 'Tajikistan is marked');
+  assert.match(await card.locator('svg.map-chart').getAttribute('aria-label'), /^Map of the countries Tajikistan deals with, coloured by the tone of their latest period: Afghanistan \d+ \(tense\)/);
+  // Pointing at a country, or focusing it, says it under the map.
+  await afghanistan.hover();
+  assert.match(await card.locator('.map-status').textContent(), /^Afghanistan: tense/);
+  await card.locator('.map-chart .country[data-code="CN"]').focus();
+  assert.match(await card.locator('.map-status').textContent(), /^China: /);
+  const organisations = await card.getByRole('group', { name: 'Organisations' }).getByRole('button').allTextContents();
+  assert.equal(organisations.length, dataset.partners.filter((p) => p.kind === 'organisation' && dataset.events.some((e) => e.partners.includes(p.code))).length);
+
+  await card.getByRole('button', { name: 'List of partners' }).click();
+  await card.locator('.partner-name').first().waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.dataset.key), 'layout', 'focus stays on the switch');
   const shown = await card.locator('.partner-name').allTextContents();
   assert.deepEqual([...shown].sort(), dataset.partners.map((p) => p.name).sort());
   const regions = await card.locator('.region-title').allTextContents();
@@ -78,7 +98,7 @@ test('choosing a partner shows its summary, tone strip and events with sources; 
   await row.locator('.source .mark').first().click();
   await page.waitForFunction(() => document.querySelector('relations-card').shadowRoot.activeElement?.classList.contains('cited-source'));
   // Focus moved to the heading when the partner opened.
-  assert.deepEqual(changes[0], { view: "partner", partner: "KZ", themes: [], kinds: [], from: null, to: null, q: '', oldestFirst: false, more: 0, open: [] });
+  assert.deepEqual(changes[0], { view: "partner", partner: "KZ", themes: [], kinds: [], from: null, to: null, q: '', oldestFirst: false, more: 0, list: false, open: [] });
 
   await card.getByRole('button', { name: /All partners/ }).click();
   await card.getByRole('button', { name: /^Kazakhstan/ }).waitFor();
@@ -214,13 +234,14 @@ test('keyboard only: tabs move with arrow keys, and every view can be reached', 
   await page.keyboard.press('Home');
   await card.getByRole('tab', { name: 'Partners', selected: true }).waitFor();
   // Into a partner with Tab and Enter.
-  await card.locator('button.partner').first().focus();
+  await card.locator('.partner').first().focus();
   await page.keyboard.press('Enter');
   await card.getByRole('button', { name: /All partners/ }).waitFor();
   // Escape closes the partner page and focus returns to the partner.
   await page.keyboard.press('Escape');
-  await card.locator('button.partner').first().waitFor();
-  assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.className), 'partner');
+  await card.locator('.partner').first().waitFor();
+  const first = await card.locator('.partner').first().getAttribute('data-code');
+  assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.dataset.code), first);
   await page.close();
 });
 

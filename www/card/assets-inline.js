@@ -1,11 +1,16 @@
 // The card's WebAssembly and styles carried inside the script, for the single
 // file that must work opened from disk. scripts/single-file.mjs swaps this in
 // for assets.js and provides the virtual module with the wasm and the CSS.
-import { css, wasmBase64 } from 'relations-card:inline';
+import { css, map, wasmBase64 } from 'relations-card:inline';
 
 /** The .wasm's bytes: the glue instantiates them directly, no request. */
 export function wasmSource() {
   return Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+}
+
+/** The map's geometry, carried inside too. */
+export async function mapSource() {
+  return map;
 }
 
 /** The card's styles, as a style element (the page is a file, no CSP). */

@@ -11,6 +11,13 @@ export function wasmSource() {
   return fetch(new URL('pkg/relations_card_bg.wasm', base));
 }
 
+/** The map's geometry (pkg/map.json), fetched the first time a map is shown. */
+export async function mapSource() {
+  const response = await fetch(new URL('pkg/map.json', base));
+  if (!response.ok) throw new Error(`could not fetch the map: HTTP ${response.status}`);
+  return response.json();
+}
+
 /** The card's styles: a link to its stylesheet (allowed by a strict CSP). */
 export function styles() {
   const link = document.createElement('link');

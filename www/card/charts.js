@@ -2,6 +2,7 @@
 // text in them (names, counts, titles, text alternatives) comes from the
 // Screen too: the pictures only place shapes.
 import { button, el, svg } from './dom.js';
+import { loadMap, mapShapes } from './load.js';
 
 /** The first and last year under a picture, in the card's own text size
  * (text inside an SVG would grow with the picture's width). The picture's
@@ -127,4 +128,75 @@ export function figureShape(shape) {
     drawing.append(svg('rect', { x: shape.start * width, y: 1, width: Math.max(3, (shape.end - shape.start) * width), height: 8, rx: 2, class: `value ${shape.kind}${mark}` }));
   }
   return drawing;
+}
+
+/** The subject's partner countries on the map (pkg/map.json, fetched the
+ * first time), coloured by tone; pointing at or focusing one says it under
+ * the map, choosing one sends its message. Organisations are chips beside it.
+ * The frame keeps the map's shape while its geometry arrives. */
+export function worldMap(picture, send) {
+  const node = el('div', 'map');
+  const frame = el('div', 'map-frame');
+  // Under the map for the eye; a screen reader hears each country's own name.
+  const status = el('p', 'map-status', picture.hint);
+  status.setAttribute('aria-hidden', 'true');
+  const orgs = el('div', 'chips organisations');
+  orgs.setAttribute('role', 'group');
+  orgs.setAttribute('aria-label', picture.organisations.label);
+  orgs.append(...picture.organisations.items.map((b) => button('chip', b, send)));
+  node.append(frame, status, legend(picture.legend), orgs);
+  // Here already: drawn now, so focus can go to a country at once.
+  if (mapShapes) {
+    frame.append(mapChart(mapShapes, picture, send, status));
+    return node;
+  }
+  loadMap().then(
+    (geometry) => {
+      if (frame.isConnected) frame.append(mapChart(geometry, picture, send, status));
+    },
+    (error) => console.error(`relations-card: ${error?.message ?? error}`),
+  );
+  return node;
+}
+
+function mapChart(geometry, picture, send, status) {
+  const partners = new Map(picture.countries.map((country) => [country.code, country]));
+  const chart = svg('svg', { viewBox: `0 0 ${geometry.width} ${geometry.height}`, role: 'group', 'aria-label': picture.text, class: 'map-chart' });
+  const say = (text) => () => { status.textContent = text; };
+  /** Draws shapes into a layer: the land a screen reader skips, then the partners over it. */
+  const layer = (shapes, box) => {
+    const land = svg('g', { 'aria-hidden': 'true' });
+    const chosen = svg('g');
+    if (box) land.append(svg('rect', { x: box.x, y: box.y, width: box.width, height: box.height, class: 'map-inset' }));
+    for (const shape of shapes) {
+      const country = partners.get(shape.code);
+      if (!country) {
+        land.append(svg('path', { d: shape.d, class: shape.code === picture.subject ? 'land subject' : 'land' }));
+        continue;
+      }
+      const path = svg('path', {
+        d: shape.d,
+        class: `country partner tone-fill-${country.tone ?? 'none'}`,
+        role: 'button',
+        tabindex: 0,
+        'aria-label': country.label,
+        'data-key': country.key,
+        'data-code': country.code,
+      });
+      path.addEventListener('click', () => send(country.msg));
+      path.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        send(country.msg);
+      });
+      for (const type of ['pointerenter', 'focus']) path.addEventListener(type, say(country.label));
+      for (const type of ['pointerleave', 'blur']) path.addEventListener(type, say(picture.hint));
+      chosen.append(path);
+    }
+    return [land, chosen];
+  };
+  chart.append(...layer([...geometry.countries, ...(geometry.disputed ?? [])]));
+  // The inset (the United States) goes over the sea it stands in.
+  if (geometry.inset) chart.append(...layer(geometry.inset.countries, geometry.inset));
+  return chart;
 }

@@ -1,7 +1,7 @@
 // What cards on a page share: one download and one instance of the core, each
 // dataset fetched once, first views one frame apart. Why a dataset could not
 // be had is reported as facts (a Failure); the core words it for the reader.
-import { wasmSource } from './assets.js';
+import { mapSource, wasmSource } from './assets.js';
 
 let core = null;
 const datasets = new Map();
@@ -16,6 +16,23 @@ export function loadCore() {
     return glue;
   })();
   return core;
+}
+
+let geometry = null;
+/** The map's shapes once they are here (maps drawn after that draw at once). */
+export let mapShapes = null;
+
+/** The map's shapes, fetched once per page and only when a map is shown; a
+ * failed fetch may be tried again by the next map drawn. */
+export function loadMap() {
+  geometry ??= mapSource().then(
+    (shapes) => (mapShapes = shapes),
+    (error) => {
+      geometry = null;
+      throw error;
+    },
+  );
+  return geometry;
 }
 
 /** A dataset that could not be had; `failure` is what card.fail reads. */

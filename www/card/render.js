@@ -1,7 +1,7 @@
 // Turns the core's Screen (pkg/relations_card_types.d.ts, generated from src/view/) into the card's elements. It decides
 // nothing and writes no text of its own: what shows, in what words, and what
 // each control sends all come from the Screen; this file only builds the DOM.
-import { barChart, figureShape, histogram, toneStrip } from './charts.js';
+import { barChart, figureShape, histogram, toneStrip, worldMap } from './charts.js';
 import { button, el, heading, problemBox } from './dom.js';
 
 /** Until the core has something to say, the text the page put inside the
@@ -155,6 +155,10 @@ function bodyNodes(body, prefix, send) {
 }
 
 function overview(body, prefix, send) {
+  // The map or the list, and the way to the other one tap away.
+  const head = el('div', 'overview-head');
+  head.append(button('layout', body.switch, send));
+  if (body.map) return [head, worldMap(body.map, send)];
   const nodes = body.regions.map((region) => {
     const section = el('section', 'region');
     const title = el('h3', 'region-title', region.title);
@@ -182,7 +186,7 @@ function overview(body, prefix, send) {
     return section;
   });
   nodes.push(barChart(body.picture));
-  return nodes;
+  return [head, ...nodes];
 }
 
 function partner(body, send) {

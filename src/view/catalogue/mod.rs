@@ -201,6 +201,14 @@ pub struct Messages {
     pub source_mark: &'static str,
     /// `{value}`: a `height` attribute the card cannot use.
     pub not_a_height: &'static str,
+    /// `{subject}`, `{list}`: the map's text alternative.
+    pub map_text: &'static str,
+    /// Under the map until a country is pointed at.
+    pub map_hint: &'static str,
+    /// The overview's switch to the list of partners, and back to the map.
+    pub show_list: &'static str,
+    pub show_map: &'static str,
+    pub organisations: &'static str,
 }
 
 impl Messages {
