@@ -450,7 +450,31 @@ mod tests {
         assert_eq!(header.subtitle, "25 partners · 183 events · 5 sources");
         assert!(header.tabs.items[0].selected);
         assert_eq!(screen.footer.iter().map(|b| b.key.as_str()).collect::<Vec<_>>(), ["download-csv", "download-json", "cite"]);
-        let Body::Overview { regions, picture } = body(&first) else { panic!() };
+        // The first screen is the map: countries by tone, organisations beside it.
+        let Body::Overview { map: Some(map), switch, .. } = body(&first) else { panic!() };
+        assert_eq!((map.subject.as_str(), switch.label.as_str(), &switch.msg), ("TJ", "List of partners", &Msg::ToggleList));
+        assert_eq!(map.countries.len(), 16, "every country partner, no organisation");
+        let af = map.countries.iter().find(|c| c.code == "AF").unwrap();
+        assert_eq!(
+            (af.key.as_str(), af.tone, &af.msg),
+            ("partner-AF", Some(crate::model::Tone::Tense), &Msg::OpenPartner { code: "AF".into() })
+        );
+        assert!(af.label.starts_with("Afghanistan: tense · ") && af.label.ends_with(" events"), "{}", af.label);
+        assert!(map
+            .organisations
+            .items
+            .iter()
+            .all(|b| b.key.starts_with("partner-") && b.aria_label.as_ref().unwrap().starts_with(&b.label)));
+        assert!(
+            map.text.starts_with("Map of the countries Tajikistan deals with, coloured by the tone of their latest period: Afghanistan "),
+            "{}",
+            map.text
+        );
+        assert!(!map.text.contains("SCO"), "the map's text says the countries it shows");
+        // The list, one message away; the switch keeps its key, so focus stays on it.
+        let listed = send(&mut card, Msg::ToggleList);
+        let Body::Overview { map: None, regions, picture: Some(picture), switch: back_to_map } = body(&listed) else { panic!() };
+        assert_eq!((back_to_map.key.as_str(), back_to_map.label.as_str()), (switch.key.as_str(), "Map"));
         assert_eq!(regions.iter().map(|g| g.partners.len()).sum::<usize>(), 25);
         let south_asia = regions.iter().find(|g| g.title == "South Asia").unwrap();
         assert_eq!((south_asia.partners[0].name.as_str(), south_asia.partners[0].tone), ("Afghanistan", Some(crate::model::Tone::Tense)));
