@@ -28,6 +28,14 @@ fn the_first_frame_crosses_as_plain_objects_with_camel_case_names() {
     assert_eq!(get(&frame, "ready").as_bool(), Some(true));
     let body = get(&get(&frame, "screen"), "body");
     assert_eq!(get(&body, "kind").as_string().unwrap(), "overview");
+    // The first screen is the map: its countries cross with their words.
+    let map = get(&body, "map");
+    let codes: Vec<String> = Array::from(&get(&map, "countries")).iter().map(|c| get(&c, "code").as_string().unwrap()).collect();
+    assert!(codes.contains(&"IR".to_string()), "{codes:?}");
+    assert!(get(&map, "subjectLabel").as_string().unwrap() == "Tajikistan");
+    assert_eq!(get(&get(&body, "switch"), "label").as_string().unwrap(), "List of partners");
+    let list = card.send(js_sys::JSON::parse(r#"{"type":"toggleList"}"#).unwrap(), "en", "", "").unwrap();
+    let body = get(&get(&list, "screen"), "body");
     let regions = Array::from(&get(&body, "regions"));
     let names: Vec<String> = regions
         .iter()
