@@ -30,7 +30,14 @@ test('one reader action, one crossing into the WebAssembly', async () => {
   await during('a theme chip', () => card.locator('.chips button.chip:not([disabled])').first().click());
   await during('a partner filter', () => card.getByRole('combobox', { name: 'Partner' }).selectOption('AF'));
   await during('clear filters', () => card.getByRole('button', { name: 'Clear filters' }).click());
-  await during('a year in the histogram', () => card.locator('svg.histogram-chart rect.year').nth(10).dispatchEvent('click'));
+  await during('a year in the histogram', () => card.locator('svg.histogram-chart rect.column').nth(10).click());
+  await during('years dragged across the histogram', async () => {
+    const box = await card.locator('svg.histogram-chart').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+  });
   await during('a year typed', async () => {
     await card.getByRole('spinbutton', { name: 'From year' }).fill('2001');
     await card.getByRole('spinbutton', { name: 'From year' }).press('Enter');
@@ -74,7 +81,7 @@ test('a thousand random actions and attribute changes: no error, and the card st
     let action;
     if (kind === 'click') {
       action = await card.evaluate((host, r) => {
-        const targets = [...host.shadowRoot.querySelectorAll('button, [role=tab], rect.year')].filter((t) => !t.disabled);
+        const targets = [...host.shadowRoot.querySelectorAll('button, [role=tab], .country')].filter((t) => !t.disabled);
         const target = targets[Math.floor(r * targets.length)];
         if (!target) return 'click: nothing to click';
         if (target.dataset.copy !== undefined || /Copy|Download/.test(target.textContent)) return 'click: skipped a download';

@@ -173,6 +173,16 @@ test('timeline filters: theme chips, partner, years and the histogram update the
   await page.waitForFunction(() => document.querySelector('relations-card').getAttribute('from') === '2021');
   const histogram = await card.locator('.histogram .caption').textContent();
   assert.match(histogram, /^Events per year from \d{4} to \d{4}; busiest years: /);
+  // A drag across the picture picks the years it crosses.
+  const chart = card.locator('svg.histogram-chart');
+  const box = await chart.boundingBox();
+  const years = await chart.locator('rect.column title').allTextContents();
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction((to) => document.querySelector('relations-card').getAttribute('to') === to, years.at(-1).match(/\d{4}/)[0]);
+  assert.equal(await card.getAttribute('from'), years[0].match(/\d{4}/)[0]);
 
   await card.getByRole('button', { name: 'Clear filters' }).click();
   await page.waitForFunction(

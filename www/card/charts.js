@@ -79,7 +79,8 @@ export function toneStrip(strip, text) {
   return figure;
 }
 
-/** Events per year; a click on a year picks it (each bar carries its message).
+/** Events per year; a click on a year picks it (each bar carries its message),
+ * a drag across years picks them all (from and to, as the year boxes send).
  * Years too early for the bars are offered as chips above them. */
 export function histogram(h, send) {
   // As the strip: the text under it says what the bars show (the year boxes pick years by keyboard).
@@ -92,16 +93,50 @@ export function histogram(h, send) {
     'aria-hidden': 'true',
     class: h.ranged ? 'histogram-chart ranged' : 'histogram-chart',
   });
-  h.bars.forEach((bar, i) => {
-    // A year with any event stays visible, however busy the busiest.
+  const rects = h.bars.map((bar, i) => {
+    // A year with any event stays visible, however busy the busiest; the
+    // whole column is the target, so short bars are easy to hit.
     const size = bar.height > 0 ? Math.max(2, bar.height * height) : 0;
+    const column = svg('rect', { x: i * step, y: 0, width: step, height, class: 'column' });
     const rect = svg('rect', { x: i * step + 0.5, y: height - size, width: Math.max(1, step - 1), height: size, class: bar.selected ? 'year selected' : 'year' });
     const title = svg('title');
     title.textContent = bar.title;
-    rect.append(title);
-    rect.addEventListener('click', () => send(bar.msg));
-    chart.append(rect);
+    column.append(title);
+    chart.append(column, rect);
+    return rect;
   });
+  // Which bar is under the pointer, from its place across the picture.
+  const at = (event) => {
+    const box = chart.getBoundingClientRect();
+    const i = Math.floor(((event.clientX - box.left) / box.width) * h.bars.length);
+    return Math.min(h.bars.length - 1, Math.max(0, i));
+  };
+  let start = null;
+  let end = null;
+  chart.addEventListener('pointerdown', (event) => {
+    if (!h.bars.length || event.button !== 0) return;
+    start = end = at(event);
+    chart.setPointerCapture(event.pointerId);
+    chart.classList.add('dragging');
+    rects.forEach((rect, i) => rect.classList.toggle('picking', i === start));
+  });
+  chart.addEventListener('pointermove', (event) => {
+    if (start === null) return;
+    end = at(event);
+    const [a, b] = start <= end ? [start, end] : [end, start];
+    rects.forEach((rect, i) => rect.classList.toggle('picking', i >= a && i <= b));
+  });
+  const finish = (event) => {
+    if (start === null) return;
+    const [a, b] = start <= end ? [start, end] : [end, start];
+    start = null;
+    chart.classList.remove('dragging');
+    if (event.type === 'pointercancel') return rects.forEach((rect) => rect.classList.remove('picking'));
+    // One year clicked: that bar's own message; several: the years between.
+    send(a === b ? h.bars[a].msg : { type: 'setYears', from: h.bars[a].year, to: h.bars[b].year });
+  };
+  chart.addEventListener('pointerup', finish);
+  chart.addEventListener('pointercancel', finish);
   if (h.earlier.length) {
     const box = el('div', 'earlier');
     box.append(el('span', 'field-label', h.earlierLabel), ...h.earlier.map((b) => button('chip', b, send)));

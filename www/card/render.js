@@ -262,7 +262,8 @@ function timeline(body, send) {
   if (body.order) head.append(button('order', body.order, send));
   if (body.clear) head.append(button('clear', body.clear, send));
 
-  const nodes = [filters, histogram(body.histogram, send), head];
+  // The picture leads: drag across it (or click a year) to pick years.
+  const nodes = [histogram(body.histogram, send), filters, head];
   if (body.empty) {
     const empty = el('div', 'empty');
     empty.append(el('p', null, body.empty.text), button('back', body.empty.button, send));
