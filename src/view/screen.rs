@@ -394,6 +394,8 @@ object! {
         reliability: String => "reliability",
         /// "Cited by 87".
         cited: String => "cited",
+        /// How many facts it backs, against the source that backs the most: its bar.
+        share: Share => "share",
     }
 }
 

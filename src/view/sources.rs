@@ -4,6 +4,7 @@
 use super::catalogue::{fill, Messages};
 use super::record::{Rows, SourceRef, SEPARATOR};
 use super::screen::{Body, DisputeCard, SourceCard};
+use crate::json::Share;
 use crate::query::{Index, Query};
 
 pub(super) fn sources(index: &Index, rows: &mut Rows, m: &'static Messages) -> (Body, String) {
@@ -16,12 +17,18 @@ pub(super) fn sources(index: &Index, rows: &mut Rows, m: &'static Messages) -> (
         as_of: String::new(),
         locator: String::new(),
     }));
+    let counts: Vec<usize> = ds
+        .sources
+        .iter()
+        .map(|s| index.search(&Query { source: Some(s.id.clone()), limit: Some(0), ..Query::default() }).map_or(0, |a| a.total))
+        .collect();
+    let most = counts.iter().copied().max().unwrap_or(0).max(1);
     let sources: Vec<SourceCard> = ds
         .sources
         .iter()
+        .zip(&counts)
         .enumerate()
-        .map(|(at, s)| {
-            let cited = index.search(&Query { source: Some(s.id.clone()), limit: Some(0), ..Query::default() }).map_or(0, |a| a.total);
+        .map(|(at, (s, &cited))| {
             let mut meta = format!("{}{SEPARATOR}{} {}", s.publisher, m.ui.as_of, s.as_of.label_in(&m.months, m.circa));
             if let Some(licence) = &s.licence {
                 meta.push_str(SEPARATOR);
@@ -34,6 +41,7 @@ pub(super) fn sources(index: &Index, rows: &mut Rows, m: &'static Messages) -> (
                 meta,
                 reliability: s.reliability.clone(),
                 cited: format!("{} {}", m.ui.cited_by, m.number(cited as i64)),
+                share: Share(cited as f64 / most as f64),
             }
         })
         .collect();

@@ -60,7 +60,9 @@ export function toneStrip(strip, text) {
   const figure = el('div', 'strip');
   const width = 320;
   const lane = 22;
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${strip.lanes * lane}`, 'aria-hidden': 'true', class: 'tone-strip' });
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${strip.lanes * lane}`, 'aria-hidden': 'true', class: 'tone-strip', preserveAspectRatio: 'none' });
+  // As wide as the card, but lanes keep their height: a wide card is not a tall one.
+  chart.style.blockSize = `${strip.lanes * 20}px`;
   for (const segment of strip.segments) {
     const rect = svg('rect', {
       x: segment.start * width,
@@ -91,6 +93,7 @@ export function histogram(h, send) {
   const chart = svg('svg', {
     viewBox: `0 0 ${width} ${height}`,
     'aria-hidden': 'true',
+    preserveAspectRatio: 'none',
     class: h.ranged ? 'histogram-chart ranged' : 'histogram-chart',
   });
   const rects = h.bars.map((bar, i) => {
@@ -137,6 +140,7 @@ export function histogram(h, send) {
   };
   chart.addEventListener('pointerup', finish);
   chart.addEventListener('pointercancel', finish);
+  chart.style.blockSize = '72px';
   if (h.earlier.length) {
     const box = el('div', 'earlier');
     box.append(el('span', 'field-label', h.earlierLabel), ...h.earlier.map((b) => button('chip', b, send)));
