@@ -41,7 +41,7 @@ pub(super) struct Group {
 /// the same years.
 pub(super) fn groups(spans: &[Span]) -> Vec<Group> {
     let mut sorted = spans.to_vec();
-    sorted.sort_by_key(|s| s.start);
+    crate::sorting::sort_by_key(&mut sorted, &|s: &Span| s.start);
     let mut groups: Vec<Group> = Vec::new();
     for span in sorted {
         match groups.last_mut() {
