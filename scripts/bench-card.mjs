@@ -185,7 +185,7 @@ async function interactions(throttle) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('#card')?.shadowRoot.querySelector('button.partner'));
+  await page.waitForFunction(() => document.querySelector('#card')?.shadowRoot.querySelector('.partner'));
   await page.waitForTimeout(300);
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const timed = async (action) => {
@@ -193,9 +193,20 @@ async function interactions(throttle) {
       const root = document.querySelector('#card').shadowRoot;
       const search = root.querySelector('input[type=search]');
       const start = performance.now();
-      if (action === 'partner') root.querySelector('button.partner').click();
-      else if (action === 'timeline') [...root.querySelectorAll('[role=tab]')].find((t) => t.dataset.key === 'tab-timeline').click();
-      else {
+      const click = (target) => target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      const pointer = (type, share) => {
+        const chart = root.querySelector('svg.histogram-chart');
+        const box = chart.getBoundingClientRect();
+        chart.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerId: 1, isPrimary: true, button: 0, clientX: box.left + box.width * share, clientY: box.top + 10 }));
+      };
+      if (action === 'partner') click(root.querySelector('.partner'));
+      else if (action === 'timeline') click([...root.querySelectorAll('[role=tab]')].find((t) => t.dataset.key === 'tab-timeline'));
+      else if (action === 'row') click(root.querySelector('.event-toggle'));
+      else if (action === 'years') {
+        pointer('pointerdown', 0.4);
+        pointer('pointermove', 0.7);
+        pointer('pointerup', 0.7);
+      } else {
         search.value = action === 'type' ? 'bord' : '';
         search.dispatchEvent(new Event('input', { bubbles: true }));
       }
@@ -207,6 +218,8 @@ async function interactions(throttle) {
   const result = {
     partner: await timed('partner'),
     timeline: await timed('timeline'),
+    row: await timed('row'),
+    years: await timed('years'),
     type: await timed('type'),
     clear: await timed('clear'),
   };
@@ -243,7 +256,7 @@ for (const throttle of [1, 4]) {
   const a = (key) => `${m(key, acts).toFixed(0)} ms`;
   console.log(
     `  after acting, to the next frame: open a partner ${a('partner')} · open the timeline ${a('timeline')} · ` +
-      `type a word in the search box ${a('type')} · clear it ${a('clear')}`,
+      `open a row ${a('row')} · drag across years ${a('years')} · type a word in the search box ${a('type')} · clear it ${a('clear')}`,
   );
 }
 await browser.close();

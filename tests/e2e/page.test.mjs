@@ -29,13 +29,20 @@ test('several cards share one WebAssembly download, and attributes set the first
 
 test('on a page with several cards, the first is on screen before the next is built', async () => {
   const page = await browser.newPage();
-  // Frames counted from the start; each card notes the frame of its first view.
+  // Frames counted from the start; each card's first view is noted at the
+  // frame it is first seen in (its ready event waits for a map's shapes).
   await page.addInitScript(() => {
     window.frames_ = 0;
     window.firstViews = [];
-    const count = () => { window.frames_++; requestAnimationFrame(count); };
+    const count = () => {
+      window.frames_++;
+      for (const card of document.querySelectorAll('relations-card')) {
+        const name = card.id || 'sidebar';
+        if (card.shadowRoot?.querySelector('.panel') && !window.firstViews.some(([n]) => n === name)) window.firstViews.push([name, window.frames_]);
+      }
+      requestAnimationFrame(count);
+    };
     requestAnimationFrame(count);
-    addEventListener('relations-card-ready', (event) => window.firstViews.push([event.target.id || 'sidebar', window.frames_]));
   });
   await page.goto(baseUrl);
   await page.waitForFunction(() => window.firstViews.length === 2);
@@ -174,9 +181,10 @@ test('the card works under a strict Content-Security-Policy, with no violation',
 });
 
 test('the iframe embed takes its state from the URL, sizes its frame through postMessage, and keeps it still', async () => {
-  const { page, problems } = await openPage('/iframe.html');
+  const { page, problems, requests } = await openPage('/iframe.html');
   const frame = page.frameLocator('iframe[data-relations-card]');
   await frame.locator('relations-card').getByRole('heading', { level: 3, name: 'Afghanistan' }).waitFor();
+  assert.deepEqual(requests.filter((url) => url.endsWith('/pkg/map.json')), [], 'a card opening on a partner fetches no map');
   await page.waitForFunction(() => {
     const iframe = document.querySelector('iframe[data-relations-card]');
     return iframe.style.height && parseInt(iframe.style.height, 10) > 600;
@@ -190,6 +198,7 @@ test('the iframe embed takes its state from the URL, sizes its frame through pos
   // The card is a frame of its own height: a reader's change leaves the page still.
   await frame.locator('relations-card').getByRole('button', { name: /All partners/ }).click();
   await frame.locator('relations-card').getByRole('button', { name: /^Iran/ }).waitFor();
+  assert.equal(requests.filter((url) => url.endsWith('/pkg/map.json')).length, 1, 'fetched once its map is shown');
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => document.querySelector('iframe[data-relations-card]').getBoundingClientRect().height), frameHeight);
   assert.deepEqual(problems, []);

@@ -2,7 +2,7 @@
 // The core (pkg/, src/view/) decides the state, the words and what each
 // action does; this class draws its Frames and sends the reader's actions back.
 import { styles } from './assets.js';
-import { DatasetError, inTurn, loadCore, loadDataset, prepareSearchWhenIdle } from './load.js';
+import { DatasetError, inTurn, loadCore, loadDataset, loadMap, mapShapes, prepareSearchWhenIdle } from './load.js';
 import { render, showSlot } from './render.js';
 
 const STATE_ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
@@ -257,9 +257,12 @@ export class RelationsCard extends HTMLElement {
     if (frame.screen) this.#draw(frame.screen, frame.focus);
     else if (frame.focus !== null) this.#focus(frame.focus, null);
     if (frame.ready && !this.#announcedReady) {
-      // Hosts (and the load benchmark) learn when the first view is up.
+      // Hosts (and the load benchmark) learn when the first view is up: a
+      // map's with its shapes drawn (they come after the view, drawn first).
       this.#announcedReady = true;
-      this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
+      const ready = () => this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
+      if (frame.screen?.body?.map && !mapShapes) loadMap().then(ready, ready);
+      else ready();
     }
     if (frame.ready) prepareSearchWhenIdle(this.#relations);
     if (frame.announcement !== null) this.#announce(frame.announcement);

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Copies the end-to-end walk's screenshots of every view (phone and desktop,
+# light and dark; `make test` takes them) into docs/screens/ for the README.
+set -eu
+cd "$(dirname "$0")/.."
+mkdir -p docs/screens
+for view in overview partner timeline figures sources; do
+    for width in 360 1280; do
+        for scheme in light dark; do
+            cp "test-results/screenshots/$view-$width-$scheme.png" "docs/screens/"
+        done
+    done
+done
+ls docs/screens | wc -l
