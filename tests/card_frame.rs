@@ -123,3 +123,30 @@ fn the_height_attribute_is_read_as_css_and_a_wrong_one_is_said() {
     assert_eq!(acted.attributes.unwrap().height.as_deref(), Some("480"));
     assert_eq!(acted.height.as_deref(), Some("480px"));
 }
+
+#[test]
+fn a_partners_years_strip_narrows_its_list_and_a_partner_opens_whole() {
+    let mut card = card(Attributes::default());
+    let opened = send(&mut card, Msg::OpenPartner { code: "IR".into() });
+    let Body::Partner { years: Some(years), events, .. } = body(&opened) else { panic!() };
+    assert!(!years.bars.is_empty() && events.clear.is_none());
+    let all = events.heading.text.clone();
+    let picked = send(&mut card, Msg::SetYears { from: Some(2014), to: Some(2014) });
+    let Body::Partner { events, years: Some(years), meta, .. } = body(&picked) else { panic!("still the partner's page") };
+    assert_ne!(events.heading.text, all, "the list narrows to 2014");
+    // Dated 2014, or a span that takes 2014 in ("1991–2016"), as the timeline's years match.
+    let years_of = |date: &str| -> Vec<i32> { date.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).collect() };
+    assert!(events.items.iter().all(|i| {
+        let y = years_of(&i.date);
+        y.first().is_some_and(|&a| a <= 2014) && y.last().is_some_and(|&b| b >= 2014)
+    }));
+    assert!(years.bars.iter().any(|b| b.selected && b.year == 2014) && years.bars.iter().any(|b| !b.selected));
+    assert!(meta.contains(&all), "the page still says how many events it has in all: {meta}");
+    assert_eq!(events.clear.as_ref().unwrap().msg, Msg::SetYears { from: None, to: None });
+    assert_eq!(picked.attributes.as_ref().unwrap().from.as_deref(), Some("2014"), "a link to the partner in a year");
+    send(&mut card, Msg::Back);
+    let reopened = send(&mut card, Msg::OpenPartner { code: "IR".into() });
+    assert_eq!((card.state().from, card.state().to), (None, None));
+    let Body::Partner { events, .. } = body(&reopened) else { panic!() };
+    assert_eq!(events.heading.text, all);
+}

@@ -30,7 +30,12 @@ pub(super) fn partner(index: &Index, state: &CardState, rows: &mut Rows, m: &'st
     let (strip, strip_text) = tone_strip(&said, &periods, m);
     let announcement = said.sentence(m);
     let more = answer.total.saturating_sub(answer.hits.len());
-    let mut meta = vec![partner.region.clone(), m.count(answer.total, m.events)];
+    let mut meta = vec![partner.region.clone(), m.count(summary.event_count, m.events)];
+    // Its events per year, all of them; a click or a drag picks years for the list below.
+    let whole = Query { from: None, to: None, limit: Some(0), ..partner_query(state) };
+    let years = index.timeline(&whole, 1).map(|line| super::timeline::histogram(&line.buckets, state, m)).ok();
+    let ranged = state.from.is_some() || state.to.is_some();
+    let clear_years = ranged.then(|| Button::new("clear-years", m.ui.clear_filters, Msg::SetYears { from: None, to: None }));
     if let Some(tone) = summary.current_tone {
         meta.push(format!("{}: {}", m.ui.latest_tone, m.tone(tone)));
     }
@@ -50,12 +55,14 @@ pub(super) fn partner(index: &Index, state: &CardState, rows: &mut Rows, m: &'st
         meta: join(&meta, SEPARATOR),
         strip,
         strip_text,
+        years,
         figures,
         membership: summary.membership.map(|id| hit(index, id, m).summary),
         named_with,
         events: EventList {
             heading: Heading { key: None, text: m.count(answer.total, m.events) },
             order: Some(order_button(state, m)),
+            clear: clear_years,
             items: answer.hits.iter().map(|h| rows.item(h)).collect(),
             more: more_button(more, m),
         },
@@ -68,6 +75,8 @@ pub(super) fn partner_query(state: &CardState) -> Query {
     Query {
         partners: state.partner.iter().cloned().collect(),
         kinds: EVENTS.to_vec(),
+        from: state.from,
+        to: state.to,
         sort: if state.oldest_first { Sort::Date } else { Sort::DateDesc },
         ..Query::default()
     }

@@ -305,6 +305,8 @@ object! {
     pub struct EventList {
         heading: Heading => "heading",
         order: Option<Button> => "order",
+        /// Shown while years are picked.
+        clear: Option<Button> => "clear",
         items: Vec<Item> => "items",
         more: Option<Button> => "more",
     }
@@ -429,6 +431,7 @@ union! {
             meta: String => "meta",
             strip: Option<ToneStrip> => "strip",
             strip_text: String => "stripText",
+            years: Option<Histogram> => "years",
             figures: Option<KeyFigures> => "figures",
             membership: Option<String> => "membership",
             named_with: Option<String> => "namedWith",

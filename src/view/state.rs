@@ -341,6 +341,9 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
             next.view = View::Partner;
             next.partner = Some(code.clone());
             next.more = 0;
+            // A partner opens whole: years are picked on its page.
+            next.from = None;
+            next.to = None;
         }
         Msg::FilterPartner { code } => {
             next.partner = code.clone();

@@ -113,7 +113,7 @@ pub(super) fn timeline(index: &Index, state: &CardState, rows: &mut Rows, m: &'s
 /// Records per year; years with records that stand more than a generation
 /// before the next one are set apart, so one old treaty does not flatten
 /// the picture. A click on a year picks it.
-fn histogram(buckets: &[TimelineBucket], state: &CardState, m: &Messages) -> Histogram {
+pub(super) fn histogram(buckets: &[TimelineBucket], state: &CardState, m: &Messages) -> Histogram {
     let ranged = state.from.is_some() || state.to.is_some();
     let in_range = |year: i32| ranged && state.from.is_none_or(|f| year >= f) && state.to.is_none_or(|t| year <= t);
     let filled: Vec<&TimelineBucket> = buckets.iter().filter(|b| b.count > 0).collect();

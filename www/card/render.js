@@ -194,6 +194,7 @@ function partner(body, send) {
   back.setAttribute('part', 'back');
   const nodes = [back, heading('h3', 'partner-title', body.heading), el('p', 'meta', body.meta)];
   nodes.push(body.strip ? toneStrip(body.strip, body.stripText) : el('p', 'meta', body.stripText));
+  if (body.years) nodes.push(histogram(body.years, send));
   if (body.figures) {
     const section = el('section', 'figures');
     const list = el('ul', 'figure-list');
@@ -209,6 +210,7 @@ function partner(body, send) {
   const head = el('div', 'list-head');
   head.append(heading('h4', 'section-title', e.heading));
   if (e.order) head.append(button('order', e.order, send));
+  if (e.clear) head.append(button('clear', e.clear, send));
   events.append(head, itemList(e.items, send));
   if (e.more) events.append(button('more', e.more, send));
   nodes.push(events);
