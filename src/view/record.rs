@@ -233,22 +233,7 @@ impl<'a> Rows<'a> {
     /// An event, agreement, period or claim as a row that opens.
     pub fn item(&mut self, hit: &Hit) -> Item {
         let m = self.m;
-        let key = format!("row-{}", hit.id);
-        let sources = self.sources(&hit.sources, &key);
-        let mut marks: Vec<&str> = Vec::new();
-        for line in &sources.items {
-            if !marks.contains(&line.mark.label.as_str()) {
-                marks.push(&line.mark.label);
-            }
-        }
-        let marks = join(&marks, " ");
-        let open = self.open.contains(&hit.id);
-        let mut tags = vec![m.kind(hit.kind).to_string()];
-        tags.extend(hit.themes.iter().map(|t| m.theme(*t).to_string()));
-        if let Some(as_of) = &hit.as_of {
-            tags.push(format!("{} {as_of}", m.ui.as_of));
-        }
-        let details = ItemDetails { summary: hit.summary.clone(), tags: join(&tags, SEPARATOR), sources };
+        let (key, marks, open, details) = self.opening(hit, "row");
         Item {
             id: hit.id.clone(),
             key,
@@ -275,14 +260,46 @@ impl<'a> Rows<'a> {
         }
         meta.push_str(SEPARATOR);
         meta.push_str(&hit.date_label);
+        let (key, marks, open, mut details) = self.opening(hit, "figure");
+        // The line says the value: its note alone when opened.
+        let value = hit.value.as_deref().unwrap_or_default();
+        if let Some(note) = details.summary.strip_prefix(value).and_then(|rest| rest.strip_prefix(". ")) {
+            details.summary = note.to_string();
+        }
         FigureLine {
+            key,
             value: hit.value.clone().unwrap_or_default(),
             title: format!(" {}", hit.title),
             meta,
             differ: hit.disputed.then_some(m.ui.sources_differ),
-            sources: self.sources(&hit.sources, &format!("figure-{}", hit.id)),
+            marks,
+            open,
+            toggle: Msg::Toggle { id: hit.id.clone() },
+            details,
             shape: None,
         }
+    }
+
+    /// What a row that opens has: its toggle's key, its sources' numbers
+    /// (each once), whether it is open, and what it shows then.
+    fn opening(&mut self, hit: &Hit, kind: &str) -> (String, String, bool, ItemDetails) {
+        let m = self.m;
+        let key = format!("{kind}-{}", hit.id);
+        let sources = self.sources(&hit.sources, &key);
+        let mut marks: Vec<&str> = Vec::new();
+        for line in &sources.items {
+            if !marks.contains(&line.mark.label.as_str()) {
+                marks.push(&line.mark.label);
+            }
+        }
+        let marks = join(&marks, " ");
+        let mut tags = vec![m.kind(hit.kind).to_string()];
+        tags.extend(hit.themes.iter().map(|t| m.theme(*t).to_string()));
+        if let Some(as_of) = &hit.as_of {
+            tags.push(format!("{} {as_of}", m.ui.as_of));
+        }
+        let details = ItemDetails { summary: hit.summary.clone(), tags: join(&tags, SEPARATOR), sources };
+        (key, marks, self.open.contains(&hit.id), details)
     }
 
     /// "[1] Economic relations, ¶1" for each citation; the mark moves to the

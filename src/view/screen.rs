@@ -203,13 +203,18 @@ object! {
 
 object! {
     /// A figure on one line: `value`, then `title` and `meta`, each text
-    /// starting with the space or separator before it.
+    /// starting with the space or separator before it; like a row, it opens
+    /// on its note, kind and citations.
     pub struct FigureLine {
+        key: String => "key",
         value: String => "value",
         title: String => "title",
         meta: String => "meta",
         differ: Option<&'static str> => "differ",
-        sources: Sources => "sources",
+        marks: String => "marks",
+        open: bool => "open",
+        toggle: Msg => "toggle",
+        details: ItemDetails => "details",
         /// In the figures view: the figure on its unit's scale.
         shape: Option<FigureShape> => "shape",
     }

@@ -221,8 +221,14 @@ test('the figures view draws every number with its unit, vague values as ranges 
   assert.equal(await card.locator('.figure-rows > li').count(), dataset.figures.length);
   const units = await card.locator('.figure-chart .section-title').allTextContents();
   assert.deepEqual([...units].sort(), [...new Set(dataset.figures.map((f) => f.unit))].sort());
-  assert.ok(await card.getByText('20 or 29 years').isVisible());
-  assert.ok(await card.getByText('50,000–70,000 people').first().isVisible());
+  assert.ok(await card.getByText('20 or 29 years', { exact: true }).isVisible());
+  assert.ok(await card.getByText('50,000–70,000 people', { exact: true }).first().isVisible());
+  // Like a row, a figure opens on its note and citations.
+  const lease = card.getByRole('button', { name: /^20 or 29 years/ });
+  await lease.click();
+  await card.locator('.figure .event-summary:visible').first().waitFor();
+  assert.equal(await lease.getAttribute('aria-expanded'), 'true');
+  assert.doesNotMatch(await card.locator('.figure .event-summary:visible').first().textContent(), /^20 or 29 years/, 'the value is said once');
   assert.equal(await card.locator('svg.figures-chart rect.choice').count(), 2, 'the two alternatives of the lease');
   assert.equal(await card.locator('svg.figures-chart').count(), dataset.figures.length);
   assert.deepEqual(problems, []);

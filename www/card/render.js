@@ -355,13 +355,32 @@ function item(it, send) {
   return node;
 }
 
-/** A figure as one line of text; in the figures view, also drawn on its scale. */
+/** A figure as one line of text that opens like a row; in the figures view,
+ * also drawn on its scale. */
 function figureLine(line, send) {
   const li = el('li', 'figure');
-  li.append(el('span', 'figure-value', line.value), el('span', 'figure-title', line.title), el('span', 'figure-date', line.meta));
-  if (line.differ !== null) li.append(differ(line.differ));
+  const toggle = el('button', 'figure-toggle');
+  toggle.type = 'button';
+  toggle.dataset.key = line.key;
+  toggle.setAttribute('aria-expanded', String(line.open));
+  const text = el('span', 'figure-text');
+  text.append(el('span', 'figure-value', line.value), el('span', 'figure-title', line.title), el('span', 'figure-date', line.meta));
+  toggle.append(text);
+  toggle.addEventListener('click', () => send(line.toggle));
+  li.append(toggle);
   if (line.shape) li.append(figureShape(line.shape));
-  li.append(sourceList(line.sources, send));
+  const extra = el('p', 'event-line');
+  if (line.marks) {
+    const marks = el('span', 'marks', line.marks);
+    marks.setAttribute('aria-hidden', 'true');
+    extra.append(marks);
+  }
+  if (line.differ !== null) extra.append(differ(line.differ));
+  if (extra.childElementCount) li.append(extra);
+  const details = el('div', 'event-details');
+  details.hidden = !line.open;
+  details.append(el('p', 'event-summary', line.details.summary), el('p', 'event-tags', line.details.tags), sourceList(line.details.sources, send));
+  li.append(details);
   return li;
 }
 
