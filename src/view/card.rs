@@ -318,7 +318,7 @@ impl Card {
             View::Overview => overview::overview(index, state, m),
             View::Partner => partner::partner(index, state, &mut rows, m),
             View::Timeline => super::timeline::timeline(index, state, &mut rows, m),
-            View::Figures => super::figures::figures(index, &mut rows, m),
+            View::Figures => super::figures::figures(index, state, &mut rows, m),
             View::Sources => sources::sources(index, &mut rows, m),
         };
         // The sources view writes its sources out itself.

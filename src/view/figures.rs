@@ -2,8 +2,10 @@
 //! faded, ranges as spans, alternatives as dots.
 
 use super::catalogue::{fill, Messages};
+use super::more_button;
 use super::record::Rows;
 use super::screen::{Body, FigureChart, FigureShape};
+use super::state::{CardState, PAGE};
 use crate::json::Share;
 use crate::model::Quantity;
 use crate::query::{Index, Query, RecordKind, Sort};
@@ -13,7 +15,7 @@ use crate::sorting::sort_by;
 /// (`bar`, `approx`, `range`, `choices`), its low and high ends and its points.
 type Row = (super::record::Hit, &'static str, f64, f64, Vec<f64>);
 
-pub(super) fn figures(index: &Index, list: &mut Rows, m: &'static Messages) -> (Body, String) {
+pub(super) fn figures(index: &Index, state: &CardState, list: &mut Rows, m: &'static Messages) -> (Body, String) {
     let ds = index.dataset();
     let hits = super::record::search(index, &Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() }, m)
         .map(|a| a.hits)
@@ -43,8 +45,15 @@ pub(super) fn figures(index: &Index, list: &mut Rows, m: &'static Messages) -> (
     sort_by(&mut units, &|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
     let count: usize = units.iter().map(|(_, rows)| rows.len()).sum();
     let announcement = fill(m.figures_said, &[("numbers", &m.count(count, m.numbers)), ("units", &m.count(units.len(), m.units))]);
-    let charts = units
+    // A page of figures at a time, whole units first: "show more" brings the rest.
+    let mut left = PAGE + state.more;
+    let charts: Vec<FigureChart> = units
         .into_iter()
+        .filter(|(_, rows)| {
+            let shown = left > 0;
+            left = left.saturating_sub(rows.len());
+            shown
+        })
         .map(|(unit, rows)| {
             let top = rows.iter().map(|r| r.3).fold(0.0, f64::max);
             let scale = if top > 0.0 { top } else { 1.0 };
@@ -65,5 +74,6 @@ pub(super) fn figures(index: &Index, list: &mut Rows, m: &'static Messages) -> (
             FigureChart { unit, items }
         })
         .collect();
-    (Body::Figures { charts }, announcement)
+    let shown: usize = charts.iter().map(|c| c.items.len()).sum();
+    (Body::Figures { charts, more: more_button(count - shown, m) }, announcement)
 }

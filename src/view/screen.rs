@@ -455,7 +455,7 @@ union! {
             items: Vec<Item> => "items",
             more: Option<Button> => "more",
         },
-        Figures "figures" { charts: Vec<FigureChart> => "charts" },
+        Figures "figures" { charts: Vec<FigureChart> => "charts", more: Option<Button> => "more" },
         Sources "sources" {
             sources: Vec<SourceCard> => "sources",
             disputes_title: Option<&'static str> => "disputesTitle",

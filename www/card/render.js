@@ -139,14 +139,18 @@ function bodyNodes(body, prefix, send) {
     case 'overview': return overview(body, prefix, send);
     case 'partner': return partner(body, send);
     case 'timeline': return timeline(body, send);
-    case 'figures': return body.charts.map((chart) => {
-      const section = el('section', 'figure-chart');
-      const list = el('ol', 'figure-rows');
-      list.append(...chart.items.map((line) => figureLine(line, send)));
-      // The list says every value; the shapes only draw them on one scale.
-      section.append(el('h3', 'section-title', chart.unit), list);
-      return section;
-    });
+    case 'figures': {
+      const nodes = body.charts.map((chart) => {
+        const section = el('section', 'figure-chart');
+        const list = el('ol', 'figure-rows');
+        list.append(...chart.items.map((line) => figureLine(line, send)));
+        // The list says every value; the shapes only draw them on one scale.
+        section.append(el('h3', 'section-title', chart.unit), list);
+        return section;
+      });
+      if (body.more) nodes.push(button('more', body.more, send));
+      return nodes;
+    }
     case 'sources': return sources(body, send);
     default:
       console.error(`relations-card: no way to draw a body of kind ${body.kind}`);
