@@ -551,7 +551,12 @@ mod tests {
         let counts = disputes.iter().find(|d| d.claims.len() == 3).unwrap();
         assert!(counts.claims.iter().all(|c| c.differ.is_some() && c.value.is_some()));
         let figures = send(&mut card, Msg::Show { view: View::Figures });
-        let Body::Figures { charts } = body(&figures) else { panic!() };
+        let Body::Figures { charts, more: Some(more) } = body(&figures) else { panic!("a page of figures, and more") };
+        let first = charts.iter().map(|c| c.items.len()).sum::<usize>();
+        assert!((20..34).contains(&first), "{first}");
+        assert!(more.label.ends_with(&format!("({} left)", 34 - first)), "{}", more.label);
+        let all = send(&mut card, Msg::ShowMore);
+        let Body::Figures { charts, more: None } = body(&all) else { panic!("all shown") };
         assert_eq!(charts.iter().map(|c| c.items.len()).sum::<usize>(), 34);
         let years = charts.iter().find(|c| c.unit == "years").unwrap();
         assert_eq!(years.items[0].shape.as_ref().unwrap().kind, "choices", "20 or 29 years are two dots, not a bar");
