@@ -77,13 +77,15 @@ object! {
         aria_label: Option<String> => "ariaLabel",
         /// For toggles: whether it is on.
         pressed: Option<bool> => "pressed",
+        /// A disclosure: whether what it shows is open.
+        expanded: Option<bool> => "expanded",
         disabled: bool => "disabled",
     }
 }
 
 impl Button {
     pub fn new(key: impl Into<String>, label: impl Into<String>, msg: Msg) -> Button {
-        Button { key: key.into(), label: label.into(), msg, aria_label: None, pressed: None, disabled: false }
+        Button { key: key.into(), label: label.into(), msg, aria_label: None, pressed: None, expanded: None, disabled: false }
     }
 }
 
@@ -444,6 +446,7 @@ union! {
         },
         Timeline "timeline" {
             filters_label: &'static str => "filtersLabel",
+            filters_toggle: Button => "filtersToggle",
             partner: PartnerSelect => "partner",
             chips: Vec<ChipGroup> => "chips",
             years: Vec<YearField> => "years",

@@ -46,6 +46,8 @@ crate::json::object! {
         more: usize => "more",
         /// The overview shows the list of partners instead of the map.
         list: bool => "list",
+        /// The timeline's filters are open on a narrow card.
+        filters: bool => "filters",
         /// The rows the reader has opened, by record id (at most `MAX_OPEN`).
         open: Vec<String> => "open",
     }
@@ -90,6 +92,8 @@ pub enum Msg {
     Cite,
     /// The overview's map or its list of partners.
     ToggleList,
+    /// The timeline's filters, on a narrow card.
+    ToggleFilters,
     /// Opens a row, or closes it.
     Toggle {
         id: String,
@@ -120,7 +124,7 @@ impl crate::json::TsDeclaration for Msg {
   | { type: \"setYears\"; from: string | number | null; to: string | number | null } | { type: \"toggleOrder\" }
   | { type: \"showMore\" } | { type: \"clearFilters\" } | { type: \"reset\" }
   | { type: \"download\"; format: Format } | { type: \"cite\" }
-  | { type: \"toggleList\" } | { type: \"toggle\"; id: string } | { type: \"showSource\"; number: number };"
+  | { type: \"toggleList\" } | { type: \"toggleFilters\" } | { type: \"toggle\"; id: string } | { type: \"showSource\"; number: number };"
             .to_string()
     }
 }
@@ -144,6 +148,7 @@ impl ToJson for Msg {
             Msg::Download { .. } => "download",
             Msg::Cite => "cite",
             Msg::ToggleList => "toggleList",
+            Msg::ToggleFilters => "toggleFilters",
             Msg::Toggle { .. } => "toggle",
             Msg::ShowSource { .. } => "showSource",
         };
@@ -163,7 +168,14 @@ impl ToJson for Msg {
             Msg::Download { format } => out.field("format", format),
             Msg::Toggle { id } => out.field("id", id),
             Msg::ShowSource { number } => out.field("number", number),
-            Msg::Back | Msg::ToggleOrder | Msg::ShowMore | Msg::ClearFilters | Msg::Reset | Msg::Cite | Msg::ToggleList => {}
+            Msg::Back
+            | Msg::ToggleOrder
+            | Msg::ShowMore
+            | Msg::ClearFilters
+            | Msg::Reset
+            | Msg::Cite
+            | Msg::ToggleList
+            | Msg::ToggleFilters => {}
         }
         out.end_object();
     }
@@ -188,6 +200,7 @@ impl CardState {
                 "q" => r.string(v, &p).map(|x| state.q = search_text(&x)),
                 "oldestFirst" => r.bool(v, &p).map(|x| state.oldest_first = x),
                 "list" => r.bool(v, &p).map(|x| state.list = x),
+                "filters" => r.bool(v, &p).map(|x| state.filters = x),
                 "open" => r.list(v, &p, |r, v, p| r.string(v, p)).map(|x| state.open = x.into_iter().take(MAX_OPEN).collect()),
                 _ => r.whole(v, &p, 0, MAX_MORE as i64).map(|x| state.more = x as usize),
             };
@@ -198,7 +211,7 @@ impl CardState {
 }
 
 impl Msg {
-    const TYPES: [&'static str; 17] = [
+    const TYPES: [&'static str; 18] = [
         "show",
         "openPartner",
         "filterPartner",
@@ -216,6 +229,7 @@ impl Msg {
         "toggle",
         "showSource",
         "toggleList",
+        "toggleFilters",
     ];
 
     /// Reads a message object: `{ type: "openPartner", code: "IR" }`.
@@ -289,6 +303,7 @@ impl Msg {
             }
             "cite" => Msg::Cite,
             "toggleList" => Msg::ToggleList,
+            "toggleFilters" => Msg::ToggleFilters,
             "toggle" => {
                 let (v, p) = field(r, "id")?;
                 Msg::Toggle { id: r.string(v, &p)? }
@@ -408,6 +423,7 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
         }
         Msg::Reset => next = CardState::default(),
         Msg::ToggleList => next.list = !next.list,
+        Msg::ToggleFilters => next.filters = !next.filters,
         Msg::Toggle { id } => match next.open.iter().position(|open| open == id) {
             Some(at) => {
                 next.open.remove(at);
@@ -478,7 +494,7 @@ mod tests {
         assert_eq!(read_text("{}", CardState::read).unwrap(), CardState::default());
         assert_eq!(
             read_text(r#"{"view":"map","from":"1992","colour":1}"#, CardState::read).unwrap_err(),
-            "colour: unknown field `colour`, expected one of `view`, `partner`, `themes`, `kinds`, `from`, `to`, `q`, `oldestFirst`, `more`, `list`, `open`; \
+            "colour: unknown field `colour`, expected one of `view`, `partner`, `themes`, `kinds`, `from`, `to`, `q`, `oldestFirst`, `more`, `list`, `filters`, `open`; \
              view: unknown value `map`, expected one of `overview`, `partner`, `timeline`, `figures`, `sources`; \
              from: expected a whole number, found a string"
         );

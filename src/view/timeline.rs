@@ -96,6 +96,11 @@ pub(super) fn timeline(index: &Index, state: &CardState, rows: &mut Rows, m: &'s
     let more = answer.total.saturating_sub(answer.hits.len());
     let body = Body::Timeline {
         filters_label: m.ui.filters,
+        filters_toggle: {
+            let mut toggle = Button::new("filters-toggle", m.ui.filters, Msg::ToggleFilters);
+            toggle.expanded = Some(state.filters);
+            toggle
+        },
         partner: PartnerSelect { key: "partner-filter", label: m.ui.partner, options },
         chips: vec![ChipGroup { label: m.ui.themes, items: themes }, ChipGroup { label: m.ui.kinds, items: kinds }],
         years,

@@ -139,3 +139,23 @@ test('the host page keeps still while its cards load (layout shift under 0.05)',
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('on a phone the timeline shows its picture and rows first, its filters one tap away', async () => {
+  const { page, problems } = await openPage('/', { width: 360 });
+  const card = mainCard(page);
+  await ready(card);
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  const toggle = card.getByRole('button', { name: 'Filters' });
+  await toggle.waitFor();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await card.getByRole('button', { name: /^Trade/ }).isVisible(), false);
+  assert.ok(await card.locator('.events .event').first().isVisible(), 'a first row without scrolling');
+  await toggle.click();
+  await card.getByRole('button', { name: /^Trade/ }).waitFor();
+  assert.equal(await card.getByRole('button', { name: 'Filters' }).getAttribute('aria-expanded'), 'true');
+  // On a wide card the filters always show, and their button does not.
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await card.getByRole('button', { name: 'Filters' }).waitFor({ state: 'hidden' });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -98,7 +98,7 @@ test('choosing a partner shows its summary, tone strip and events with sources; 
   await row.locator('.source .mark').first().click();
   await page.waitForFunction(() => document.querySelector('relations-card').shadowRoot.activeElement?.classList.contains('cited-source'));
   // Focus moved to the heading when the partner opened.
-  assert.deepEqual(changes[0], { view: "partner", partner: "KZ", themes: [], kinds: [], from: null, to: null, q: '', oldestFirst: false, more: 0, list: false, open: [] });
+  assert.deepEqual(changes[0], { view: "partner", partner: "KZ", themes: [], kinds: [], from: null, to: null, q: '', oldestFirst: false, more: 0, list: false, filters: false, open: [] });
 
   await card.getByRole('button', { name: /All partners/ }).click();
   await card.getByRole('button', { name: /^Kazakhstan/ }).waitFor();

@@ -24,6 +24,7 @@ export function button(className, b, send) {
   node.dataset.key = b.key;
   if (b.ariaLabel !== null && b.ariaLabel !== undefined) node.setAttribute('aria-label', b.ariaLabel);
   if (b.pressed !== null && b.pressed !== undefined) node.setAttribute('aria-pressed', String(b.pressed));
+  if (b.expanded !== null && b.expanded !== undefined) node.setAttribute('aria-expanded', String(b.expanded));
   node.disabled = Boolean(b.disabled);
   node.addEventListener('click', () => send(b.msg));
   return node;

@@ -138,7 +138,7 @@ function bodyNodes(body, prefix, send) {
     case 'problem': return [problemBox('p', body.message), button('back', body.button, send)];
     case 'overview': return overview(body, prefix, send);
     case 'partner': return partner(body, send);
-    case 'timeline': return timeline(body, send);
+    case 'timeline': return timeline(body, prefix, send);
     case 'figures': {
       const nodes = body.charts.map((chart) => {
         const section = el('section', 'figure-chart');
@@ -221,10 +221,15 @@ function partner(body, send) {
   return nodes;
 }
 
-function timeline(body, send) {
+function timeline(body, prefix, send) {
   const filters = el('div', 'filters');
   filters.setAttribute('role', 'group');
   filters.setAttribute('aria-label', body.filtersLabel);
+  filters.id = `${prefix}-filters`;
+  // On a narrow card the filters wait behind their button (the stylesheet hides one or the other).
+  filters.dataset.open = String(body.filtersToggle.expanded);
+  const toggle = button('filters-toggle', body.filtersToggle, send);
+  toggle.setAttribute('aria-controls', filters.id);
 
   const partnerField = el('label', 'field');
   const select = el('select');
@@ -269,7 +274,7 @@ function timeline(body, send) {
   if (body.clear) head.append(button('clear', body.clear, send));
 
   // The picture leads: drag across it (or click a year) to pick years.
-  const nodes = [histogram(body.histogram, send), filters, head];
+  const nodes = [histogram(body.histogram, send), toggle, filters, head];
   if (body.empty) {
     const empty = el('div', 'empty');
     empty.append(el('p', null, body.empty.text), button('back', body.empty.button, send));
