@@ -326,7 +326,7 @@ test('re-rendering keeps the reader\'s scroll position and focus', async () => {
   await page.close();
 });
 
-test('printing shows the current view without its controls', async () => {
+test('printing shows the current view whole, rows open, without its controls or its frame', async () => {
   const { page } = await openPage('/');
   const card = mainCard(page);
   await ready(card);
@@ -336,9 +336,19 @@ test('printing shows the current view without its controls', async () => {
   const shown = await card.evaluate((host) => {
     const root = host.shadowRoot;
     const visible = (selector) => [...root.querySelectorAll(selector)].some((n) => getComputedStyle(n).display !== 'none');
-    return { tools: visible('.tools'), back: visible('.back'), footer: visible('.footer'), events: visible('.event'), title: visible('.partner-title') };
+    const panel = root.querySelector('.panel');
+    return {
+      tools: visible('.tools'),
+      back: visible('.back'),
+      footer: visible('.footer'),
+      events: visible('.event'),
+      title: visible('.partner-title'),
+      // The view whole, not the frame: every row open, nothing scrolled away.
+      details: [...root.querySelectorAll('.event-details')].every((n) => getComputedStyle(n).display !== 'none'),
+      framed: host.getBoundingClientRect().height <= 640 || panel.scrollHeight > panel.clientHeight + 1,
+    };
   });
-  assert.deepEqual(shown, { tools: false, back: false, footer: false, events: true, title: true });
+  assert.deepEqual(shown, { tools: false, back: false, footer: false, events: true, title: true, details: true, framed: false });
   await page.pdf({ path: `${shots}/print-iran.pdf` }).catch(() => {});
   await page.close();
 });

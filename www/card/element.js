@@ -14,7 +14,7 @@ let reservation = null;
 function reserve() {
   if (!reservation) {
     reservation = new CSSStyleSheet();
-    reservation.replaceSync(':host{display:block}.card{box-sizing:border-box;block-size:var(--rc-height,640px)}');
+    reservation.replaceSync(':host{display:block}@media not print{.card{box-sizing:border-box;block-size:var(--rc-height,640px)}}');
   }
   return reservation;
 }
