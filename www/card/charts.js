@@ -183,7 +183,12 @@ export function worldMap(picture, send) {
   orgs.setAttribute('role', 'group');
   orgs.setAttribute('aria-label', picture.organisations.label);
   orgs.append(...picture.organisations.items.map((b) => button('chip', b, send)));
-  node.append(frame, status, legend(picture.legend), orgs);
+  // The key names the subject too: its shape is the one in the foreground colour.
+  const key = legend(picture.legend);
+  const subject = el('li', 'legend-item');
+  subject.append(el('span', 'swatch swatch-subject'), document.createTextNode(picture.subjectLabel));
+  key.prepend(subject);
+  node.append(frame, status, key, orgs);
   // Here already: drawn now, so focus can go to a country at once.
   if (mapShapes) {
     frame.append(mapChart(mapShapes, picture, send, status));
