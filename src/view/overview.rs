@@ -117,7 +117,6 @@ fn map(subject: &str, subject_name: &str, glances: &[Glance], ranked: &[&Glance]
             chip
         })
         .collect();
-    let said: Vec<String> = ranked.iter().filter(|g| g.kind == PartnerKind::Country).map(|g| described(g, m)).collect();
     MapPicture {
         subject: subject.to_string(),
         subject_label: subject_name.to_string(),
@@ -133,7 +132,7 @@ fn map(subject: &str, subject_name: &str, glances: &[Glance], ranked: &[&Glance]
             })
             .collect(),
         organisations: ChipGroup { label: m.organisations, items: organisations },
-        text: fill(m.map_text, &[("subject", subject_name), ("list", &join(&said, m.comma))]),
+        text: fill(m.map_text, &[("subject", subject_name)]),
         hint: m.map_hint,
     }
 }

@@ -17,7 +17,7 @@ test('the overview opens on a map of partner countries by tone, organisations be
   assert.match(await afghanistan.getAttribute('aria-label'), /^Afghanistan: tense · \d+ events$/);
   assert.match(await afghanistan.getAttribute('class'), /tone-fill-tense/);
   assert.equal(await card.locator('.map-chart .land.subject').count(), 1, 'Tajikistan is marked');
-  assert.match(await card.locator('svg.map-chart').getAttribute('aria-label'), /^Map of the countries Tajikistan deals with, coloured by the tone of their latest period: Afghanistan \d+ \(tense\)/);
+  assert.match(await card.locator('svg.map-chart').getAttribute('aria-label'), /^Map of the countries Tajikistan deals with, coloured by the tone of their latest period; /);
   // Pointing at a country, or focusing it, says it under the map.
   await afghanistan.hover();
   assert.match(await card.locator('.map-status').textContent(), /^Afghanistan: tense/);

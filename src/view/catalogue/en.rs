@@ -120,7 +120,8 @@ pub const EN: Messages = Messages {
     cannot_show: "This view cannot be shown for this dataset.",
     source_mark: "Source {n}: {title}",
     not_a_height: "The height attribute “{value}” is not a height (such as 640, 640px, 40em or auto); the card keeps its own.",
-    map_text: "Map of the countries {subject} deals with, coloured by the tone of their latest period: {list}.",
+    map_text:
+        "Map of the countries {subject} deals with, coloured by the tone of their latest period; each country says its tone and events.",
     map_hint: "Point at or choose a country to read its relations.",
     show_list: "List of partners",
     show_map: "Map",

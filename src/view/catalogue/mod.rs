@@ -201,7 +201,7 @@ pub struct Messages {
     pub source_mark: &'static str,
     /// `{value}`: a `height` attribute the card cannot use.
     pub not_a_height: &'static str,
-    /// `{subject}`, `{list}`: the map's text alternative.
+    /// `{subject}`: the map's name; its countries say themselves.
     pub map_text: &'static str,
     /// Under the map until a country is pointed at.
     pub map_hint: &'static str,
