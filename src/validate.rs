@@ -36,20 +36,21 @@ impl fmt::Display for DatasetError {
 
 /// Parses and checks a dataset. Errors come in document order.
 pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
-    let at = |offset: usize, path: String, message: String| {
-        let (line, column) = json::line_column(text, offset);
-        DatasetError { path, line: Some(line), column: Some(column), message }
-    };
-    let value = json::parse(text).map_err(|e| vec![at(e.at, String::new(), e.message)])?;
+    let value = json::parse(text).map_err(|e| {
+        let (line, column) = json::line_column(text, e.at);
+        vec![DatasetError { path: String::new(), line: Some(line), column: Some(column), message: e.message }]
+    })?;
     let mut reader = json::Reader::default();
     let read = schema::read_dataset(&mut reader, &value);
     // An unknown field leaves the record readable, but is still a mistake.
     let Some(dataset) = read.filter(|_| reader.problems.is_empty()) else {
+        // The reader notes a field's problem at its key, like the checks below.
+        let offsets: Vec<usize> = reader.problems.iter().map(|p| p.at).collect();
         let mut problems: Vec<DatasetError> = reader
             .problems
             .into_iter()
-            // The reader notes a field's problem at its key, like the checks below.
-            .map(|p| at(p.at, p.path, p.message))
+            .zip(line_columns(text, &offsets))
+            .map(|(p, (line, column))| DatasetError { path: p.path, line: Some(line), column: Some(column), message: p.message })
             .collect();
         sort_by_key(&mut problems, &|p| (p.line, p.column));
         return Err(problems);
@@ -58,13 +59,41 @@ pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
     if problems.is_empty() {
         return Ok(dataset);
     }
-    for problem in &mut problems {
-        let (line, column) = json::line_column(text, value.find(&problem.path));
+    let offsets: Vec<usize> = problems.iter().map(|p| value.find(&p.path)).collect();
+    for (problem, (line, column)) in problems.iter_mut().zip(line_columns(text, &offsets)) {
         problem.line = Some(line);
         problem.column = Some(column);
     }
     sort_by_key(&mut problems, &|p| (p.line, p.column));
     Err(problems)
+}
+
+/// Lines and columns of many byte offsets in one pass over the text, in the
+/// order given: a dataset with a mistake per record costs one read of the
+/// file, not one per mistake (which froze a tab for a large file).
+fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    sort_by_key(&mut order, &|&i| offsets[i]);
+    let mut found = vec![(1, 1); offsets.len()];
+    // Where the walk is: its byte offset, line and column there.
+    let (mut at, mut line, mut column) = (0, 1, 1);
+    for i in order {
+        let mut to = offsets[i].min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        for c in text[at..to].chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        at = to;
+        found[i] = (line, column);
+    }
+    found
 }
 
 /// The checks that types cannot express. Paths only; `load` adds positions.
@@ -301,6 +330,19 @@ impl Problems {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_positions_in_one_pass_are_those_found_one_by_one() {
+        let text = "{\n  \"a\": \"жж\",\n\n  \"b\": [1, 2,\n 3]\r\n}\u{1F600}x";
+        // Every offset, inside characters too, out of order and repeated.
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).rev().collect();
+        offsets.extend([5, 0, 5, text.len()]);
+        let found = line_columns(text, &offsets);
+        for (&offset, &position) in offsets.iter().zip(&found) {
+            assert_eq!(position, json::line_column(text, offset), "at {offset}");
+        }
+        assert!(line_columns(text, &[]).is_empty());
+    }
 
     const MINIMAL: &str = r#"{
   "schemaVersion": 1,
