@@ -37,7 +37,7 @@ impl fmt::Display for DatasetError {
 /// Parses and checks a dataset. Errors come in document order.
 pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
     let value = json::parse(text).map_err(|e| {
-        let (line, column) = json::line_column(text, e.at);
+        let (line, column) = line_columns(text, &[e.at])[0];
         vec![DatasetError { path: String::new(), line: Some(line), column: Some(column), message: e.message }]
     })?;
     let mut reader = json::Reader::default();
