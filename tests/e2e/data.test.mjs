@@ -66,6 +66,23 @@ test('an invalid dataset says what is wrong and where, in the card and the conso
   await page.close();
 });
 
+test('a dataset that failed to load is asked for again by the next card, not remembered as failed', async () => {
+  const { page } = await openPage('/');
+  page.on('console', () => {});
+  await ready(mainCard(page));
+  // The network fails once, then works.
+  let failures = 0;
+  await page.route('**/test-fixtures/hostile.json', (route) => (failures++ === 0 ? route.abort('connectionreset') : route.continue()));
+  const first = await addCard(page, '/test-fixtures/hostile.json');
+  await first.getByRole('alert').waitFor();
+  assert.match(await first.getByRole('alert').textContent(), /could not fetch/);
+  await page.evaluate(() => { document.querySelector('#added').id = 'failed'; });
+  const second = await addCard(page, '/test-fixtures/hostile.json');
+  await second.getByRole('heading', { level: 2 }).waitFor();
+  assert.equal(failures, 2, 'asked for again');
+  await page.close();
+});
+
 test('the reader can download the current view as CSV and JSON and copy a citation', async () => {
   const context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();

@@ -46,7 +46,15 @@ export class DatasetError extends Error {
 /** The dataset at `src` (or the built-in one), loaded once per page. */
 export function loadDataset(src) {
   const key = src ? new URL(src, document.baseURI).href : '';
-  if (!datasets.has(key)) datasets.set(key, loadCore().then((glue) => (key ? fetchDataset(glue, key) : glue.Relations.builtin())));
+  if (!datasets.has(key)) {
+    const loading = loadCore().then((glue) => (key ? fetchDataset(glue, key) : glue.Relations.builtin()));
+    // A failure is not kept: the next card to ask (or a new src) tries again,
+    // so a brief network error does not last the page's life.
+    loading.catch(() => {
+      if (datasets.get(key) === loading) datasets.delete(key);
+    });
+    datasets.set(key, loading);
+  }
   return datasets.get(key);
 }
 
