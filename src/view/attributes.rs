@@ -26,6 +26,21 @@ crate::json::object! {
 }
 
 impl Attributes {
+    /// Attributes as a page would write them, by name (for tests).
+    #[cfg(test)]
+    pub(crate) fn from_pairs(pairs: &[(&str, &str)]) -> Attributes {
+        let get = |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
+        Attributes {
+            view: get("view"),
+            partner: get("partner"),
+            theme: get("theme"),
+            from: get("from"),
+            to: get("to"),
+            q: get("q"),
+            height: get("height"),
+        }
+    }
+
     /// Reads `{ view: "partner", partner: "IR", … }`; absent and null are the same.
     pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Attributes> {
         let f = r.object(value, path, &Attributes::FIELDS)?;
@@ -140,18 +155,7 @@ mod tests {
 
     #[test]
     fn attributes_set_the_first_view_and_say_what_was_wrong() {
-        let attributes = |pairs: &[(&str, &str)]| {
-            let get = |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
-            Attributes {
-                view: get("view"),
-                partner: get("partner"),
-                theme: get("theme"),
-                from: get("from"),
-                to: get("to"),
-                q: get("q"),
-                height: get("height"),
-            }
-        };
+        let attributes = Attributes::from_pairs;
         let en = &super::super::catalogue::EN;
         let (state, problems) = CardState::from_attributes(&attributes(&[("partner", "IR")]), en);
         assert_eq!((state.view, state.partner.as_deref(), problems.len()), (View::Partner, Some("IR"), 0));

@@ -409,16 +409,7 @@ mod tests {
     use crate::view::screen::{Body, Item};
 
     fn card_with(attributes: &[(&str, &str)], locale: &str) -> (Card, Frame) {
-        let get = |name: &str| attributes.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
-        let attributes = Attributes {
-            view: get("view"),
-            partner: get("partner"),
-            theme: get("theme"),
-            from: get("from"),
-            to: get("to"),
-            q: get("q"),
-            height: get("height"),
-        };
+        let attributes = Attributes::from_pairs(attributes);
         let mut card = Card::new(&attributes, locale, false);
         let frame = card.show(Rc::new(Index::new(crate::builtin())));
         (card, frame)

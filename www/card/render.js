@@ -348,20 +348,25 @@ function item(it, send) {
   const line = el('p', 'event-line');
   if (it.value !== null) line.append(el('span', 'event-value', it.value));
   if (it.parties !== null) line.append(el('span', 'event-parties', it.parties));
-  if (it.marks) {
+  rowRest(node, line, it, send);
+  return node;
+}
+
+/** What follows a row's button: its sources' numbers and "Sources differ"
+ * on its line, then its details, hidden while closed (and printed whole). */
+function rowRest(node, line, row, send) {
+  if (row.marks) {
     // For the eye: the opened row says each source.
-    const marks = el('span', 'marks', it.marks);
+    const marks = el('span', 'marks', row.marks);
     marks.setAttribute('aria-hidden', 'true');
     line.append(marks);
   }
-  if (it.differ !== null) line.append(differ(it.differ));
+  if (row.differ !== null) line.append(differ(row.differ));
   if (line.childElementCount) node.append(line);
-  // Closed rows keep their details hidden, to be printed whole.
   const details = el('div', 'event-details');
-  details.hidden = !it.open;
-  details.append(el('p', 'event-summary', it.details.summary), el('p', 'event-tags', it.details.tags), sourceList(it.details.sources, send));
+  details.hidden = !row.open;
+  details.append(el('p', 'event-summary', row.details.summary), el('p', 'event-tags', row.details.tags), sourceList(row.details.sources, send));
   node.append(details);
-  return node;
 }
 
 /** A figure as one line of text that opens like a row; in the figures view,
@@ -378,18 +383,7 @@ function figureLine(line, send) {
   toggle.addEventListener('click', () => send(line.toggle));
   li.append(toggle);
   if (line.shape) li.append(figureShape(line.shape));
-  const extra = el('p', 'event-line');
-  if (line.marks) {
-    const marks = el('span', 'marks', line.marks);
-    marks.setAttribute('aria-hidden', 'true');
-    extra.append(marks);
-  }
-  if (line.differ !== null) extra.append(differ(line.differ));
-  if (extra.childElementCount) li.append(extra);
-  const details = el('div', 'event-details');
-  details.hidden = !line.open;
-  details.append(el('p', 'event-summary', line.details.summary), el('p', 'event-tags', line.details.tags), sourceList(line.details.sources, send));
-  li.append(details);
+  rowRest(li, el('p', 'event-line'), line, send);
   return li;
 }
 
