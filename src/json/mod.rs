@@ -14,6 +14,8 @@ mod write;
 
 pub(crate) use describe::{object, ts_named, union};
 pub use describe::{Share, TsDeclaration, TsType};
-pub use parse::{line_column, parse, Kind, Member, SyntaxError, Value};
+#[cfg(test)]
+pub use parse::line_column;
+pub use parse::{parse, Kind, Member, SyntaxError, Value};
 pub use read::{read_text, Fields, Path, Problem, Reader};
 pub use write::{to_string, to_string_pretty, ToJson, Writer};

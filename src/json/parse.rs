@@ -1,6 +1,6 @@
 //! The parser: text to `Value`s that keep the byte offset where each starts,
-//! `SyntaxError`s that say what was expected where, and `line_column` to show
-//! an offset as editors do.
+//! and `SyntaxError`s that say what was expected where (`validate` turns
+//! offsets into lines and columns, all of a file's in one pass).
 
 use std::borrow::Cow;
 
@@ -59,6 +59,8 @@ pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
 }
 
 /// Line and column from 1 of a byte offset; columns count characters, as editors do.
+/// The reference the tests hold `validate::line_columns` (which finds many in one pass) to.
+#[cfg(test)]
 pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {

@@ -310,7 +310,7 @@ impl<'a> Rows<'a> {
             .iter()
             .map(|s| {
                 let n = self.number(s);
-                let mut mark = Button::new(format!("{owner}-source-{n}"), format!("[{n}]"), Msg::ShowSource { number: n });
+                let mut mark = Button::new(format!("{owner}-source-{n}"), Rows::source_number(n), Msg::ShowSource { number: n });
                 mark.aria_label = Some(fill(m.source_mark, &[("n", &n.to_string()), ("title", &s.title)]));
                 SourceLine { mark, locator: s.locator.clone() }
             })
@@ -323,6 +323,11 @@ impl<'a> Rows<'a> {
         format!("source-{n}")
     }
 
+    /// How a source's number is written, on a fact's mark and where it is written out: "[2]".
+    pub fn source_number(n: usize) -> String {
+        format!("[{n}]")
+    }
+
     /// The sources cited, each written out once: *title*, publisher (as of …).
     pub fn cited(self) -> Option<CitedSources> {
         let m = self.m;
@@ -332,7 +337,7 @@ impl<'a> Rows<'a> {
             .enumerate()
             .map(|(at, s)| CitedSource {
                 key: Rows::source_key(at + 1),
-                number: format!("[{}]", at + 1),
+                number: Rows::source_number(at + 1),
                 title: s.title,
                 rest: format!("{}{} ({} {})", m.comma, s.publisher, m.ui.as_of, s.as_of),
             })

@@ -36,7 +36,7 @@ pub(super) fn sources(index: &Index, rows: &mut Rows, m: &'static Messages) -> (
             }
             SourceCard {
                 key: Rows::source_key(at + 1),
-                number: format!("[{}]", at + 1),
+                number: Rows::source_number(at + 1),
                 title: s.title.clone(),
                 meta,
                 reliability: s.reliability.clone(),
