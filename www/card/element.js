@@ -6,6 +6,8 @@ import { DatasetError, inTurn, loadCore, loadDataset, loadMap, mapShapes, prepar
 import { render, showSlot } from './render.js';
 
 const STATE_ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
+/** What the core reads: the state's attributes, and the frame's height (not reflected, not in the URL). */
+const CARD_ATTRIBUTES = [...STATE_ATTRIBUTES, 'height'];
 
 /** The frame's place on the page, taken the moment the element is made,
  * before its stylesheet arrives: the article below keeps still. (A
@@ -44,7 +46,7 @@ function attempt(call) {
 }
 
 export class RelationsCard extends HTMLElement {
-  static observedAttributes = [...STATE_ATTRIBUTES, 'height', 'src'];
+  static observedAttributes = [...CARD_ATTRIBUTES, 'src'];
 
   #root;
   #article;
@@ -168,7 +170,7 @@ export class RelationsCard extends HTMLElement {
   }
 
   #attributes() {
-    return Object.fromEntries([...STATE_ATTRIBUTES, 'height'].map((name) => [name, this.getAttribute(name)]));
+    return Object.fromEntries(CARD_ATTRIBUTES.map((name) => [name, this.getAttribute(name)]));
   }
 
   /** The language of the card: its own `lang`, else the nearest ancestor's,
