@@ -54,6 +54,9 @@ cargo run --quiet --release --bin relations -- static > pkg/static.html
 # The types of what a card and its element exchange, from the core's own
 # field lists (pkg/relations_card.d.ts re-exports them).
 cargo run --quiet --release --bin relations -- typescript > pkg/relations_card_types.d.ts
+# A bare card's first view on the built-in data, in each language, made by
+# the core now: the element shows it while the wasm is on its way.
+{ printf 'export default '; cargo run --quiet --release --bin relations -- first-views; printf ';\n'; } > pkg/first-views.js
 # The map's geometry, projected and simplified from Natural Earth (see the
 # script); the card fetches it only when it shows a map.
 node scripts/build-map.mjs

@@ -24,6 +24,8 @@ usage:
   relations synth [--seed N] [--events N]       print a synthetic dataset (for benchmarks)
   relations typescript                          print the TypeScript types of what a card
                                                 and its element exchange (the build uses it)
+  relations first-views [FILE]                  print a bare card's first view in each language
+                                                (the build puts them in the element)
   relations help                                show this text
 
 FILE is a dataset in the format described in data/SCHEMA.md.
@@ -226,6 +228,11 @@ fn run(args: &[String]) -> Result<(), Failure> {
             print(&relations_card::json::to_string(&dataset));
         }
         "typescript" => print(&relations_card::view::typescript()),
+        "first-views" => {
+            let args = Args::parse(rest, &[], &[])?;
+            let (_, dataset) = read_dataset(args.file(0)?)?;
+            print(&view::card::first_views(std::rc::Rc::new(Index::new(dataset))));
+        }
         "help" | "--help" | "-h" => print(&format!("{USAGE}\n")),
         other => return Err(Failure::Usage(format!("unknown command \"{other}\""))),
     }

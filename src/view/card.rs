@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use super::attributes::Attributes;
-use super::catalogue::{fill, for_locale, Messages};
+use super::catalogue::{fill, for_locale, Messages, LANGUAGES};
 use super::download::{citation, download};
 use super::record::Rows;
 use super::screen::{Body, Button, Header, Screen, SearchBox, Tab, Tabs};
@@ -382,6 +382,39 @@ enum FrameKind {
 
 /// The frame's height the attributes ask for; what is not a height is said
 /// and leaves the card's own.
+/// The first view of a card with no attributes on `index`, in each language
+/// the card has words for, as JSON: `{"languages": {subtag: catalogue},
+/// "fallback": catalogue, "frames": {catalogue: Frame as JSON text}}`. The build writes it for the built-in
+/// dataset, so a bare card shows its first view before the wasm is here;
+/// the frames are the ones `show` answers, made by the same code.
+pub fn first_views(index: Rc<Index>) -> String {
+    let mut out = crate::json::Writer::compact();
+    out.begin_object();
+    out.key("languages");
+    out.begin_object();
+    for (tag, m) in LANGUAGES {
+        out.field(tag, m.locale);
+    }
+    out.end_object();
+    out.field("fallback", for_locale("").locale);
+    out.key("frames");
+    out.begin_object();
+    let mut written: Vec<&str> = Vec::new();
+    for (_, m) in LANGUAGES {
+        if written.contains(&m.locale) {
+            continue;
+        }
+        written.push(m.locale);
+        let frame = Card::new(&Attributes::default(), m.locale, false).show(Rc::clone(&index));
+        // As JSON text: a page parses only its own language's, and
+        // JSON.parse reads it faster than a script reads an object literal.
+        out.field(m.locale, &crate::json::to_string(&frame));
+    }
+    out.end_object();
+    out.end_object();
+    out.finish()
+}
+
 fn height_of(attributes: &Attributes, m: &Messages, problems: &mut Vec<String>) -> Option<String> {
     let text = attributes.height.as_deref().filter(|t| !t.trim().is_empty())?;
     super::attributes::frame_height(text, m).map_err(|problem| problems.push(problem)).ok()
@@ -426,6 +459,31 @@ mod tests {
 
     fn titles(items: &[Item]) -> Vec<&str> {
         items.iter().map(|i| i.title.as_str()).collect()
+    }
+
+    #[test]
+    fn first_views_are_the_frames_a_bare_card_shows_in_each_language() {
+        let index = Rc::new(Index::new(crate::builtin()));
+        let text = first_views(Rc::clone(&index));
+        let value = crate::json::parse(&text).expect("first views are JSON");
+        let field = |value: &crate::json::Value<'_>, key: &str| -> String {
+            let crate::json::Kind::Object(members) = &value.kind else { panic!("an object") };
+            let member = members.iter().find(|m| m.key == key).unwrap_or_else(|| panic!("no {key}"));
+            match &member.value.kind {
+                crate::json::Kind::String(text) => text.to_string(),
+                _ => crate::json::to_string(&member.value),
+            }
+        };
+        let languages_text = field(&value, "languages");
+        let languages = crate::json::parse(&languages_text).unwrap();
+        assert_eq!(field(&languages, "prs"), "fa", "Dari reads the Persian catalogue");
+        assert_eq!(field(&value, "fallback"), "en");
+        let frames_text = field(&value, "frames");
+        let frames = crate::json::parse(&frames_text).unwrap();
+        for locale in ["en", "ru", "fa"] {
+            let shown = Card::new(&Attributes::default(), locale, false).show(Rc::clone(&index));
+            assert_eq!(field(&frames, locale), crate::json::to_string(&shown), "{locale}");
+        }
     }
 
     #[test]

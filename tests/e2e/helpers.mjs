@@ -77,9 +77,11 @@ export async function visitEveryView(card, partner, visit) {
   }
 }
 
-/** Waits for the card's first view: a partner button. */
+/** Waits for the card's first view (a partner button) with the core behind
+ * it: a view made ahead of time shows before the core is there. */
 export async function ready(card) {
   await card.locator('.partner').first().waitFor();
+  await card.page().waitForFunction((host) => host.state.view !== undefined, await card.elementHandle());
 }
 
 export const sortKey = (date) => {

@@ -295,10 +295,16 @@ test('a second copy of the script breaks nothing, and the script adds no global 
 
 test('the text inside the element shows while the card loads, and the card adds no style to the page', async () => {
   const page = await browser.newPage();
-  // Hold the WebAssembly back, as a slow phone network would.
+  // Hold the WebAssembly back, as a slow phone network would. The card has
+  // an attribute, so no first view made ahead of time stands in for the core.
   await page.route('**/*.wasm', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
+  });
+  await page.route(baseUrl, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<relations-card id="card" url-state>', '<relations-card id="card" url-state view="overview">');
+    await route.fulfill({ response, body });
   });
   await page.goto(baseUrl);
   const card = mainCard(page);

@@ -2,8 +2,9 @@
 // The core (pkg/, src/view/) decides the state, the words and what each
 // action does; this class draws its Frames and sends the reader's actions back.
 import { styles } from './assets.js';
-import { DatasetError, inTurn, loadCore, loadDataset, loadMap, mapShapes, prepareSearchWhenIdle } from './load.js';
+import { DatasetError, drawingEarly, inTurn, loadCore, loadDataset, loadMap, mapShapes, prepareSearchWhenIdle } from './load.js';
 import { render, showSlot } from './render.js';
+import firstViews from '../../pkg/first-views.js';
 
 const STATE_ATTRIBUTES = ['view', 'partner', 'theme', 'from', 'to', 'q'];
 /** What the core reads: the state's attributes, and the frame's height (not reflected, not in the URL). */
@@ -64,6 +65,11 @@ export class RelationsCard extends HTMLElement {
   #stale = false;
   #reflecting = false;
   #announcedReady = false;
+  /** A first view made ahead of time is on screen; the core is not here yet. */
+  #early = false;
+  /** What the reader did on the early view, for the core once it is here. */
+  #pending = [];
+  #markedFirstView = false;
 
   constructor() {
     super();
@@ -179,7 +185,10 @@ export class RelationsCard extends HTMLElement {
     return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || '';
   }
 
-  /** Loads the core, then the dataset at `src`; until then, the page's text. */
+  /** Loads the core, then the dataset at `src`; until then, the page's text,
+   * or for a bare card on the built-in data, its first view made ahead of
+   * time by the core (pkg/first-views.js), which takes the reader's actions
+   * and hands them to the core when it is here. */
   #load() {
     const src = this.src;
     this.#loadedSrc = src;
@@ -187,22 +196,29 @@ export class RelationsCard extends HTMLElement {
     this.#relations = null;
     this.#escape = null;
     this.#stale = false;
+    this.#early = false;
+    this.#pending = [];
     showSlot(this.#article);
+    // After the task that made the element, which may still set its attributes.
+    if (src === '') queueMicrotask(() => this.#showEarly(src));
     loadCore().then(
       (glue) => {
         if (this.#loadedSrc !== src) return;
         const card = attempt(() => new glue.Card(this.#attributes(), this.#locale(), src !== ''));
         if (!card) return;
         this.#card = card;
-        this.#apply(attempt(() => card.frame()));
+        // The early view stays until the dataset's view replaces it.
+        if (!this.#early) this.#apply(attempt(() => card.frame()));
         Promise.all([loadDataset(src), this.#stylesReady]).then(
           ([relations]) => inTurn(() => {
             if (this.#card !== card) return;
             this.#relations = relations;
-            this.#apply(attempt(() => card.show(relations)));
+            this.#early = false;
+            this.#applyAll([attempt(() => card.show(relations)), ...this.#pending.splice(0).map((msg) => this.#answer(card, msg))]);
           }),
           (error) => {
             if (this.#card !== card) return;
+            this.#early = false;
             console.error(`relations-card: ${error?.message ?? error}`);
             if (error instanceof DatasetError) this.#apply(attempt(() => card.fail(error.failure)));
           },
@@ -213,6 +229,45 @@ export class RelationsCard extends HTMLElement {
         if (this.#loadedSrc === src) console.error(`relations-card: could not load the WebAssembly: ${error?.message ?? error}`);
       },
     );
+  }
+
+  /** Draws the first view made ahead of time, if there is one for this card. */
+  #showEarly(src) {
+    const early = this.#loadedSrc === src && !this.#card ? this.#firstView() : null;
+    if (!early) return;
+    // The map's shapes are asked for now, not once the styles are here.
+    if (early.screen.body.map) loadMap();
+    drawingEarly(this.#stylesReady.then(() => {
+      if (this.#loadedSrc !== src || this.#relations || !this.#bare()) return;
+      this.#early = true;
+      this.#apply({ ...early, ready: false });
+      return this.#markFirstView(early.screen);
+    }));
+  }
+
+  /** The first view made ahead of time for this card, if it is a bare one
+   * (no attribute the core reads; a `src` is checked by the caller): the
+   * core's catalogue for the card's language, chosen by the core's table. */
+  #firstView() {
+    if (!this.#bare()) return null;
+    const language = this.#locale().split(/[-_]/)[0].toLowerCase();
+    const frame = firstViews.frames[firstViews.languages[language] ?? firstViews.fallback];
+    return frame ? JSON.parse(frame) : null;
+  }
+
+  #bare() {
+    return !CARD_ATTRIBUTES.some((name) => this.hasAttribute(name));
+  }
+
+  /** A User Timing mark when the first view is on the page, its map's shapes
+   * drawn, made ahead of time or not (what `make bench-card` times); a
+   * promise of it while the map is on its way. */
+  #markFirstView(screen) {
+    if (this.#markedFirstView) return;
+    this.#markedFirstView = true;
+    const mark = () => { performance.mark('relations-card-first-view'); };
+    if (screen?.body?.map && !mapShapes) return loadMap().then(mark, mark);
+    mark();
   }
 
   /** Several attribute changes in one task reach the core as one. */
@@ -233,11 +288,24 @@ export class RelationsCard extends HTMLElement {
     });
   }
 
-  /** A reader's action: exactly one call into the core. */
+  /** A reader's action: exactly one call into the core (kept for it while
+   * the early view stands in). */
   #send(msg) {
     const card = this.#card;
-    if (!card) return;
-    this.#apply(attempt(() => card.send(msg, this.#locale(), location.href, today())));
+    if (this.#early) this.#pending.push(msg);
+    else if (card) this.#apply(this.#answer(card, msg));
+  }
+
+  #answer(card, msg) {
+    return attempt(() => card.send(msg, this.#locale(), location.href, today()));
+  }
+
+  /** Frames answered in one go (the first view, then what the reader did on
+   * the early one): each is done, and only the last screen is drawn, so the
+   * search box's text and caret are the reader's. */
+  #applyAll(frames) {
+    const last = frames.findLastIndex((frame) => frame?.screen);
+    frames.forEach((frame, i) => this.#apply(frame && i !== last ? { ...frame, screen: null } : frame));
   }
 
   /** Does what a Frame says, in the order hosts saw it before: attributes,
@@ -259,12 +327,13 @@ export class RelationsCard extends HTMLElement {
     if (frame.screen) this.#draw(frame.screen, frame.focus);
     else if (frame.focus !== null) this.#focus(frame.focus, null);
     if (frame.ready && !this.#announcedReady) {
-      // Hosts (and the load benchmark) learn when the first view is up: a
-      // map's with its shapes drawn (they come after the view, drawn first).
+      // Hosts (and the load benchmark) learn when the card is up, the core
+      // answering: a map's with its shapes drawn (they come after the view).
       this.#announcedReady = true;
       const ready = () => this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
       if (frame.screen?.body?.map && !mapShapes) loadMap().then(ready, ready);
       else ready();
+      this.#markFirstView(frame.screen);
     }
     if (frame.ready) prepareSearchWhenIdle(this.#relations);
     if (frame.announcement !== null) this.#announce(frame.announcement);

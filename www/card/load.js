@@ -4,13 +4,40 @@
 import { mapSource, wasmSource } from './assets.js';
 
 let core = null;
+
+/** First views made ahead of time (pkg/first-views.js) that are being
+ * drawn. Starting the core (compiling, reading a dataset) holds the main thread
+ * for tens of milliseconds, so it waits for every early view on the page,
+ * map and all. */
+const earlyViews = new Set();
+export function drawingEarly(drawn) {
+  const shown = drawn.finally(nextFrame);
+  earlyViews.add(shown);
+  shown.finally(() => earlyViews.delete(shown));
+}
+
+/** Resolves once the next frame is on screen (or soon, on a hidden page,
+ * which has no frames). */
+function nextFrame() {
+  return new Promise((resolve) => {
+    const done = () => { clearTimeout(timer); resolve(); };
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(() => setTimeout(done));
+  });
+}
 const datasets = new Map();
 
 /** The core's glue, initialised. The .wasm is requested at once, beside the
- * glue module (bundled into the element: then no request at all), not after it. */
+ * glue module (bundled into the element: then no request at all), not after
+ * it; it is compiled once the early views are drawn. */
 export function loadCore() {
   core ??= (async () => {
     const wasm = wasmSource();
+    // Early views first: compiling and instantiating would hold them back
+    // on a phone's few cores. After a task, every card the page made in
+    // this one has said whether it draws one.
+    await new Promise((resolve) => setTimeout(resolve));
+    await Promise.allSettled(earlyViews);
     const glue = await import('../../pkg/relations_card.js');
     await glue.default({ module_or_path: wasm });
     return glue;
@@ -99,10 +126,6 @@ export function prepareSearchWhenIdle(relations) {
 let previousFirstView = Promise.resolve();
 export function inTurn(showFirstView) {
   const turn = previousFirstView.then(showFirstView);
-  previousFirstView = turn.catch(() => {}).then(() => new Promise((resolve) => {
-    const done = () => { clearTimeout(timer); resolve(); };
-    const timer = setTimeout(done, 100);
-    requestAnimationFrame(() => setTimeout(done));
-  }));
+  previousFirstView = turn.catch(() => {}).then(nextFrame);
   return turn;
 }

@@ -5,7 +5,7 @@
 //! translated: it is the dataset's.
 //!
 //! To add a locale, add a file with its `Messages` (as `en.rs`, `ru.rs`,
-//! `fa.rs`) and a line to [`for_locale`]. English, Russian and Persian
+//! `fa.rs`) and a line to [`LANGUAGES`]. English, Russian and Persian
 //! (right to left) so far; digits stay Latin.
 
 /// Forms of a counted phrase; `{n}` stands for the number.
@@ -321,15 +321,16 @@ pub(crate) const fn plural(one: &'static str, few: &'static str, many: &'static 
     Plural { one, few, many }
 }
 
+/// The language subtags the card has words for, each with its catalogue
+/// (Dari, `prs`, reads the Persian one). The element's first views (written
+/// by `relations first-views`) carry this table, so the page picks the same.
+pub const LANGUAGES: [(&str, &Messages); 4] = [("en", &EN), ("ru", &RU), ("fa", &FA), ("prs", &FA)];
+
 /// The catalogue for a BCP 47 language tag (`en`, `ru-RU`…); English when
 /// the language has none.
 pub fn for_locale(tag: &str) -> &'static Messages {
     let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    match language.as_str() {
-        "ru" => &RU,
-        "fa" | "prs" => &FA,
-        _ => &EN,
-    }
+    LANGUAGES.iter().find(|(code, _)| *code == language).map_or(&EN, |&(_, m)| m)
 }
 
 #[cfg(test)]
