@@ -126,15 +126,23 @@ const { server, url } = await startServer({
   extraMounts: [['/bench-timelinejs/', TIMELINEJS]],
 });
 
-async function once(throttle, path) {
+/** Lighthouse's mobile network: 150 ms round trips, 1.6 Mbps down, 750 kbps up. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+async function once(throttle, path, network) {
   const context = await browser.newContext();
   const page = await context.newPage();
   // A new context has an empty cache. Bytes are counted by the page itself
   // (Resource Timing): the CDP Network domain keeps a copy of every body,
-  // which slowed the card's larger responses more than the floor's.
+  // which slowed the card's larger responses more than the floor's (it is
+  // enabled only to slow the network, for every kind of load alike).
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
   // Both times from navigation start, taken by the page itself.
   await page.addInitScript((watchForMarkers) => {
     const shown = () => {
@@ -170,18 +178,20 @@ async function once(throttle, path) {
   // Once the page has settled, so the second card and the favicon count too.
   await page.waitForLoadState('load');
   await page.waitForTimeout(200);
-  const bytes = new Map(
-    await page.evaluate(() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-      .map((entry) => [entry.name, entry.transferSize])),
-  );
+  const entries = await page.evaluate(() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+    .map((entry) => [entry.name, entry.transferSize, entry.responseEnd]));
+  const bytes = new Map(entries.map(([name, size]) => [name, size]));
   // What the card (or TimelineJS) brings, not the page around it.
-  const card = [...bytes].filter(([u]) => /relations[-_]card|\/pkg\/|\/bench-timelinejs(\/|-events\.json)/.test(u));
+  const ours = (u) => /relations[-_]card|\/pkg\/|\/bench-timelinejs(\/|-events\.json)/.test(u);
+  const card = [...bytes].filter(([u]) => ours(u));
   await context.close();
   return {
     firstView,
     firstShown,
     ready,
     cardBytes: card.reduce((sum, [, n]) => sum + n, 0),
+    // Of those, what had arrived when the first view was drawn.
+    firstViewBytes: entries.filter(([u, , end]) => ours(u) && end <= firstView).reduce((sum, [, n]) => sum + n, 0),
     pageBytes: [...bytes.values()].reduce((sum, n) => sum + n, 0),
     heap: metrics.JSHeapUsedSize,
     nodes,
@@ -240,18 +250,23 @@ async function interactions(throttle) {
 }
 
 console.log(`card load benchmark: ${RUNS} cold loads of ${url} each, medians (Chromium ${browser.version()})`);
-for (const throttle of [1, 4]) {
+const PASSES = [
+  { name: 'CPU 1x', throttle: 1 },
+  { name: 'CPU 4x', throttle: 4 },
+  { name: 'CPU 4x on a slow 4G network (Lighthouse\'s mobile: 150 ms, 1.6 Mbps)', throttle: 4, network: SLOW_4G },
+];
+for (const { name, throttle, network } of PASSES) {
   const loads = Object.fromEntries(Object.keys(LOADS).map((kind) => [kind, []]));
   // Interleaved, so every kind of load sees the same machine.
   for (let i = 0; i < RUNS; i++) {
-    for (const [kind, path] of Object.entries(LOADS)) loads[kind].push(await once(throttle, path));
+    for (const [kind, path] of Object.entries(LOADS)) loads[kind].push(await once(throttle, path, network));
   }
   const runs = loads.card;
   const m = (key, list = runs) => median(list.map((r) => r[key]));
   const ms = (key) =>
     `${m(key).toFixed(0)} ms (floor ${m(key, loads.floor).toFixed(0)}, card's own ${(m(key) - m(key, loads.floor)).toFixed(0)}; ` +
     `the wasm alone ${m(key, loads.wasmAlone).toFixed(0)})`;
-  console.log(`CPU ${throttle}x: first view in the DOM ${ms('firstView')}, on screen ${ms('firstShown')}`);
+  console.log(`${name}: first view in the DOM ${ms('firstView')}, on screen ${ms('firstShown')}`);
   console.log(`  the core answering (relations-card-ready: the dataset read, the view made live) ${ms('ready')}`);
   const timelineJs = (key) => m(key, loads.timelineJs);
   console.log(
@@ -260,10 +275,12 @@ for (const throttle of [1, 4]) {
       `${(timelineJs('cardBytes') / 1024).toFixed(1)} KiB gzip; ${timelineJs('nodes')} DOM nodes`,
   );
   console.log(
-    `  card transfer ${(m('cardBytes') / 1024).toFixed(1)} KiB gzip (whole page ${(m('pageBytes') / 1024).toFixed(1)} KiB) · ` +
+    `  card transfer ${(m('cardBytes') / 1024).toFixed(1)} KiB gzip, ${(m('firstViewBytes') / 1024).toFixed(1)} KiB of it in by the first view ` +
+      `(TimelineJS ${(timelineJs('firstViewBytes') / 1024).toFixed(1)}; whole page ${(m('pageBytes') / 1024).toFixed(1)} KiB) · ` +
       `JS heap ${(m('heap') / 1048576).toFixed(1)} MB (floor ${(m('heap', loads.floor) / 1048576).toFixed(1)}) · ${m('nodes')} DOM nodes in the card`,
   );
   if (throttle === 1) console.log(`  files: ${runs[0].files.join(', ')}`);
+  if (network) continue;
   const acts = [];
   for (let i = 0; i < RUNS; i++) acts.push(await interactions(throttle));
   const a = (key) => `${m(key, acts).toFixed(0)} ms`;

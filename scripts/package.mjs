@@ -84,7 +84,7 @@ Optional, in the page's \`<head>\`, so the WebAssembly and styles load with
 the script rather than after it:
 
 \`\`\`html
-<link rel="preload" href="node_modules/relations-card/pkg/relations_card_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="preload" href="node_modules/relations-card/pkg/relations_card_bg.wasm" as="fetch" type="application/wasm" crossorigin fetchpriority="low">
 <link rel="preload" href="node_modules/relations-card/relations-card.css" as="style">
 \`\`\`
 
