@@ -13,12 +13,13 @@ pub fn read_dataset(r: &mut Reader, value: &Value) -> Option<Dataset> {
     let f = r.object(
         value,
         &path,
-        &["schemaVersion", "subject", "title", "sources", "partners", "places", "events", "figures", "periods", "memberships", "disputes"],
+        &["schemaVersion", "language", "subject", "title", "sources", "partners", "places", "events", "figures", "periods", "memberships", "disputes"],
     )?;
     // Every field is read before giving up, so one file shows all its shape problems at once.
     let schema_version = required(r, &f, &path, "schemaVersion", |r, v, p| r.whole(v, p, 0, i64::from(u32::MAX)));
+    let language = optional(r, &f, &path, "language", Reader::string);
     let subject = required(r, &f, &path, "subject", read_subject);
-    let title = required(r, &f, &path, "title", Reader::string);
+    let title = required(r, &f, &path, "title", read_text);
     let sources = required(r, &f, &path, "sources", |r, v, p| r.list(v, p, read_source));
     let partners = required(r, &f, &path, "partners", |r, v, p| r.list(v, p, read_partner));
     let places = listed(r, &f, &path, "places", read_place);
@@ -27,8 +28,9 @@ pub fn read_dataset(r: &mut Reader, value: &Value) -> Option<Dataset> {
     let periods = listed(r, &f, &path, "periods", read_period);
     let memberships = listed(r, &f, &path, "memberships", read_membership);
     let disputes = listed(r, &f, &path, "disputes", read_dispute);
-    Some(Dataset {
+    let mut dataset = Dataset {
         schema_version: schema_version? as u32,
+        language: language?,
         subject: subject?,
         title: title?,
         sources: sources?,
@@ -39,7 +41,27 @@ pub fn read_dataset(r: &mut Reader, value: &Value) -> Option<Dataset> {
         periods: periods?,
         memberships: memberships?,
         disputes: disputes?,
-    })
+    };
+    let language = dataset.language.clone().unwrap_or_default();
+    dataset.texts_mut(&mut |_, text| text.settle(&language));
+    Some(dataset)
+}
+
+/// A text: a string in the dataset's language, or (schema version 2) an
+/// object of language tags and strings, its own language among them (found
+/// once the dataset's `language` is read: `Text::settle`).
+fn read_text(r: &mut Reader, value: &Value, path: &Path) -> Option<Text> {
+    match &value.kind {
+        crate::json::Kind::Object(members) => {
+            let mut languages = Vec::with_capacity(members.len());
+            for member in members {
+                let text = r.string(&member.value, &path.key(&member.key))?;
+                languages.push((member.key.to_string(), text));
+            }
+            Some(Text { own: String::new(), languages })
+        }
+        _ => r.string(value, path).map(Text::from),
+    }
 }
 
 type Fields<'v> = crate::json::Fields<'v>;
@@ -111,7 +133,7 @@ fn read_citations(r: &mut Reader, value: &Value, path: &Path) -> Option<Vec<Cita
 fn read_subject(r: &mut Reader, value: &Value, path: &Path) -> Option<Subject> {
     let f = r.object(value, path, &["code", "name"])?;
     let code = required(r, &f, path, "code", Reader::string);
-    let name = required(r, &f, path, "name", Reader::string);
+    let name = required(r, &f, path, "name", read_text);
     Some(Subject { code: code?, name: name? })
 }
 
@@ -121,7 +143,7 @@ fn read_source(r: &mut Reader, value: &Value, path: &Path) -> Option<Source> {
     let title = required(r, &f, path, "title", Reader::string);
     let publisher = required(r, &f, path, "publisher", Reader::string);
     let as_of = required(r, &f, path, "asOf", read_date);
-    let reliability = required(r, &f, path, "reliability", Reader::string);
+    let reliability = required(r, &f, path, "reliability", read_text);
     let url = optional(r, &f, path, "url", Reader::string);
     let licence = optional(r, &f, path, "licence", Reader::string);
     Some(Source { id: id?, title: title?, publisher: publisher?, as_of: as_of?, reliability: reliability?, url: url?, licence: licence? })
@@ -131,16 +153,16 @@ fn read_partner(r: &mut Reader, value: &Value, path: &Path) -> Option<Partner> {
     let f = r.object(value, path, &["code", "kind", "name", "aliases", "region"])?;
     let code = required(r, &f, path, "code", Reader::string);
     let kind = required(r, &f, path, "kind", |r, v, p| r.keyword(v, p, PartnerKind::parse, &PartnerKind::KEYS));
-    let name = required(r, &f, path, "name", Reader::string);
+    let name = required(r, &f, path, "name", read_text);
     let aliases = strings(r, &f, path, "aliases");
-    let region = required(r, &f, path, "region", Reader::string);
+    let region = required(r, &f, path, "region", read_text);
     Some(Partner { code: code?, kind: kind?, name: name?, aliases: aliases?, region: region? })
 }
 
 fn read_place(r: &mut Reader, value: &Value, path: &Path) -> Option<Place> {
     let f = r.object(value, path, &["id", "name", "aliases", "partners"])?;
     let id = required(r, &f, path, "id", Reader::string);
-    let name = required(r, &f, path, "name", Reader::string);
+    let name = required(r, &f, path, "name", read_text);
     let aliases = strings(r, &f, path, "aliases");
     let partners = strings(r, &f, path, "partners");
     Some(Place { id: id?, name: name?, aliases: aliases?, partners: partners? })
@@ -153,8 +175,8 @@ fn read_event(r: &mut Reader, value: &Value, path: &Path) -> Option<Event> {
     let date = required(r, &f, path, "date", read_date);
     let partners = required(r, &f, path, "partners", Reader::strings);
     let themes = required(r, &f, path, "themes", read_themes);
-    let title = required(r, &f, path, "title", Reader::string);
-    let summary = required(r, &f, path, "summary", Reader::string);
+    let title = required(r, &f, path, "title", read_text);
+    let summary = required(r, &f, path, "summary", read_text);
     let as_of = optional(r, &f, path, "asOf", read_date);
     let sources = required(r, &f, path, "sources", read_citations);
     Some(Event {
@@ -197,10 +219,10 @@ fn read_figure(r: &mut Reader, value: &Value, path: &Path) -> Option<Figure> {
     let date = required(r, &f, path, "date", read_date);
     let partners = required(r, &f, path, "partners", Reader::strings);
     let themes = required(r, &f, path, "themes", read_themes);
-    let title = required(r, &f, path, "title", Reader::string);
+    let title = required(r, &f, path, "title", read_text);
     let quantity = required(r, &f, path, "value", read_quantity);
-    let unit = required(r, &f, path, "unit", Reader::string);
-    let summary = optional(r, &f, path, "summary", Reader::string);
+    let unit = required(r, &f, path, "unit", read_text);
+    let summary = optional(r, &f, path, "summary", read_text);
     let as_of = optional(r, &f, path, "asOf", read_date);
     let sources = required(r, &f, path, "sources", read_citations);
     Some(Figure {
@@ -223,8 +245,8 @@ fn read_period(r: &mut Reader, value: &Value, path: &Path) -> Option<Period> {
     let partner = required(r, &f, path, "partner", Reader::string);
     let date = required(r, &f, path, "date", read_date);
     let tone = required(r, &f, path, "tone", |r, v, p| r.keyword(v, p, Tone::parse, &Tone::KEYS));
-    let title = required(r, &f, path, "title", Reader::string);
-    let summary = required(r, &f, path, "summary", Reader::string);
+    let title = required(r, &f, path, "title", read_text);
+    let summary = required(r, &f, path, "summary", read_text);
     let sources = required(r, &f, path, "sources", read_citations);
     Some(Period { id: id?, partner: partner?, date: date?, tone: tone?, title: title?, summary: summary?, sources: sources? })
 }
@@ -241,17 +263,33 @@ fn read_membership(r: &mut Reader, value: &Value, path: &Path) -> Option<Members
 fn read_dispute(r: &mut Reader, value: &Value, path: &Path) -> Option<Dispute> {
     let f = r.object(value, path, &["id", "topic", "claims"])?;
     let id = required(r, &f, path, "id", Reader::string);
-    let topic = required(r, &f, path, "topic", Reader::string);
+    let topic = required(r, &f, path, "topic", read_text);
     let claims = required(r, &f, path, "claims", Reader::strings);
     Some(Dispute { id: id?, topic: topic?, claims: claims? })
 }
 
 // Writing: the same names, optional fields left out when empty.
 
+/// A string, or the object of languages it was given as.
+impl ToJson for Text {
+    fn write_json(&self, out: &mut Writer) {
+        if self.languages.is_empty() {
+            out.string(&self.own);
+        } else {
+            out.begin_object();
+            for (tag, text) in &self.languages {
+                out.field(tag, text);
+            }
+            out.end_object();
+        }
+    }
+}
+
 impl ToJson for Dataset {
     fn write_json(&self, out: &mut Writer) {
         out.begin_object();
         out.field("schemaVersion", &self.schema_version);
+        out.optional("language", &self.language);
         out.field("subject", &self.subject);
         out.field("title", &self.title);
         out.field("sources", &self.sources);

@@ -182,8 +182,8 @@ pub fn dataset(seed: u64, events: usize) -> Dataset {
             date: date(&mut rng),
             partners: codes,
             themes,
-            title,
-            summary,
+            title: title.into(),
+            summary: summary.into(),
             as_of: None,
             sources: vec![Citation { source: rng.pick(&sources).to_string(), locator: format!("¶{}", 1 + rng.below(40)) }],
         });
@@ -191,7 +191,8 @@ pub fn dataset(seed: u64, events: usize) -> Dataset {
     Dataset {
         schema_version: builtin.schema_version,
         subject: builtin.subject.clone(),
-        title: format!("Synthetic dataset (seed {seed}, {events} events)"),
+        language: None,
+        title: format!("Synthetic dataset (seed {seed}, {events} events)").into(),
         sources: builtin.sources.clone(),
         partners: builtin.partners.clone(),
         places: Vec::new(),

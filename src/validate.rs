@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::hashing::{FxMap, FxSet};
 use crate::json::{self, Path};
-use crate::model::{Citation, Dataset, PartnerKind, Quantity, SCHEMA_VERSION};
+use crate::model::{Citation, Dataset, PartnerKind, Quantity, TextPlace, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use crate::schema;
 use crate::sorting::sort_by_key;
 
@@ -96,16 +96,101 @@ fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
     found
 }
 
+/// Texts in several languages (schema version 2): the dataset names its own
+/// language, every text object gives it, and every key is a language tag.
+fn check_languages(dataset: &Dataset, found: &mut Problems) {
+    if dataset.schema_version > SCHEMA_VERSION {
+        return;
+    }
+    let language = dataset.language.as_deref();
+    match language {
+        Some(tag) if !is_language_tag(tag) => {
+            found.add("language", format!("\"{tag}\" is not a language tag: write it as BCP 47 does (en, ru, tg, fa-AF)"))
+        }
+        None if dataset.schema_version >= 2 => {
+            found.add("language", "say which language the texts are written in, e.g. \"language\": \"en\"".to_string())
+        }
+        Some(_) if dataset.schema_version < 2 => {
+            found.add("language", "a language is part of schema version 2: set \"schemaVersion\": 2".to_string())
+        }
+        _ => {}
+    }
+    dataset.texts(&mut |place, text| {
+        if text.languages.is_empty() {
+            return;
+        }
+        if dataset.schema_version < 2 {
+            found.add(place.to_string(), "texts in several languages need schema version 2 and a \"language\"".to_string());
+            return;
+        }
+        for (tag, _) in &text.languages {
+            if !is_language_tag(tag) {
+                found.add(format!("{place}.{tag}"), format!("\"{tag}\" is not a language tag (en, ru, tg, fa-AF)"));
+            }
+        }
+        if let Some(own) = language {
+            if text.in_language(own).is_none() {
+                found.add(place.to_string(), format!("give the text in the dataset's own language too (\"{own}\")"));
+            }
+        }
+    });
+}
+
+/// `en`, `ru`, `tg`, `fa-AF`, `sr-Latn`: a language subtag of two or three
+/// letters, then subtags of letters and digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// For each language a dataset has translations in, the texts it lacks:
+/// (language, how many, the first few places). Not errors: a text without
+/// a translation shows in the dataset's own language, marked.
+pub fn translation_gaps(dataset: &Dataset) -> Vec<(String, usize, Vec<TextPlace>)> {
+    let Some(own) = dataset.language.as_deref() else { return Vec::new() };
+    let mut languages: Vec<String> = Vec::new();
+    dataset.texts(&mut |_, text| {
+        for (tag, _) in &text.languages {
+            if !languages.contains(tag) && !crate::model::primary_subtag(tag).eq_ignore_ascii_case(crate::model::primary_subtag(own)) {
+                languages.push(tag.clone());
+            }
+        }
+    });
+    languages
+        .into_iter()
+        .filter_map(|language| {
+            let mut missing = 0;
+            let mut first = Vec::new();
+            dataset.texts(&mut |place, text| {
+                if !text.is_empty() && text.in_language(&language).is_none() {
+                    missing += 1;
+                    if first.len() < 5 {
+                        first.push(place);
+                    }
+                }
+            });
+            (missing > 0).then_some((language, missing, first))
+        })
+        .collect()
+}
+
 /// The checks that types cannot express. Paths only; `load` adds positions.
 pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     let mut found = Problems::default();
 
-    if dataset.schema_version != SCHEMA_VERSION {
+    if !(OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&dataset.schema_version) {
         found.add(
             "schemaVersion",
-            format!("schema version {} is not supported: this build reads version {SCHEMA_VERSION}", dataset.schema_version),
+            format!(
+                "schema version {} is not supported: this build reads versions {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}",
+                dataset.schema_version
+            ),
         );
     }
+    check_languages(dataset, &mut found);
     // Paths are written out only for a problem: checks run on every record,
     // and large files have a hundred thousand.
     let root = Path::Root;

@@ -92,6 +92,7 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
         .prop_map(|(events, figures, periods, memberships, disputed)| {
             let mut ds = Dataset {
                 schema_version: 1,
+                language: None,
                 subject: Subject { code: "TJ".into(), name: "Tajikistan".into() },
                 title: "random".into(),
                 sources: ["s1", "s2"]
@@ -111,9 +112,9 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
                     .map(|(code, kind, name, alias, region)| Partner {
                         code: code.to_string(),
                         kind: *kind,
-                        name: name.to_string(),
+                        name: name.to_string().into(),
                         aliases: vec![alias.to_string()],
-                        region: region.to_string(),
+                        region: region.to_string().into(),
                     })
                     .collect(),
                 places: vec![Place {
@@ -135,8 +136,8 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
                     date,
                     partners,
                     themes,
-                    title,
-                    summary,
+                    title: title.into(),
+                    summary: summary.into(),
                     as_of: None,
                     sources,
                 });
@@ -147,10 +148,10 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
                     date,
                     partners,
                     themes,
-                    title,
+                    title: title.into(),
                     value: Quantity::Exact(Decimal::whole(i64::from(value))),
                     unit: "km".into(),
-                    summary: String::new(),
+                    summary: Default::default(),
                     as_of: None,
                     sources,
                 });
@@ -161,8 +162,8 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
                     partner: PARTNERS[partner].0.into(),
                     date,
                     tone: Tone::Mixed,
-                    title,
-                    summary,
+                    title: title.into(),
+                    summary: summary.into(),
                     sources,
                 });
             }
@@ -258,7 +259,7 @@ fn reference(ds: &Dataset, all: &[Hit], query: &Query) -> Vec<String> {
             // The dataset's own text is what is searched: a figure's title,
             // unit and summary; a membership has none (the card words it).
             let (title, summary) = if let Some(f) = ds.figures.iter().find(|f| f.id == hit.id) {
-                (f.title.clone(), format!("{} {}", f.unit, f.summary))
+                (f.title.to_string(), format!("{} {}", f.unit, f.summary))
             } else if hit.kind == RecordKind::Membership {
                 (String::new(), String::new())
             } else {
@@ -268,7 +269,7 @@ fn reference(ds: &Dataset, all: &[Hit], query: &Query) -> Vec<String> {
             let summary_words = text::words(&summary);
             let mut name_words = Vec::new();
             for p in &partners {
-                for t in std::iter::once(&p.name).chain(std::iter::once(&p.code)).chain(&p.aliases) {
+                for t in std::iter::once(p.name.as_str()).chain(std::iter::once(p.code.as_str())).chain(p.aliases.iter().map(String::as_str)) {
                     name_words.extend(text::words(t));
                 }
             }
@@ -281,7 +282,7 @@ fn reference(ds: &Dataset, all: &[Hit], query: &Query) -> Vec<String> {
                 title_words.windows(run.len()).any(|w| w == run.as_slice()) || summary_words.windows(run.len()).any(|w| w == run.as_slice())
             };
             for place in &ds.places {
-                let runs: Vec<Vec<String>> = std::iter::once(&place.name).chain(&place.aliases).map(|n| text::words(n)).collect();
+                let runs: Vec<Vec<String>> = std::iter::once(place.name.as_str()).chain(place.aliases.iter().map(String::as_str)).map(text::words).collect();
                 if runs.iter().any(mentioned) {
                     other_words.extend(runs.into_iter().flatten());
                 }

@@ -161,6 +161,13 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "validate" => {
             let args = Args::parse(rest, &[], &[])?;
             let (file, dataset) = read_dataset(args.file(0)?)?;
+            // Missing translations are warned of, not failed: the card shows
+            // such a text in the dataset's language, marked.
+            for (language, missing, first) in relations_card::validate::translation_gaps(&dataset) {
+                let places: Vec<String> = first.iter().map(|p| p.to_string()).collect();
+                let more = if missing > first.len() { ", …" } else { "" };
+                eprintln!("{file}: warning: {missing} texts have no \"{language}\" translation: {}{more}", places.join(", "));
+            }
             print(&format!(
                 "{file}: valid ({} partners, {} events, {} figures, {} periods, {} memberships, {} sources)\n",
                 dataset.partners.len(),

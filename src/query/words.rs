@@ -10,7 +10,7 @@ use crate::sorting::sort_by;
 use super::bits::Bits;
 use super::index::{Index, Record, Source};
 use super::Query;
-use crate::model::Dataset;
+use crate::model::{Dataset, Text};
 use crate::text;
 
 /// Where a word stands in a record, kept in the low bits of each posting.
@@ -193,7 +193,7 @@ pub(super) fn inverted_index(dataset: &Dataset, records: &[Record]) -> (Vec<Stri
         .iter()
         .map(|place| {
             let mut runs = Vec::new();
-            for name in std::iter::once(&place.name).chain(&place.aliases) {
+            for name in place.name.forms().chain(place.aliases.iter().map(String::as_str)) {
                 let mut run = Vec::new();
                 vocabulary.ids_of(name, &mut buffer, &mut run);
                 if !run.is_empty() {
@@ -276,16 +276,26 @@ pub(super) fn record_text<'a>(ds: &'a Dataset, record: &Record) -> (Cow<'a, str>
     match record.source {
         Source::Event(i) => {
             let e = &ds.events[i as usize];
-            (Cow::Borrowed(&e.title), Cow::Borrowed(&e.summary))
+            (every_form(&e.title), every_form(&e.summary))
         }
         Source::Figure(i) => {
             let f = &ds.figures[i as usize];
-            (Cow::Borrowed(&f.title), Cow::Owned(format!("{} {}", f.unit, f.summary)))
+            (every_form(&f.title), Cow::Owned(format!("{}\n{}", every_form(&f.unit), every_form(&f.summary))))
         }
         Source::Membership(_) => (Cow::Borrowed(""), Cow::Borrowed("")),
         Source::Period(i) => {
             let p = &ds.periods[i as usize];
-            (Cow::Borrowed(&p.title), Cow::Borrowed(&p.summary))
+            (every_form(&p.title), every_form(&p.summary))
         }
+    }
+}
+
+/// A text in every language the dataset gives it in, one line each: a
+/// reader finds a record by any of them ("граница", "сарҳад", "border").
+fn every_form(text: &Text) -> Cow<'_, str> {
+    if text.languages.is_empty() {
+        Cow::Borrowed(&text.own)
+    } else {
+        Cow::Owned(crate::joining::join(&text.forms().collect::<Vec<_>>(), "\n"))
     }
 }

@@ -330,7 +330,7 @@ impl Card {
             .map(|(view, label)| Tab { key: format!("tab-{}", view.key()), label, msg: Msg::Show { view }, selected: selected(view) })
             .collect();
         let header = Header {
-            title: ds.title.clone(),
+            title: super::say(&ds.title, ds, m),
             subtitle: join(
                 &[m.count(ds.partners.len(), m.partners), m.count(ds.events.len(), m.events), m.count(ds.sources.len(), m.sources)],
                 SEPARATOR,

@@ -42,9 +42,9 @@ pub fn download(index: &Index, state: &CardState, format: Format) -> File {
 /// to paste into an essay, in the catalogue's language.
 pub fn citation(index: &Index, state: &CardState, page_url: &str, today: &str, m: &Messages) -> String {
     let ds = index.dataset();
-    let mut what = ds.title.clone();
+    let mut what = super::say(&ds.title, ds, m);
     if let (View::Partner, Some(partner)) = (state.view, state.partner.as_deref().and_then(|c| ds.partner(c))) {
-        what.push_str(&format!(": {}", partner.name));
+        what.push_str(&format!(": {}", super::say(&partner.name, ds, m)));
     }
     let today = match today.parse::<crate::date::DateSpec>() {
         Ok(date) => date.label_in(&m.months, m.circa),

@@ -36,9 +36,10 @@ pub(super) fn figures(index: &Index, state: &CardState, list: &mut Rows, m: &'st
             }
         };
         let row = (hit, shape, low, high, points);
-        match units.iter_mut().find(|(unit, _)| *unit == figure.unit) {
+        let unit = super::say(&figure.unit, ds, m);
+        match units.iter_mut().find(|(u, _)| *u == unit) {
             Some((_, rows)) => rows.push(row),
-            None => units.push((figure.unit.clone(), vec![row])),
+            None => units.push((unit, vec![row])),
         }
     }
     // Units with the most figures first.

@@ -34,10 +34,30 @@ pub use record::SEPARATOR;
 pub use screen::{Body, Screen};
 pub use state::{update, CardState, Format, Msg, View, MAX_MORE, PAGE};
 
-use crate::model::Tone;
+use crate::model::{primary_subtag, Dataset, Text, Tone};
 use catalogue::Messages;
 use screen::{Button, Legend};
 use state::CardState as State;
+
+/// A dataset text in the card's language where the dataset gives it, else
+/// in the dataset's own.
+fn say(text: &Text, dataset: &Dataset, m: &Messages) -> String {
+    said(text, dataset, m).0.to_string()
+}
+
+/// A dataset text as `say` picks it, and the language it is left in when
+/// that is not the card's (the element sets the text's `lang` and says it is
+/// not translated). A version 1 dataset does not name its language: no mark.
+fn said<'a>(text: &'a Text, dataset: &'a Dataset, m: &Messages) -> (&'a str, Option<&'a str>) {
+    let Some(own) = dataset.language.as_deref() else { return (text.as_str(), None) };
+    if primary_subtag(own).eq_ignore_ascii_case(m.locale) {
+        return (text.as_str(), None);
+    }
+    match text.in_language(m.locale) {
+        Some(translated) => (translated, None),
+        None => (text.as_str(), Some(own)),
+    }
+}
 
 /// The key to a picture's colours: each tone it uses, worst first, with its word.
 fn legend(tones: impl Iterator<Item = Tone>, m: &Messages) -> Vec<Legend> {

@@ -30,9 +30,9 @@ pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -
         .filter_map(|p| {
             let glance = index.partner_glance(&p.code).ok()?;
             Some(Glance {
-                region: &p.region,
+                region: super::said(&p.region, ds, m).0,
                 code: &p.code,
-                name: &p.name,
+                name: super::said(&p.name, ds, m).0,
                 kind: p.kind,
                 events: glance.event_count,
                 tone: glance.current_tone,
@@ -71,7 +71,7 @@ pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -
     // Same key both ways, so focus stays on the switch.
     let switch = Button::new("layout", if state.list { m.show_map } else { m.show_list }, Msg::ToggleList);
     if !state.list {
-        let map = map(ds.subject.code.as_str(), &ds.subject.name, &glances, &ranked, m);
+        let map = map(ds.subject.code.as_str(), super::said(&ds.subject.name, ds, m).0, &glances, &ranked, m);
         return (Body::Overview { map: Some(map), regions: Vec::new(), picture: None, switch }, announcement);
     }
     let most = ranked.first().map_or(1, |g| g.events).max(1);

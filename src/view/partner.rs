@@ -18,8 +18,10 @@ pub(super) fn partner(index: &Index, state: &CardState, rows: &mut Rows, m: &'st
     let query = Query { limit: Some(PAGE + state.more), ..partner_query(state) };
     let answer = search(index, &query, m).unwrap_or(super::record::Hits { total: 0, hits: Vec::new() });
     let years_of = |id: Option<crate::query::RecordId>| id.and_then(|id| index.record_date(id)).map(|d| d.years());
+    let ds = index.dataset();
+    let name = super::say(&partner.name, ds, m);
     let said = Said {
-        name: &partner.name,
+        name: &name,
         events: summary.event_count,
         first: years_of(summary.first_contact).map(|y| y.0),
         last: years_of(summary.latest_contact).map(|y| y.1),
@@ -30,7 +32,7 @@ pub(super) fn partner(index: &Index, state: &CardState, rows: &mut Rows, m: &'st
     let (strip, strip_text) = tone_strip(&said, &periods, m);
     let announcement = said.sentence(m);
     let more = answer.total.saturating_sub(answer.hits.len());
-    let mut meta = vec![partner.region.clone(), m.count(summary.event_count, m.events)];
+    let mut meta = vec![super::say(&partner.region, ds, m), m.count(summary.event_count, m.events)];
     // Its events per year, all of them; a click or a drag picks years for the list below.
     let whole = Query { from: None, to: None, limit: Some(0), ..partner_query(state) };
     let years = index.timeline(&whole, 1).map(|line| super::timeline::histogram(&line.buckets, state, m)).ok();
@@ -45,13 +47,13 @@ pub(super) fn partner(index: &Index, state: &CardState, rows: &mut Rows, m: &'st
     });
     let named_with = (!summary.shared_organisations.is_empty()).then(|| {
         let ds = index.dataset();
-        let names: Vec<&str> = summary.shared_organisations.iter().filter_map(|c| ds.partner(&c.key)).map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = summary.shared_organisations.iter().filter_map(|c| ds.partner(&c.key)).map(|p| super::said(&p.name, ds, m).0).collect();
         format!("{}: {}", m.ui.named_with, join(&names, m.comma))
     });
     let back = Button::new("back", m.ui.all_partners_back, Msg::Back);
     let body = Body::Partner {
         back,
-        heading: Heading { key: Some("partner-title"), text: partner.name.clone() },
+        heading: Heading { key: Some("partner-title"), text: name.clone() },
         meta: join(&meta, SEPARATOR),
         strip,
         strip_text,

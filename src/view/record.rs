@@ -24,6 +24,9 @@ object! {
         themes: Vec<Theme> => "themes",
         title: String => "title",
         summary: String => "summary",
+        /// The language the title and summary are left in when the dataset
+        /// does not give them in the card's (then marked "not translated").
+        lang: Option<String> => "lang",
         /// Figures only: the value as text, with its unit ("20 or 29 years").
         value: Option<String> => "value",
         /// Periods only.
@@ -78,11 +81,12 @@ pub fn summary(index: &Index, code: &str, m: &Messages) -> Result<Summary, Query
     let s = index.partner_summary(code)?;
     let partner = index.dataset().partner(code).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
     let worded = |ids: &[RecordId]| ids.iter().map(|&id| hit(index, id, m)).collect();
+    let ds = index.dataset();
     Ok(Summary {
         code: partner.code.clone(),
-        name: partner.name.clone(),
+        name: super::say(&partner.name, ds, m),
         kind: partner.kind,
-        region: partner.region.clone(),
+        region: super::say(&partner.region, ds, m),
         aliases: partner.aliases.clone(),
         event_count: s.event_count,
         first_contact: s.first_contact.map(|id| hit(index, id, m)),
@@ -110,23 +114,28 @@ pub fn hits(index: &Index, answer: &Answer, m: &Messages) -> Hits {
 pub fn hit(index: &Index, id: RecordId, m: &Messages) -> Hit {
     let ds = index.dataset();
     let date = index.record_date(id);
-    let (record_id, title, summary, citations, value, tone, as_of) = match index.record(id) {
-        RecordData::Event(e) => (&e.id, e.title.clone(), e.summary.clone(), &e.sources, None, None, e.as_of),
+    let said = |text| {
+        let (text, lang) = super::said(text, ds, m);
+        (text.to_string(), lang)
+    };
+    let (record_id, (title, title_lang), (summary, summary_lang), citations, value, tone, as_of) = match index.record(id) {
+        RecordData::Event(e) => (&e.id, said(&e.title), said(&e.summary), &e.sources, None, None, e.as_of),
         RecordData::Figure(f) => {
-            let value = quantity_label_in(&f.value, &f.unit, m);
-            let summary = if f.summary.is_empty() { value.clone() } else { format!("{value}. {}", f.summary) };
-            (&f.id, f.title.clone(), summary, &f.sources, Some(value), None, f.as_of)
+            let value = quantity_label_in(&f.value, &super::say(&f.unit, ds, m), m);
+            let (summary, lang) = said(&f.summary);
+            let summary = if summary.is_empty() { (value.clone(), None) } else { (format!("{value}. {summary}"), lang) };
+            (&f.id, said(&f.title), summary, &f.sources, Some(value), None, f.as_of)
         }
         RecordData::Membership(membership) => {
-            let name = ds.partner(&membership.organisation).map_or(membership.organisation.as_str(), |p| p.name.as_str());
-            let subject = ds.subject.name.as_str();
+            let name = ds.partner(&membership.organisation).map_or(membership.organisation.clone(), |p| super::say(&p.name, ds, m));
+            let subject = super::say(&ds.subject.name, ds, m);
             let summary = match membership.joined {
-                Some(date) => fill(m.joined, &[("subject", subject), ("name", name), ("date", &date.label_in(&m.months, m.circa))]),
-                None => fill(m.member_since_unknown, &[("subject", subject), ("name", name)]),
+                Some(date) => fill(m.joined, &[("subject", &subject), ("name", &name), ("date", &date.label_in(&m.months, m.circa))]),
+                None => fill(m.member_since_unknown, &[("subject", &subject), ("name", &name)]),
             };
-            (&membership.id, fill(m.member_of, &[("name", name)]), summary, &membership.sources, None, None, None)
+            (&membership.id, (fill(m.member_of, &[("name", &name)]), None), (summary, None), &membership.sources, None, None, None)
         }
-        RecordData::Period(p) => (&p.id, p.title.clone(), p.summary.clone(), &p.sources, None, Some(p.tone), None),
+        RecordData::Period(p) => (&p.id, said(&p.title), said(&p.summary), &p.sources, None, Some(p.tone), None),
     };
     let partners: Vec<&crate::model::Partner> = index.record_partners(id).collect();
     Hit {
@@ -135,10 +144,11 @@ pub fn hit(index: &Index, id: RecordId, m: &Messages) -> Hit {
         date: date.map(|d| d.to_string()).unwrap_or_default(),
         date_label: date.map_or_else(|| m.date_unknown.to_string(), |d| d.label_in(&m.months, m.circa)),
         partners: partners.iter().map(|p| p.code.clone()).collect(),
-        partner_names: partners.iter().map(|p| p.name.clone()).collect(),
+        partner_names: partners.iter().map(|p| super::say(&p.name, ds, m)).collect(),
         themes: index.record_themes(id),
         title,
         summary,
+        lang: title_lang.or(summary_lang).map(str::to_string),
         value,
         tone,
         as_of: as_of.map(|d| d.label_in(&m.months, m.circa)),
@@ -190,6 +200,22 @@ pub fn quantity_label_in(value: &Quantity, unit: &str, messages: &Messages) -> S
             let parts: Vec<String> = values.iter().map(|v| number(*v)).collect();
             messages.one_of(&parts)
         }
+    };
+    // A unit may give its forms for the catalogue's plural rule, one|few|many
+    // ("выставка|выставки|выставок"): the form the number takes, as a
+    // count does; a fraction, an approximate or several numbers take many.
+    let unit = match unit.split('|').collect::<Vec<_>>()[..] {
+        [one, few, many] => {
+            let whole = match value {
+                Quantity::Exact(v) if v.parts().2.is_empty() && v.parts().0.is_empty() => Some(v.parts().1),
+                _ => None,
+            };
+            match whole {
+                Some(n) => messages.form(n as usize, [one, few, many]),
+                None => many,
+            }
+        }
+        _ => unit,
     };
     format!("{core} {unit}")
 }

@@ -39,7 +39,7 @@ pub(super) fn sources(index: &Index, rows: &mut Rows, m: &'static Messages) -> (
                 number: Rows::source_number(at + 1),
                 title: s.title.clone(),
                 meta,
-                reliability: s.reliability.clone(),
+                reliability: super::say(&s.reliability, ds, m),
                 cited: format!("{} {}", m.ui.cited_by, m.number(cited as i64)),
                 share: Share(cited as f64 / most as f64),
             }
@@ -50,7 +50,7 @@ pub(super) fn sources(index: &Index, rows: &mut Rows, m: &'static Messages) -> (
         .disputes
         .iter()
         .map(|d| DisputeCard {
-            topic: d.topic.clone(),
+            topic: super::say(&d.topic, ds, m),
             claims: d.claims.iter().filter_map(|c| all.iter().find(|h| &h.id == c)).map(|h| rows.item(h)).collect(),
         })
         .collect();

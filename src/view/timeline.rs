@@ -51,7 +51,7 @@ pub(super) fn timeline(index: &Index, state: &CardState, rows: &mut Rows, m: &'s
     let mut partners: Vec<(String, String, usize)> = ds
         .partners
         .iter()
-        .map(|p| (p.code.clone(), p.name.clone(), facets.partners.iter().find(|c| c.key == p.code).map_or(0, |c| c.count)))
+        .map(|p| (p.code.clone(), super::say(&p.name, ds, m), facets.partners.iter().find(|c| c.key == p.code).map_or(0, |c| c.count)))
         .collect();
     sort_by(&mut partners, &|a, b| a.1.cmp(&b.1));
     let mut options = vec![SelectOption { value: String::new(), label: m.ui.all_partners.to_string(), selected: state.partner.is_none() }];

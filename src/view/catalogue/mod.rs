@@ -214,26 +214,30 @@ pub struct Messages {
 impl Messages {
     /// "12 events", "1 event", "5 событий".
     pub fn count(&self, n: usize, forms: Plural) -> String {
-        let form = match self.rule {
+        fill(self.form(n, [forms.one, forms.few, forms.many]), &[("n", &self.number(n as i64))])
+    }
+
+    /// The form of one|few|many that `n` takes in the locale.
+    pub fn form<'f>(&self, n: usize, [one, few, many]: [&'f str; 3]) -> &'f str {
+        match self.rule {
             PluralRule::OneOther => {
                 if n == 1 {
-                    forms.one
+                    one
                 } else {
-                    forms.many
+                    many
                 }
             }
             PluralRule::Slavic => {
                 let (last, last_two) = (n % 10, n % 100);
                 if last == 1 && last_two != 11 {
-                    forms.one
+                    one
                 } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
-                    forms.few
+                    few
                 } else {
-                    forms.many
+                    many
                 }
             }
-        };
-        fill(form, &[("n", &self.number(n as i64))])
+        }
     }
 
     /// A whole number with the locale's digit grouping (years are not grouped).
