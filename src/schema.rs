@@ -13,7 +13,20 @@ pub fn read_dataset(r: &mut Reader, value: &Value) -> Option<Dataset> {
     let f = r.object(
         value,
         &path,
-        &["schemaVersion", "language", "subject", "title", "sources", "partners", "places", "events", "figures", "periods", "memberships", "disputes"],
+        &[
+            "schemaVersion",
+            "language",
+            "subject",
+            "title",
+            "sources",
+            "partners",
+            "places",
+            "events",
+            "figures",
+            "periods",
+            "memberships",
+            "disputes",
+        ],
     )?;
     // Every field is read before giving up, so one file shows all its shape problems at once.
     let schema_version = required(r, &f, &path, "schemaVersion", |r, v, p| r.whole(v, p, 0, i64::from(u32::MAX)));

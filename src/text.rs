@@ -7,9 +7,12 @@
 //! on the wasm): Latin letters with diacritics become their base letters
 //! through a generated 1.3 KB table (`src/fold_table.rs`: `ộ`→`o`, `ḥ`→`h`,
 //! `ß`→`ss`), combining marks typed separately are dropped (so decomposed
-//! "é" is "e" too), Cyrillic `ё` becomes `е`, Tajik `ӣ`/`ӯ` become `и`/`у`,
-//! Greek final `ς` becomes `σ`, Arabic-script `ي`/`ك`/`ى` become the Persian
-//! `ی`/`ک`, and Arabic vowel marks and tatweel are dropped.
+//! "é" is "e" too), Cyrillic `ё` becomes `е`, Tajik `ӣ ӯ ҳ ҷ қ ғ` become
+//! `и у х ч к г` (as readers type them on a Russian keyboard), Greek final
+//! `ς` becomes `σ`, Arabic-script `ي`/`ك`/`ى` become the Persian `ی`/`ک`, and
+//! Arabic vowel marks and tatweel are dropped. A Cyrillic word then loses
+//! its case or plural ending (`stem_cyrillic`), so "Ирана", "Ираном" and
+//! "Эронро" find Iran as "Иран" and "Эрон" do.
 
 use crate::fold_table;
 
@@ -49,6 +52,10 @@ fn push_folded(c: char, out: &mut String) {
         'Ё' | 'ё' => 'е',
         'Ӣ' | 'ӣ' | 'Й' | 'й' => 'и',
         'Ӯ' | 'ӯ' => 'у',
+        'Ҳ' | 'ҳ' => 'х',
+        'Ҷ' | 'ҷ' => 'ч',
+        'Қ' | 'қ' => 'к',
+        'Ғ' | 'ғ' => 'г',
         'ς' => 'σ',
         'ي' | 'ى' => 'ی',
         'ك' => 'ک',
@@ -109,14 +116,41 @@ pub fn for_each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)
 /// ends (after the separator that ends it, if any).
 fn fold_word(text: &str, start: usize, buffer: &mut String) -> usize {
     buffer.clear();
+    let mut end = text.len();
     for (at, c) in text[start..].char_indices() {
         if c.is_alphanumeric() || is_inner_mark(c) {
             push_folded(c, buffer);
         } else {
-            return start + at + c.len_utf8();
+            end = start + at + c.len_utf8();
+            break;
         }
     }
-    text.len()
+    stem_cyrillic(buffer);
+    end
+}
+
+/// Russian case and number endings and Tajik plural, object and izofat
+/// endings, folded as above (`й` is `и` by then), longest first.
+const CYRILLIC_ENDINGS: [&str; 42] = [
+    "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "хои", "ых", "их", "ои", "еи", "ом", "ем", "ам", "ям", "ах", "ях",
+    "ов", "ев", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ыи", "хо", "ро", "а", "я", "у", "ю", "ы", "и", "е", "о", "ь",
+];
+
+/// Takes one ending off a folded Cyrillic word, keeping a stem of three
+/// letters or more: "ираном" and "ирана" are "иран", "границы" and
+/// "границе" are "границ", "эронро" is "эрон". Light on purpose: the index
+/// and the query stem alike, and the last word of a query is a prefix.
+fn stem_cyrillic(word: &mut String) {
+    if !word.starts_with(|c: char| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return;
+    }
+    let letters = word.chars().count();
+    for ending in CYRILLIC_ENDINGS {
+        if word.ends_with(ending) && letters - ending.chars().count() >= 3 {
+            word.truncate(word.len() - ending.len());
+            return;
+        }
+    }
 }
 
 pub fn is_stop_word(word: &str) -> bool {
@@ -160,9 +194,20 @@ mod tests {
     }
 
     #[test]
-    fn keeps_cyrillic_and_persian_words_whole() {
-        assert_eq!(words("Иран, Ҷумҳурии Тоҷикистон"), ["иран", "ҷумҳурии", "тоҷикистон"]);
-        assert_eq!(words("Ёзуқ ӯ"), ["езуқ", "у"]);
+    fn folds_tajik_letters_and_stems_cyrillic_endings() {
+        assert_eq!(words("Иран, Ҷумҳурии Тоҷикистон"), ["иран", "чумхури", "точикистон"]);
+        assert_eq!(words("Ёзуқ ӯ"), ["езук", "у"]);
+        assert_eq!(words("Иран Ирана Ираном Ирану"), ["иран"; 4]);
+        assert_eq!(words("граница границы границе"), ["границ"; 3]);
+        assert_eq!(words("мост моста мосты"), ["мост"; 3]);
+        assert_eq!(words("сарҳад сарҳади сархад"), ["сархад"; 3]);
+        assert_eq!(words("Эрон Эронро Панҷ панч"), ["эрон", "эрон", "панч", "панч"]);
+        assert_eq!(words("Россия России Россией"), ["росси"; 3]);
+        assert_eq!(words("Чин Чинро"), ["чин", "чин"], "a stem keeps three letters");
+    }
+
+    #[test]
+    fn keeps_persian_words_whole() {
         assert_eq!(words("ایران‌زمین"), ["ایران", "زمین"], "a zero-width non-joiner splits");
         assert_eq!(words("كابل"), ["کابل"], "Arabic kaf folds to the Persian one");
         assert_eq!(words("اِیران"), ["ایران"], "vowel marks are dropped inside a word");

@@ -269,7 +269,9 @@ fn reference(ds: &Dataset, all: &[Hit], query: &Query) -> Vec<String> {
             let summary_words = text::words(&summary);
             let mut name_words = Vec::new();
             for p in &partners {
-                for t in std::iter::once(p.name.as_str()).chain(std::iter::once(p.code.as_str())).chain(p.aliases.iter().map(String::as_str)) {
+                for t in
+                    std::iter::once(p.name.as_str()).chain(std::iter::once(p.code.as_str())).chain(p.aliases.iter().map(String::as_str))
+                {
                     name_words.extend(text::words(t));
                 }
             }
@@ -282,7 +284,8 @@ fn reference(ds: &Dataset, all: &[Hit], query: &Query) -> Vec<String> {
                 title_words.windows(run.len()).any(|w| w == run.as_slice()) || summary_words.windows(run.len()).any(|w| w == run.as_slice())
             };
             for place in &ds.places {
-                let runs: Vec<Vec<String>> = std::iter::once(place.name.as_str()).chain(place.aliases.iter().map(String::as_str)).map(text::words).collect();
+                let runs: Vec<Vec<String>> =
+                    std::iter::once(place.name.as_str()).chain(place.aliases.iter().map(String::as_str)).map(text::words).collect();
                 if runs.iter().any(mentioned) {
                     other_words.extend(runs.into_iter().flatten());
                 }

@@ -47,7 +47,8 @@ pub(super) fn partner(index: &Index, state: &CardState, rows: &mut Rows, m: &'st
     });
     let named_with = (!summary.shared_organisations.is_empty()).then(|| {
         let ds = index.dataset();
-        let names: Vec<&str> = summary.shared_organisations.iter().filter_map(|c| ds.partner(&c.key)).map(|p| super::said(&p.name, ds, m).0).collect();
+        let names: Vec<&str> =
+            summary.shared_organisations.iter().filter_map(|c| ds.partner(&c.key)).map(|p| super::said(&p.name, ds, m).0).collect();
         format!("{}: {}", m.ui.named_with, join(&names, m.comma))
     });
     let back = Button::new("back", m.ui.all_partners_back, Msg::Back);
