@@ -181,7 +181,7 @@ impl Index {
         let mut names: Vec<(String, Named)> = Vec::new();
         for (p, partner) in dataset.partners.iter().enumerate() {
             let texts = partner.name.forms().chain([partner.code.as_str()]).chain(partner.aliases.iter().map(String::as_str));
-            for word in texts.flat_map(|t| text::words(t)) {
+            for word in texts.flat_map(text::words) {
                 names.push((word, Named::Partner(p as u16)));
             }
         }
