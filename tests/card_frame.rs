@@ -150,3 +150,33 @@ fn a_partners_years_strip_narrows_its_list_and_a_partner_opens_whole() {
     let Body::Partner { events, .. } = body(&reopened) else { panic!() };
     assert_eq!(events.heading.text, all);
 }
+
+/// A dataset in several languages: the card words records in its own
+/// language where the dataset has them, marks the rest, and finds them by
+/// words of any language.
+#[test]
+fn a_translated_dataset_speaks_the_cards_language_and_marks_the_rest() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/translated.json")).unwrap();
+    let index = std::rc::Rc::new(relations_card::query::Index::new(relations_card::load(&text).unwrap()));
+    let hits = |locale: &str, words: &str| {
+        let query = relations_card::query::Query { text: words.into(), ..Default::default() };
+        relations_card::view::record::search(&index, &query, relations_card::view::catalogue::for_locale(locale)).unwrap().hits
+    };
+    let russian = hits("ru", "");
+    let border = russian.iter().find(|h| h.id == "border").unwrap();
+    assert_eq!((border.title.as_str(), border.lang.as_deref()), ("Граница согласована", None));
+    assert_eq!(border.partner_names, ["Афганистан"]);
+    let bridge = russian.iter().find(|h| h.id == "bridge").unwrap();
+    assert_eq!((bridge.title.as_str(), bridge.lang.as_deref()), ("Bridge opened", Some("en")), "left in English, and said so");
+    let posts = russian.iter().find(|h| h.id == "posts").unwrap();
+    assert_eq!(posts.value.as_deref(), Some("22 заставы"), "the unit takes the number's form");
+    // An English card reads the dataset's own text.
+    assert_eq!(hits("en", "").iter().find(|h| h.id == "border").unwrap().title, "Border settled");
+    // Words of every language find the record, endings and Tajik letters folded.
+    for words in ["border", "границы", "граница", "сарҳад", "сархади"] {
+        assert_eq!(hits("en", words).iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["border"], "{words}");
+    }
+    // The dataset reads back as it was written: every language kept.
+    let written = relations_card::json::to_string_pretty(index.dataset());
+    assert!(relations_card::load(&written).unwrap() == *index.dataset());
+}

@@ -324,7 +324,13 @@ impl<'a> Rows<'a> {
         if let Some(as_of) = &hit.as_of {
             tags.push(format!("{} {as_of}", m.ui.as_of));
         }
-        let details = ItemDetails { summary: hit.summary.clone(), tags: join(&tags, SEPARATOR), sources };
+        let details = ItemDetails {
+            summary: hit.summary.clone(),
+            tags: join(&tags, SEPARATOR),
+            sources,
+            lang: hit.lang.clone(),
+            untranslated: hit.lang.is_some().then_some(m.not_translated),
+        };
         (key, marks, self.open.contains(&hit.id), details)
     }
 

@@ -127,6 +127,11 @@ object! {
         /// "Event · Trade · as of 1996".
         tags: String => "tags",
         sources: Sources => "sources",
+        /// The language the title and summary are in when the dataset does
+        /// not give them in the card's (the element sets their `lang`).
+        lang: Option<String> => "lang",
+        /// Then: "not translated", in the card's language.
+        untranslated: Option<&'static str> => "untranslated",
     }
 }
 

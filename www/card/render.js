@@ -341,7 +341,7 @@ function item(it, send) {
   toggle.type = 'button';
   toggle.dataset.key = it.key;
   toggle.setAttribute('aria-expanded', String(it.open));
-  toggle.append(el('span', 'event-date', it.date), el('span', 'event-title', it.title));
+  toggle.append(el('span', 'event-date', it.date), inLanguage(el('span', 'event-title', it.title), it.details.lang));
   toggle.addEventListener('click', () => send(it.toggle));
   head.append(toggle);
   node.append(head);
@@ -362,10 +362,15 @@ function rowRest(node, line, row, send) {
     line.append(marks);
   }
   if (row.differ !== null) line.append(differ(row.differ));
+  if (row.details.untranslated !== null) line.append(el('span', 'untranslated', row.details.untranslated));
   if (line.childElementCount) node.append(line);
   const details = el('div', 'event-details');
   details.hidden = !row.open;
-  details.append(el('p', 'event-summary', row.details.summary), el('p', 'event-tags', row.details.tags), sourceList(row.details.sources, send));
+  details.append(
+    inLanguage(el('p', 'event-summary', row.details.summary), row.details.lang),
+    el('p', 'event-tags', row.details.tags),
+    sourceList(row.details.sources, send),
+  );
   node.append(details);
 }
 
@@ -378,13 +383,20 @@ function figureLine(line, send) {
   toggle.dataset.key = line.key;
   toggle.setAttribute('aria-expanded', String(line.open));
   const text = el('span', 'figure-text');
-  text.append(el('span', 'figure-value', line.value), el('span', 'figure-title', line.title), el('span', 'figure-date', line.meta));
+  text.append(el('span', 'figure-value', line.value), inLanguage(el('span', 'figure-title', line.title), line.details.lang), el('span', 'figure-date', line.meta));
   toggle.append(text);
   toggle.addEventListener('click', () => send(line.toggle));
   li.append(toggle);
   if (line.shape) li.append(figureShape(line.shape));
   rowRest(li, el('p', 'event-line'), line, send);
   return li;
+}
+
+/** Dataset text left in the dataset's language: screen readers say it in
+ * that language's voice. */
+function inLanguage(node, lang) {
+  if (lang !== null) node.lang = lang;
+  return node;
 }
 
 function differ(text) {

@@ -126,4 +126,5 @@ pub const EN: Messages = Messages {
     show_list: "List of partners",
     show_map: "Map",
     organisations: "Organisations",
+    not_translated: "not translated",
 };

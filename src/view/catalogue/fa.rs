@@ -127,4 +127,5 @@ pub const FA: Messages = Messages {
     show_list: "فهرست شریکان",
     show_map: "نقشه",
     organisations: "سازمان‌ها",
+    not_translated: "ترجمه نشده",
 };

@@ -209,6 +209,8 @@ pub struct Messages {
     pub show_list: &'static str,
     pub show_map: &'static str,
     pub organisations: &'static str,
+    /// Beside a record the dataset does not give in the card's language.
+    pub not_translated: &'static str,
 }
 
 impl Messages {

@@ -129,4 +129,5 @@ pub const RU: Messages = Messages {
     show_list: "Список партнёров",
     show_map: "Карта",
     organisations: "Организации",
+    not_translated: "не переведено",
 };
