@@ -130,6 +130,8 @@ pub struct Dataset {
     pub subject: Subject,
     /// A one-line title for the card, e.g. "Tajikistan's foreign relations".
     pub title: Text,
+    /// How the dataset was made (and translated), for the Sources view.
+    pub about: Option<Text>,
     pub sources: Vec<Source>,
     pub partners: Vec<Partner>,
     /// Places the records mention, with the spellings readers may search for.
@@ -165,6 +167,9 @@ macro_rules! visit_texts {
     ($d:expr, $visit:expr, $iter:ident, $($mut_:tt)?) => {{
         let place = |list, index, field| TextPlace { list, index, field };
         $visit(place("", None, "title"), & $($mut_)? $d.title);
+        if let Some(about) = & $($mut_)? $d.about {
+            $visit(place("", None, "about"), about);
+        }
         $visit(place("subject", None, "name"), & $($mut_)? $d.subject.name);
         for (i, x) in $d.sources.$iter().enumerate() {
             $visit(place("sources", Some(i), "reliability"), & $($mut_)? x.reliability);

@@ -33,6 +33,7 @@ pub fn read_dataset(r: &mut Reader, value: &Value) -> Option<Dataset> {
     let language = optional(r, &f, &path, "language", Reader::string);
     let subject = required(r, &f, &path, "subject", read_subject);
     let title = required(r, &f, &path, "title", read_text);
+    let about = optional(r, &f, &path, "about", read_text);
     let sources = required(r, &f, &path, "sources", |r, v, p| r.list(v, p, read_source));
     let partners = required(r, &f, &path, "partners", |r, v, p| r.list(v, p, read_partner));
     let places = listed(r, &f, &path, "places", read_place);
@@ -46,6 +47,7 @@ pub fn read_dataset(r: &mut Reader, value: &Value) -> Option<Dataset> {
         language: language?,
         subject: subject?,
         title: title?,
+        about: about?,
         sources: sources?,
         partners: partners?,
         places: places?,
@@ -305,6 +307,7 @@ impl ToJson for Dataset {
         out.optional("language", &self.language);
         out.field("subject", &self.subject);
         out.field("title", &self.title);
+        out.optional("about", &self.about);
         out.field("sources", &self.sources);
         out.field("partners", &self.partners);
         out.field("places", &self.places);

@@ -192,6 +192,7 @@ pub fn dataset(seed: u64, events: usize) -> Dataset {
         schema_version: builtin.schema_version,
         subject: builtin.subject.clone(),
         language: None,
+        about: None,
         title: format!("Synthetic dataset (seed {seed}, {events} events)").into(),
         sources: builtin.sources.clone(),
         partners: builtin.partners.clone(),

@@ -93,6 +93,7 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
             let mut ds = Dataset {
                 schema_version: 1,
                 language: None,
+                about: None,
                 subject: Subject { code: "TJ".into(), name: "Tajikistan".into() },
                 title: "random".into(),
                 sources: ["s1", "s2"]

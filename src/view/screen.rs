@@ -465,6 +465,8 @@ union! {
         },
         Figures "figures" { charts: Vec<FigureChart> => "charts", more: Option<Button> => "more" },
         Sources "sources" {
+            // How the dataset was made (and translated), as it says.
+            about: Option<String> => "about",
             sources: Vec<SourceCard> => "sources",
             disputes_title: Option<&'static str> => "disputesTitle",
             disputes: Vec<DisputeCard> => "disputes",

@@ -56,5 +56,6 @@ pub(super) fn sources(index: &Index, rows: &mut Rows, m: &'static Messages) -> (
         .collect();
     let announcement = fill(m.sources_said, &[("documents", &m.count(sources.len(), m.documents)), ("count", &disputes.len().to_string())]);
     let disputes_title = (!disputes.is_empty()).then_some(m.ui.where_sources_differ);
-    (Body::Sources { sources, disputes_title, disputes }, announcement)
+    let about = ds.about.as_ref().map(|about| super::say(about, ds, m));
+    (Body::Sources { about, sources, disputes_title, disputes }, announcement)
 }

@@ -303,7 +303,7 @@ function sources(body, send) {
     );
     cards.append(li);
   }
-  const nodes = [cards];
+  const nodes = body.about === null ? [cards] : [el('p', 'about', body.about), cards];
   if (body.disputesTitle !== null) nodes.push(el('h3', 'section-title', body.disputesTitle));
   for (const dispute of body.disputes) {
     const section = el('section', 'dispute');
