@@ -217,7 +217,7 @@ mod tests {
     fn afghanistans_disputed_civil_war_is_one_stretch_between_its_phases() {
         assert_eq!(
             strip_text("AF", &EN),
-            "Afghanistan: 57 events from 1750 to 2024; close 1979–1992, then 1992–1996: tense or cordial (sources differ), \
+            "Afghanistan: 57 events from 1750 to 2024; cordial 1991–1992, then 1992–1996: tense or cordial (sources differ), \
              then hostile 1996–2001, then cordial 2001–2021, then tense 2021–2024."
         );
     }
