@@ -18,6 +18,7 @@ pub fn read_dataset(r: &mut Reader, value: &Value) -> Option<Dataset> {
             "language",
             "subject",
             "title",
+            "about",
             "sources",
             "partners",
             "places",

@@ -191,7 +191,7 @@ pub fn dataset(seed: u64, events: usize) -> Dataset {
     Dataset {
         schema_version: builtin.schema_version,
         subject: builtin.subject.clone(),
-        language: None,
+        language: Some("en".into()),
         about: None,
         title: format!("Synthetic dataset (seed {seed}, {events} events)").into(),
         sources: builtin.sources.clone(),

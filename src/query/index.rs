@@ -185,8 +185,13 @@ impl Index {
                 names.push((word, Named::Partner(p as u16)));
             }
         }
+        // A theme is found by its key and by its name in every language the
+        // card speaks ("границы", "сарҳад" as "borders" is).
         for (t, theme) in Theme::ALL.iter().enumerate() {
-            names.extend(text::words(theme.key()).into_iter().map(|w| (w, Named::Theme(t as u8))));
+            let labels = crate::view::catalogue::LANGUAGES.iter().map(|(_, m)| m.theme(*theme));
+            for label in std::iter::once(theme.key()).chain(labels) {
+                names.extend(text::words(label).into_iter().map(|w| (w, Named::Theme(t as u8))));
+            }
         }
         for (k, kind) in RecordKind::ALL.iter().enumerate() {
             names.extend(text::words(kind.key()).into_iter().map(|w| (w, Named::Kind(k as u8))));

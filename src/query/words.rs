@@ -216,13 +216,20 @@ pub(super) fn inverted_index(dataset: &Dataset, records: &[Record]) -> (Vec<Stri
     let mut named = vec![false; places.len()];
     let mut title_ids = Vec::new();
     let mut summary_ids = Vec::new();
+    let (mut own_title_ids, mut own_summary_ids) = (Vec::new(), Vec::new());
     // The last record each word was posted for: one posting per word and
     // record, and since titles go first, the strongest place wins.
     let mut posted_for: Vec<u32> = Vec::new();
     for (r, record) in records.iter().enumerate() {
-        let (title, summary) = record_text(dataset, record);
+        let (title, summary) = record_text(dataset, record, true);
         vocabulary.ids_of(&title, &mut buffer, &mut title_ids);
         vocabulary.ids_of(&summary, &mut buffer, &mut summary_ids);
+        let (own_title, own_summary) = record_text(dataset, record, false);
+        let translated = own_title.len() != title.len() || own_summary.len() != summary.len();
+        if translated && !runs_by_first.is_empty() {
+            vocabulary.ids_of(&own_title, &mut buffer, &mut own_title_ids);
+            vocabulary.ids_of(&own_summary, &mut buffer, &mut own_summary_ids);
+        }
         posted_for.resize(vocabulary.lists.len(), u32::MAX);
         let r = r as u32;
         let mut post = |words: &[u32], place: u8| {
@@ -236,8 +243,12 @@ pub(super) fn inverted_index(dataset: &Dataset, records: &[Record]) -> (Vec<Stri
         post(&title_ids, IN_TITLE);
         post(&summary_ids, IN_TEXT);
         if !runs_by_first.is_empty() {
+            // Places are found in the dataset's own language only: in another,
+            // a place's name may be a common word (Tajik "панҷ", the Panj, is
+            // also "five"). The words of every language are posted above.
             named.fill(false);
-            for words in [&title_ids, &summary_ids] {
+            let own = [&own_title_ids, &own_summary_ids];
+            for words in if translated { own } else { [&title_ids, &summary_ids] } {
                 for (i, w) in words.iter().enumerate() {
                     for (p, run) in runs_by_first.get(w).map_or(&[][..], Vec::as_slice) {
                         if words[i..].starts_with(run) {
@@ -269,23 +280,25 @@ pub(super) fn inverted_index(dataset: &Dataset, records: &[Record]) -> (Vec<Stri
     (words, offsets, postings)
 }
 
-/// The dataset's own text of a record, as the search index reads it: a
-/// figure's title, unit and summary; a membership has none (it is found by
-/// its organisation's names and by its kind).
-pub(super) fn record_text<'a>(ds: &'a Dataset, record: &Record) -> (Cow<'a, str>, Cow<'a, str>) {
+/// The text of a record as the search index reads it, in the dataset's own
+/// language or in `every_language` it is given in: a figure's title, unit and
+/// summary; a membership has none (it is found by its organisation's names
+/// and by its kind).
+pub(super) fn record_text<'a>(ds: &'a Dataset, record: &Record, every_language: bool) -> (Cow<'a, str>, Cow<'a, str>) {
+    let text = |t: &'a Text| if every_language { every_form(t) } else { Cow::Borrowed(t.as_str()) };
     match record.source {
         Source::Event(i) => {
             let e = &ds.events[i as usize];
-            (every_form(&e.title), every_form(&e.summary))
+            (text(&e.title), text(&e.summary))
         }
         Source::Figure(i) => {
             let f = &ds.figures[i as usize];
-            (every_form(&f.title), Cow::Owned(format!("{}\n{}", every_form(&f.unit), every_form(&f.summary))))
+            (text(&f.title), Cow::Owned(format!("{}\n{}", text(&f.unit), text(&f.summary))))
         }
         Source::Membership(_) => (Cow::Borrowed(""), Cow::Borrowed("")),
         Source::Period(i) => {
             let p = &ds.periods[i as usize];
-            (every_form(&p.title), every_form(&p.summary))
+            (text(&p.title), text(&p.summary))
         }
     }
 }

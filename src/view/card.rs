@@ -629,7 +629,7 @@ mod tests {
         let screen = frame.screen.as_ref().unwrap();
         assert_eq!(screen.locale, "ru");
         assert_eq!(screen.header.as_ref().unwrap().tabs.items[3].label, "Источники");
-        assert!(frame.announcement.as_ref().unwrap().starts_with("Afghanistan: 57 событий с "));
+        assert!(frame.announcement.as_ref().unwrap().starts_with("Афганистан: 57 событий с "));
         let Body::Partner { strip_text, events, .. } = &screen.body else { panic!() };
         assert!(strip_text.contains("напряжённый"), "{strip_text}");
         assert!(events.more.as_ref().unwrap().label.starts_with("Показать ещё"));
