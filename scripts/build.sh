@@ -56,7 +56,12 @@ cargo run --quiet --release --bin relations -- static > pkg/static.html
 cargo run --quiet --release --bin relations -- typescript > pkg/relations_card_types.d.ts
 # A bare card's first view on the built-in data, in each language, made by
 # the core now: the element shows it while the wasm is on its way.
-{ printf 'export default '; cargo run --quiet --release --bin relations -- first-views; printf ';\n'; } > pkg/first-views.js
+{ printf 'export default '; cargo run --quiet --release --bin relations -- first-views data/tajikistan.json; printf ';\n'; } > pkg/first-views.js
+# The built-in dataset's texts in each language besides its own (the wasm
+# carries the English): a card fetches the one it speaks.
+for language in $(node -e "import('./pkg/first-views.js').then((m) => console.log(m.default.texts.join(' ')))"); do
+    cargo run --quiet --release --bin relations -- texts --language "$language" data/tajikistan.json > "pkg/texts.$language.json"
+done
 # The map's geometry, projected and simplified from Natural Earth (see the
 # script); the card fetches it only when it shows a map.
 node scripts/build-map.mjs

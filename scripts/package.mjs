@@ -1,7 +1,7 @@
 // Assembles dist/package/: the publishable npm package of the element —
 // the element, its styles and types, the WebAssembly and its glue, a README.
 // `npm pack --dry-run dist/package` lists exactly what would be published.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, transformSync } from 'esbuild';
 
@@ -37,7 +37,8 @@ minified(`${root}www/relations-card.css`, `${out}relations-card.css`, 'css');
 minified(`${root}www/embed-host.js`, `${out}embed-host.js`, 'js');
 minified(`${root}pkg/relations_card.js`, `${out}pkg/relations_card.js`, 'js');
 copyFileSync(`${root}www/relations-card.d.ts`, `${out}relations-card.d.ts`);
-for (const file of ['relations_card_bg.wasm', 'relations_card.d.ts', 'relations_card_types.d.ts', 'relations_card_bg.wasm.d.ts', 'map.json']) {
+const texts = readdirSync(`${root}pkg`).filter((file) => /^texts\.[a-z-]+\.json$/.test(file));
+for (const file of ['relations_card_bg.wasm', 'relations_card.d.ts', 'relations_card_types.d.ts', 'relations_card_bg.wasm.d.ts', 'map.json', ...texts]) {
   copyFileSync(`${root}pkg/${file}`, `${out}pkg/${file}`);
 }
 writeFileSync(

@@ -4,7 +4,7 @@
 // uploaded to a learning platform. The same esbuild bundle as the package,
 // with www/card/assets.js replaced by assets-inline.js, which reads the wasm
 // and the CSS from a virtual module this script provides.
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, transformSync } from 'esbuild';
 
@@ -27,7 +27,8 @@ const inline = {
     });
     on.onResolve({ filter: /^relations-card:inline$/ }, () => ({ path: 'inline', namespace: 'relations-card-inline' }));
     on.onLoad({ filter: /.*/, namespace: 'relations-card-inline' }, () => ({
-      contents: `export const wasmBase64 = ${JSON.stringify(wasmBase64)};\nexport const css = ${JSON.stringify(css)};\nexport const map = ${read('pkg/map.json').trim()};\n`,
+      contents: `export const wasmBase64 = ${JSON.stringify(wasmBase64)};\nexport const css = ${JSON.stringify(css)};\nexport const map = ${read('pkg/map.json').trim()};\n` +
+        `export const texts = ${JSON.stringify(Object.fromEntries(readdirSync(`${root}pkg`).filter((f) => /^texts\.[a-z-]+\.json$/.test(f)).map((f) => [f.split('.')[1], read(`pkg/${f}`)])))};\n`,
       loader: 'js',
     }));
   },
@@ -42,6 +43,9 @@ const { outputFiles } = await build({
   format: 'esm',
   target: 'es2022',
   legalComments: 'none',
+  // The page says it is UTF-8: Cyrillic and Persian text stays as it is,
+  // not six bytes of \uXXXX a letter.
+  charset: 'utf8',
   write: false,
   logLevel: 'warning',
 });

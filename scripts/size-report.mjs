@@ -1,6 +1,6 @@
 // Prints what a reader downloads: each shipped file raw, gzip and brotli
 // (maximum quality, as a CDN would serve it), and the totals.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -14,9 +14,12 @@ const shipped = [
 ];
 const reference = [
   ['dist/package/pkg/relations_card.js', 'glue alone, for the JS engine API (the card has it bundled)'],
-  ['data/tajikistan.json', 'data (compiled into the wasm, not fetched)'],
+  ["data/tajikistan.json", "the data file, every language (its English compiled into the wasm)"],
   ['dist/relations-card.html', 'single file: all of the above inlined, for offline use'],
   ['dist/package/pkg/map.json', 'map geometry: fetched only when a map is shown, not in the total'],
+  ...readdirSync(join(root, 'dist/package/pkg'))
+    .filter((file) => /^texts\.[a-z-]+\.json$/.test(file))
+    .map((file) => [`dist/package/pkg/${file}`, `the dataset in ${file.split('.')[1]}: fetched only by a card in that language`]),
 ];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);

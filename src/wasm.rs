@@ -47,11 +47,28 @@ pub struct Relations {
     build_millis: f64,
 }
 
+impl Relations {
+    fn indexed(dataset: crate::Dataset) -> Relations {
+        let started = js_sys::Date::now();
+        let index = Rc::new(Index::new(dataset));
+        Relations { index, build_millis: js_sys::Date::now() - started }
+    }
+}
+
 #[wasm_bindgen]
 impl Relations {
     /// The dataset compiled into this build.
     pub fn builtin() -> Result<Relations, JsValue> {
         Self::from_json(BUILTIN_JSON)
+    }
+
+    /// The dataset compiled into this build with its texts in another
+    /// language added (`pkg/texts.<language>.json`, made by `relations texts`).
+    #[wasm_bindgen(js_name = builtinWithTexts)]
+    pub fn builtin_with_texts(texts: &str) -> Result<Relations, JsError> {
+        let mut dataset = crate::builtin();
+        crate::languages::add_texts(&mut dataset, texts).map_err(|e| JsError::new(&e))?;
+        Ok(Relations::indexed(dataset))
     }
 
     /// Validates dataset text. On failure throws an `Error` whose message
@@ -60,9 +77,7 @@ impl Relations {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Relations, JsValue> {
         let dataset = load(text).map_err(|errors| problems_error(&errors))?;
-        let started = js_sys::Date::now();
-        let index = Rc::new(Index::new(dataset));
-        Ok(Relations { index, build_millis: js_sys::Date::now() - started })
+        Ok(Relations::indexed(dataset))
     }
 
     /// Builds the word index for searches now and returns the milliseconds

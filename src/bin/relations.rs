@@ -26,6 +26,8 @@ usage:
                                                 and its element exchange (the build uses it)
   relations first-views [FILE]                  print a bare card's first view in each language
                                                 (the build puts them in the element)
+  relations texts --language LANG [FILE]        print the dataset's texts in LANG, apart from it
+                                                (the build ships the built-in one's this way)
   relations help                                show this text
 
 FILE is a dataset in the format described in data/SCHEMA.md.
@@ -235,6 +237,12 @@ fn run(args: &[String]) -> Result<(), Failure> {
             print(&relations_card::json::to_string(&dataset));
         }
         "typescript" => print(&relations_card::view::typescript()),
+        "texts" => {
+            let args = Args::parse(rest, &["language"], &[])?;
+            let language = args.last("language").ok_or_else(|| Failure::Usage("texts needs --language LANG".into()))?;
+            let (_, dataset) = read_dataset(args.file(0)?)?;
+            print(&relations_card::languages::texts_in(&dataset, language));
+        }
         "first-views" => {
             let args = Args::parse(rest, &[], &[])?;
             let (_, dataset) = read_dataset(args.file(0)?)?;

@@ -384,7 +384,8 @@ enum FrameKind {
 /// and leaves the card's own.
 /// The first view of a card with no attributes on `index`, in each language
 /// the card has words for, as JSON: `{"languages": {subtag: catalogue},
-/// "fallback": catalogue, "frames": {catalogue: Frame as JSON text}}`. The build writes it for the built-in
+/// "fallback": catalogue, "texts": [language], "frames": {catalogue: Frame
+/// as JSON text}}`, "texts" naming the languages the dataset has texts in. The build writes it for the built-in
 /// dataset, so a bare card shows its first view before the wasm is here;
 /// the frames are the ones `show` answers, made by the same code.
 pub fn first_views(index: Rc<Index>) -> String {
@@ -397,6 +398,8 @@ pub fn first_views(index: Rc<Index>) -> String {
     }
     out.end_object();
     out.field("fallback", for_locale("").locale);
+    // The languages whose texts ship apart from the wasm (`relations texts`).
+    out.field("texts", &crate::languages::text_languages(index.dataset()));
     out.key("frames");
     out.begin_object();
     let mut written: Vec<&str> = Vec::new();
@@ -444,7 +447,7 @@ mod tests {
     fn card_with(attributes: &[(&str, &str)], locale: &str) -> (Card, Frame) {
         let attributes = Attributes::from_pairs(attributes);
         let mut card = Card::new(&attributes, locale, false);
-        let frame = card.show(Rc::new(Index::new(crate::builtin())));
+        let frame = card.show(Rc::new(Index::new(crate::builtin_in_every_language())));
         (card, frame)
     }
 
@@ -463,7 +466,7 @@ mod tests {
 
     #[test]
     fn first_views_are_the_frames_a_bare_card_shows_in_each_language() {
-        let index = Rc::new(Index::new(crate::builtin()));
+        let index = Rc::new(Index::new(crate::builtin_in_every_language()));
         let text = first_views(Rc::clone(&index));
         let value = crate::json::parse(&text).expect("first views are JSON");
         let field = |value: &crate::json::Value<'_>, key: &str| -> String {
@@ -492,7 +495,7 @@ mod tests {
         let loading = card.frame();
         assert!(matches!(body(&loading), Body::Loading { text: Some("Loading the dataset…") }));
         assert!(!loading.ready && loading.screen.as_ref().unwrap().header.is_none());
-        let first = card.show(Rc::new(Index::new(crate::builtin())));
+        let first = card.show(Rc::new(Index::new(crate::builtin_in_every_language())));
         assert!(first.ready && !first.changed && first.attributes.is_none(), "attributes are the page's until the reader acts");
         let screen = first.screen.as_ref().unwrap();
         let header = screen.header.as_ref().unwrap();

@@ -160,7 +160,7 @@ mod tests {
 
     /// The text under a partner's tone strip, from the built-in dataset.
     fn strip_text(code: &str, m: &'static Messages) -> String {
-        let index = Index::new(crate::builtin());
+        let index = Index::new(crate::builtin_in_every_language());
         let state = CardState { partner: Some(code.into()), ..CardState::default() };
         let (Body::Partner { strip_text, .. }, _) = partner(&index, &state, &mut Rows::new(m, &[]), m) else {
             panic!("no page for {code}")

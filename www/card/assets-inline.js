@@ -1,7 +1,7 @@
 // The card's WebAssembly and styles carried inside the script, for the single
 // file that must work opened from disk. scripts/single-file.mjs swaps this in
 // for assets.js and provides the virtual module with the wasm and the CSS.
-import { css, map, wasmBase64 } from 'relations-card:inline';
+import { css, map, texts, wasmBase64 } from 'relations-card:inline';
 
 /** The .wasm's bytes: the glue instantiates them directly, no request. */
 export function wasmSource() {
@@ -11,6 +11,12 @@ export function wasmSource() {
 /** The map's geometry, carried inside too. */
 export async function mapSource() {
   return map;
+}
+
+/** The built-in dataset's texts in another language, carried inside too. */
+export async function textsSource(language) {
+  if (!(language in texts)) throw new Error(`no ${language} texts in this file`);
+  return texts[language];
 }
 
 /** The card's styles, as a style element (the page is a file, no CSP). */

@@ -18,6 +18,13 @@ export async function mapSource() {
   return response.json();
 }
 
+/** The built-in dataset's texts in another language (pkg/texts.<language>.json), as text. */
+export async function textsSource(language) {
+  const response = await fetch(new URL(`pkg/texts.${language}.json`, base));
+  if (!response.ok) throw new Error(`could not fetch the ${language} texts: HTTP ${response.status}`);
+  return response.text();
+}
+
 /** The card's styles: a link to its stylesheet (allowed by a strict CSP). */
 export function styles() {
   const link = document.createElement('link');

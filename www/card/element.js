@@ -2,7 +2,7 @@
 // The core (pkg/, src/view/) decides the state, the words and what each
 // action does; this class draws its Frames and sends the reader's actions back.
 import { styles } from './assets.js';
-import { DatasetError, drawingEarly, inTurn, loadCore, loadDataset, loadMap, mapShapes, prepareSearchWhenIdle } from './load.js';
+import { DatasetError, drawingEarly, inTurn, loadCore, loadDataset, loadMap, loadTexts, mapShapes, prepareSearchWhenIdle } from './load.js';
 import { render, showSlot } from './render.js';
 import firstViews from '../../pkg/first-views.js';
 
@@ -201,6 +201,9 @@ export class RelationsCard extends HTMLElement {
     showSlot(this.#article);
     // After the task that made the element, which may still set its attributes.
     if (src === '') queueMicrotask(() => this.#showEarly(src));
+    // The built-in dataset's texts in the card's language are asked for now, beside the wasm.
+    const language = src === '' ? this.#textsLanguage() : null;
+    if (language) loadTexts(language).catch(() => {});
     loadCore().then(
       (glue) => {
         if (this.#loadedSrc !== src) return;
@@ -209,7 +212,7 @@ export class RelationsCard extends HTMLElement {
         this.#card = card;
         // The early view stays until the dataset's view replaces it.
         if (!this.#early) this.#apply(attempt(() => card.frame()));
-        Promise.all([loadDataset(src), this.#stylesReady]).then(
+        Promise.all([loadDataset(src, language), this.#stylesReady]).then(
           ([relations]) => inTurn(() => {
             if (this.#card !== card) return;
             this.#relations = relations;
@@ -246,13 +249,24 @@ export class RelationsCard extends HTMLElement {
   }
 
   /** The first view made ahead of time for this card, if it is a bare one
-   * (no attribute the core reads; a `src` is checked by the caller): the
-   * core's catalogue for the card's language, chosen by the core's table. */
+   * (no attribute the core reads; a `src` is checked by the caller). */
   #firstView() {
     if (!this.#bare()) return null;
-    const language = this.#locale().split(/[-_]/)[0].toLowerCase();
-    const frame = firstViews.frames[firstViews.languages[language] ?? firstViews.fallback];
+    const frame = firstViews.frames[this.#catalogue()];
     return frame ? JSON.parse(frame) : null;
+  }
+
+  /** The catalogue the core speaks for the card's language, by the core's table. */
+  #catalogue() {
+    const language = this.#locale().split(/[-_]/)[0].toLowerCase();
+    return firstViews.languages[language] ?? firstViews.fallback;
+  }
+
+  /** The language the built-in dataset's texts are wanted in, when the
+   * dataset has them apart (null: its own). */
+  #textsLanguage() {
+    const language = this.#catalogue();
+    return firstViews.texts.includes(language) ? language : null;
   }
 
   #bare() {

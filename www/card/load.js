@@ -1,7 +1,7 @@
 // What cards on a page share: one download and one instance of the core, each
 // dataset fetched once, first views one frame apart. Why a dataset could not
 // be had is reported as facts (a Failure); the core words it for the reader.
-import { mapSource, wasmSource } from './assets.js';
+import { mapSource, textsSource, wasmSource } from './assets.js';
 
 let core = null;
 
@@ -70,11 +70,24 @@ export class DatasetError extends Error {
   }
 }
 
-/** The dataset at `src` (or the built-in one), loaded once per page. */
-export function loadDataset(src) {
-  const key = src ? new URL(src, document.baseURI).href : '';
+const texts = new Map();
+/** The built-in dataset's texts in `language`, requested once per page (as
+ * soon as a card knows it speaks it, beside the wasm). */
+export function loadTexts(language) {
+  if (!texts.has(language)) {
+    const loading = textsSource(language);
+    loading.catch(() => texts.delete(language));
+    texts.set(language, loading);
+  }
+  return texts.get(language);
+}
+
+/** The dataset at `src`, or the built-in one with its texts in `language`
+ * (null: its own, English), loaded once per page. */
+export function loadDataset(src, language = null) {
+  const key = src ? new URL(src, document.baseURI).href : `built-in ${language ?? ''}`;
   if (!datasets.has(key)) {
-    const loading = loadCore().then((glue) => (key ? fetchDataset(glue, key) : glue.Relations.builtin()));
+    const loading = loadCore().then((glue) => (src ? fetchDataset(glue, key) : language ? builtinIn(glue, language) : glue.Relations.builtin()));
     // A failure is not kept: the next card to ask (or a new src) tries again,
     // so a brief network error does not last the page's life.
     loading.catch(() => {
@@ -83,6 +96,17 @@ export function loadDataset(src) {
     datasets.set(key, loading);
   }
   return datasets.get(key);
+}
+
+/** The built-in dataset with its texts in `language`; without them (a
+ * network error) in English, which the card marks as not translated. */
+async function builtinIn(glue, language) {
+  try {
+    return glue.Relations.builtinWithTexts(await loadTexts(language));
+  } catch (error) {
+    console.warn(`relations-card: the dataset in English: ${error?.message ?? error}`);
+    return glue.Relations.builtin();
+  }
 }
 
 async function fetchDataset(glue, url) {
