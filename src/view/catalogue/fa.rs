@@ -8,7 +8,9 @@ const PERSIAN_MONTHS: [&str; 12] =
 pub const FA: Messages = Messages {
     locale: "fa",
     rtl: true,
-    rule: PluralRule::OneOther,
+    // CLDR: one for i = 0 or n = 1, so 0 takes the form of 1 (the forms are
+    // the same in Persian, a noun after a number stays singular).
+    rule: PluralRule::ZeroOrOne,
     months: crate::date::Months { with_day: PERSIAN_MONTHS, alone: PERSIAN_MONTHS },
     thousands: "٬",
     decimal_mark: "٫",

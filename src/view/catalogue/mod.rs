@@ -20,8 +20,10 @@ pub struct Plural {
 /// Which plural form a number takes in a locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PluralRule {
-    /// one for 1, many otherwise (English).
+    /// one for 1, many otherwise (English; CLDR `i = 1 and v = 0`).
     OneOther,
+    /// one for 0 and 1, many otherwise (Persian; CLDR `i = 0 or n = 1`).
+    ZeroOrOne,
     /// one for 1, 21, 31…; few for 2–4, 22–24…; many otherwise (Russian).
     Slavic,
 }
@@ -222,6 +224,13 @@ impl Messages {
                     forms.many
                 }
             }
+            PluralRule::ZeroOrOne => {
+                if n <= 1 {
+                    forms.one
+                } else {
+                    forms.many
+                }
+            }
             PluralRule::Slavic => {
                 let (last, last_two) = (n % 10, n % 100);
                 if last == 1 && last_two != 11 {
@@ -359,6 +368,19 @@ mod tests {
         assert_eq!(EN.count(12500, EN.events), "12,500 events");
         assert_eq!(RU.count(12500, RU.events), "12\u{a0}500 событий");
         assert_eq!(EN.number(2024), "2024", "four digits stay together");
+    }
+
+    /// Which form each rule picks, as CLDR 48's plurals.json says: en
+    /// one/other, ru one/few/many, fa one for i = 0 or n = 1.
+    #[test]
+    fn plural_rules_are_cldrs() {
+        let forms = plural("one {n}", "few {n}", "many {n}");
+        let picked =
+            |m: &Messages| [0, 1, 2, 5, 11, 21, 22, 25, 111, 1001].map(|n| m.count(n, forms).split(' ').next().unwrap().to_string());
+        let [o, f, m] = ["one", "few", "many"];
+        assert_eq!(picked(&EN), [m, o, m, m, m, m, m, m, m, m]);
+        assert_eq!(picked(&RU), [m, o, f, m, m, o, f, m, m, o]);
+        assert_eq!(picked(&FA), [o, o, m, m, m, m, m, m, m, m], "Persian 0 takes one, as 1 does");
     }
 
     #[test]
