@@ -1,4 +1,5 @@
-//! Persian, right to left, with Persian month names and separators.
+//! Persian, right to left, with Persian month names and separators. Digits
+//! stay Latin, so digit symbols are CLDR's for Latin digits in Persian.
 
 use super::{plural, Messages, PluralRule, Ui};
 
@@ -12,8 +13,10 @@ pub const FA: Messages = Messages {
     // the same in Persian, a noun after a number stays singular).
     rule: PluralRule::ZeroOrOne,
     months: crate::date::Months { with_day: PERSIAN_MONTHS, alone: PERSIAN_MONTHS },
-    thousands: "٬",
-    decimal_mark: "٫",
+    // CLDR 48 pairs "٬" and "٫" with Persian digits (۱۲٬۵۰۰٫۵) and "," and
+    // "." with Latin ones (12,500.5); the card writes Latin digits.
+    thousands: ",",
+    decimal_mark: ".",
     ui: Ui {
         views: "نماها",
         search_label: "جست‌وجوی رویدادها",

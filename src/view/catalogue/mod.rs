@@ -383,6 +383,17 @@ mod tests {
         assert_eq!(picked(&FA), [o, o, m, m, m, m, m, m, m, m], "Persian 0 takes one, as 1 does");
     }
 
+    /// CLDR 48's group and decimal symbols for Latin digits (the card's):
+    /// Persian's Latin set is "," and "."; "٬" and "٫" go with Persian digits.
+    #[test]
+    fn digit_symbols_are_cldrs() {
+        for (m, group, decimal, grouped) in [(&EN, ",", ".", "12,500"), (&RU, "\u{a0}", ",", "12\u{a0}500"), (&FA, ",", ".", "12,500")] {
+            assert_eq!((m.thousands, m.decimal_mark), (group, decimal), "{}", m.locale);
+            assert_eq!(m.number(12500), grouped, "{}", m.locale);
+            assert_eq!(m.number(-1_250_000).replace(group, "_"), "-1_250_000", "{}", m.locale);
+        }
+    }
+
     #[test]
     fn fill_replaces_each_name_in_turn_as_str_replace_did() {
         let reference = |template: &str, values: &[(&str, &str)]| {
