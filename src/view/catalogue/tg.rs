@@ -93,7 +93,8 @@ pub const TG: Messages = Messages {
     documents: plural("{n} ҳуҷҷат", "{n} ҳуҷҷат", "{n} ҳуҷҷат"),
     records: plural("{n} сабт", "{n} сабт", "{n} сабт"),
     events_match: plural("{n} рӯйдод ёфт шуд", "{n} рӯйдод ёфт шуд", "{n} рӯйдод ёфт шуд"),
-    more_left: plural("боз {n}", "боз {n}", "боз {n}"),
+    // A no-break space: at 360 px the number otherwise wraps away from its word.
+    more_left: plural("боқӣ:\u{a0}{n}", "боқӣ:\u{a0}{n}", "боқӣ:\u{a0}{n}"),
     bars_text: "Рӯйдодҳо аз рӯи шарикон, аз бештарин: {list}.",
     overview_said: "Шарҳи умумӣ: {partners} дар {regions}",
     partner_said: "{name}: {events}",
