@@ -105,9 +105,11 @@ function timelineJsEvents() {
   };
   const events = dataset.events.slice(-150).map((event) => {
     const [start, end] = event.date.split('/');
-    return { start_date: day(start), ...(end && { end_date: day(end) }), text: { headline: event.title, text: event.summary } };
+    // The English of each text (the file gives some in several languages).
+    const english = (text) => (typeof text === 'string' ? text : text.en);
+    return { start_date: day(start), ...(end && { end_date: day(end) }), text: { headline: english(event.title), text: english(event.summary) } };
   });
-  return JSON.stringify({ title: { text: { headline: dataset.title } }, events });
+  return JSON.stringify({ title: { text: { headline: dataset.title.en ?? dataset.title } }, events });
 }
 
 const LOADS = {

@@ -170,8 +170,9 @@ fn a_translated_dataset_speaks_the_cards_language_and_marks_the_rest() {
     assert_eq!((bridge.title.as_str(), bridge.lang.as_deref()), ("Bridge opened", Some("en")), "left in English, and said so");
     let posts = russian.iter().find(|h| h.id == "posts").unwrap();
     assert_eq!(posts.value.as_deref(), Some("22 заставы"), "the unit takes the number's form");
-    // An English card reads the dataset's own text.
+    // An English card reads the dataset's own text; a Tajik one its own where given.
     assert_eq!(hits("en", "").iter().find(|h| h.id == "border").unwrap().title, "Border settled");
+    assert_eq!(hits("tg", "").iter().find(|h| h.id == "border").unwrap().title, "Сарҳад муайян шуд");
     // Words of every language find the record, endings and Tajik letters folded.
     for words in ["border", "границы", "граница", "сарҳад", "сархади"] {
         assert_eq!(hits("en", words).iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["border"], "{words}");

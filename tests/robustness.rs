@@ -23,7 +23,7 @@ fn index() -> Rc<Index> {
     INDEX.with(Rc::clone)
 }
 
-const LOCALES: [&str; 3] = ["en", "ru", "fa"];
+const LOCALES: [&str; 4] = ["en", "ru", "fa", "tg"];
 
 fn send(card: &mut Card, msg: &Msg, locale: &str) -> relations_card::view::Frame {
     card.send(msg, locale, "https://example.org/a", "2026-11-26")
@@ -323,7 +323,7 @@ proptest! {
     #[test]
     fn any_attributes_give_a_view(
         view_ in attribute(), partner in attribute(), theme in attribute(),
-        from in attribute(), to in attribute(), q in attribute(), locale in 0..3usize,
+        from in attribute(), to in attribute(), q in attribute(), locale in 0..LOCALES.len(),
     ) {
         let attributes = Attributes { view: view_, partner, theme, from, to, q, height: None };
         let mut card = Card::new(&attributes, LOCALES[locale], false);
@@ -354,7 +354,7 @@ proptest! {
     /// and cites, crosses to JavaScript and back unchanged, and Reset
     /// always returns to the first view.
     #[test]
-    fn any_actions_keep_the_card_working(messages in prop::collection::vec(message(), 1..16), locale in 0..3usize) {
+    fn any_actions_keep_the_card_working(messages in prop::collection::vec(message(), 1..16), locale in 0..LOCALES.len()) {
         let mut card = Card::new(&Attributes::default(), LOCALES[locale], false);
         card.show(index());
         for msg in &messages {

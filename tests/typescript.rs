@@ -232,7 +232,7 @@ fn every_frame_of_every_view_is_what_its_declaration_says() {
     let decl = declarations();
     assert!(decl.len() >= 50, "{}", decl.len());
     let index = Rc::new(Index::new(relations_card::builtin()));
-    for locale in ["en", "ru", "fa"] {
+    for locale in ["en", "ru", "fa", "tg"] {
         let attributes = Attributes { partner: Some("ZZ".into()), theme: Some("gossip".into()), ..Attributes::default() };
         let mut card = Card::new(&attributes, locale, true);
         conforms(&card.frame(), "Frame", &decl);

@@ -483,7 +483,8 @@ mod tests {
         assert_eq!(field(&value, "fallback"), "en");
         let frames_text = field(&value, "frames");
         let frames = crate::json::parse(&frames_text).unwrap();
-        for locale in ["en", "ru", "fa"] {
+        assert_eq!(field(&languages, "tg"), "tg");
+        for locale in ["en", "ru", "fa", "tg"] {
             let shown = Card::new(&Attributes::default(), locale, false).show(Rc::clone(&index));
             assert_eq!(field(&frames, locale), crate::json::to_string(&shown), "{locale}");
         }

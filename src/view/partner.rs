@@ -156,7 +156,7 @@ fn tone_strip(said: &Said, spans: &[(i32, i32, Hit)], m: &'static Messages) -> (
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::catalogue::{EN, FA, RU};
+    use crate::view::catalogue::{EN, FA, RU, TG};
 
     /// The text under a partner's tone strip, from the built-in dataset.
     fn strip_text(code: &str, m: &'static Messages) -> String {
@@ -200,7 +200,12 @@ mod tests {
             "Iran: 36 رویداد از 1990 تا 2025؛ 1991–2021: دوستانه، نزدیک، آمیخته یا پرتنش (منابع اختلاف دارند)، \
              سپس دوستانه 2021–2022، سپس نزدیک 2022–2025."
         );
-        for (code, m) in [("IR", &EN), ("IR", &RU), ("IR", &FA), ("AF", &EN)] {
+        assert_eq!(
+            strip_text("IR", &TG),
+            "Эрон: 36 рӯйдод аз 1990 то 2025; 1991–2021: дӯстона, наздик, омехта ё пуртаниш (манбаъҳо фарқ мекунанд), \
+             сипас дӯстона 2021–2022, сипас наздик 2022–2025."
+        );
+        for (code, m) in [("IR", &EN), ("IR", &RU), ("IR", &FA), ("IR", &TG), ("AF", &EN)] {
             let text = strip_text(code, m);
             let history = text.split_once(m.semicolon).unwrap().1.trim_end_matches('.');
             let years = years_said(history, m);

@@ -90,7 +90,7 @@ pub(super) fn history(spans: &[Span], m: &Messages) -> String {
 mod tests {
     use super::*;
     use crate::model::Tone::{Close, Cordial, Hostile, Mixed, Tense};
-    use crate::view::catalogue::{EN, FA, RU};
+    use crate::view::catalogue::{EN, FA, RU, TG};
 
     fn span(start: i32, end: i32, tone: Tone, disputed: bool) -> Span {
         Span { start, end, tone, disputed }
@@ -180,8 +180,10 @@ mod tests {
         let spans = [span(1992, 1996, Tense, true), span(1992, 1994, Cordial, true), span(1997, 2000, Close, false)];
         assert_eq!(history(&spans, &RU), "1992–1996: напряжённый или дружественный (источники расходятся), затем тесный 1997–2000");
         assert_eq!(history(&spans, &FA), "1992–1996: پرتنش یا دوستانه (منابع اختلاف دارند)، سپس نزدیک 1997–2000");
+        assert_eq!(history(&spans, &TG), "1992–1996: пуртаниш ё дӯстона (манбаъҳо фарқ мекунанд), сипас наздик 1997–2000");
         let three = [span(1992, 1996, Tense, false), span(1992, 1994, Cordial, false), span(1993, 1995, Mixed, false)];
         assert_eq!(history(&three, &RU), "1992–1996: напряжённый, дружественный или смешанный");
         assert_eq!(history(&three, &FA), "1992–1996: پرتنش، دوستانه یا آمیخته");
+        assert_eq!(history(&three, &TG), "1992–1996: пуртаниш, дӯстона ё омехта");
     }
 }

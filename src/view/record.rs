@@ -397,6 +397,9 @@ mod tests {
         assert_eq!(en(&Quantity::OneOf(vec![w(20), w(29)]), "years"), "20 or 29 years");
         assert_eq!(en(&Quantity::OneOf(vec![w(16), w(22), w(23)]), "documents"), "16, 22 or 23 documents");
         assert_eq!(quantity_label_in(&Quantity::Exact(d(1209, 2)), "млн долларов", for_locale("ru")), "12,09 млн долларов");
+        assert_eq!(quantity_label_in(&Quantity::Approx(w(100000)), "нафар", for_locale("tg")), "тақрибан 100\u{a0}000 нафар");
+        assert_eq!(quantity_label_in(&Quantity::Exact(d(1209, 2)), "млн доллар", for_locale("tg")), "12,09 млн доллар");
+        assert_eq!(quantity_label_in(&Quantity::Exact(d(1_234_505, 2)), "دلار", for_locale("fa")), "12,345.05 دلار");
     }
 
     #[test]

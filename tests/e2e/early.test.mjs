@@ -32,7 +32,7 @@ async function heldBack(lang = 'en') {
 const article = (card) => card.evaluate((host) => host.shadowRoot.querySelector('article').innerHTML);
 
 test('without its WebAssembly, a bare card shows the first view the core then draws, in the reader\'s language', async () => {
-  for (const [lang, title] of [['en', 'Partners'], ['ru', 'Партнёры'], ['fa', 'شرکا']]) {
+  for (const [lang, title] of [['en', 'Partners'], ['ru', 'Партнёры'], ['tg', 'Шарикон'], ['fa', 'شرکا']]) {
     const { page, problems, release } = await heldBack(lang);
     const card = mainCard(page);
     await card.locator('.map path').first().waitFor();

@@ -1,4 +1,5 @@
-//! Persian, right to left, with Persian month names and separators.
+//! Persian, right to left, with Persian month names and separators. Digits
+//! stay Latin, so digit symbols are CLDR's for Latin digits in Persian.
 
 use super::{plural, Messages, PluralRule, Ui};
 
@@ -8,10 +9,14 @@ const PERSIAN_MONTHS: [&str; 12] =
 pub const FA: Messages = Messages {
     locale: "fa",
     rtl: true,
-    rule: PluralRule::OneOther,
+    // CLDR: one for i = 0 or n = 1, so 0 takes the form of 1 (the forms are
+    // the same in Persian, a noun after a number stays singular).
+    rule: PluralRule::ZeroOrOne,
     months: crate::date::Months { with_day: PERSIAN_MONTHS, alone: PERSIAN_MONTHS },
-    thousands: "٬",
-    decimal_mark: "٫",
+    // CLDR 48 pairs "٬" and "٫" with Persian digits (۱۲٬۵۰۰٫۵) and "," and
+    // "." with Latin ones (12,500.5); the card writes Latin digits.
+    thousands: ",",
+    decimal_mark: ".",
     ui: Ui {
         views: "نماها",
         search_label: "جست‌وجوی رویدادها",

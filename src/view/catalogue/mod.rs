@@ -5,8 +5,9 @@
 //! translated: it is the dataset's.
 //!
 //! To add a locale, add a file with its `Messages` (as `en.rs`, `ru.rs`,
-//! `fa.rs`) and a line to [`LANGUAGES`]. English, Russian and Persian
-//! (right to left) so far; digits stay Latin.
+//! `fa.rs`, `tg.rs`) and a line to [`LANGUAGES`]. English, Russian, Persian
+//! (right to left; Dari reads it too) and Tajik so far; digits stay Latin.
+//! Plural rules, month names and digit symbols follow CLDR (see `tg.rs`).
 
 /// Forms of a counted phrase; `{n}` stands for the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,16 +15,22 @@ pub struct Plural {
     pub one: &'static str,
     /// Russian "few" (2–4, 22–24…); English uses `many`.
     pub few: &'static str,
+    /// CLDR's "other" for English and Persian, "many" for Russian, and
+    /// Tajik's only form.
     pub many: &'static str,
 }
 
 /// Which plural form a number takes in a locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PluralRule {
-    /// one for 1, many otherwise (English).
+    /// one for 1, many otherwise (English; CLDR `i = 1 and v = 0`).
     OneOther,
+    /// one for 0 and 1, many otherwise (Persian; CLDR `i = 0 or n = 1`).
+    ZeroOrOne,
     /// one for 1, 21, 31…; few for 2–4, 22–24…; many otherwise (Russian).
     Slavic,
+    /// many for every number (Tajik: CLDR has only "other").
+    Other,
 }
 
 /// Declares `Ui` and writes it as JSON from one list of fields and their
@@ -108,10 +115,12 @@ use crate::joining::join;
 mod en;
 mod fa;
 mod ru;
+mod tg;
 
 pub use en::EN;
 pub use fa::FA;
 pub use ru::RU;
+pub use tg::TG;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Messages {
@@ -229,6 +238,13 @@ impl Messages {
                     many
                 }
             }
+            PluralRule::ZeroOrOne => {
+                if n <= 1 {
+                    one
+                } else {
+                    many
+                }
+            }
             PluralRule::Slavic => {
                 let (last, last_two) = (n % 10, n % 100);
                 if last == 1 && last_two != 11 {
@@ -239,6 +255,7 @@ impl Messages {
                     many
                 }
             }
+            PluralRule::Other => many,
         }
     }
 
@@ -328,9 +345,10 @@ pub(crate) const fn plural(one: &'static str, few: &'static str, many: &'static 
 }
 
 /// The language subtags the card has words for, each with its catalogue
-/// (Dari, `prs`, reads the Persian one). The element's first views (written
+/// (Dari, `prs`, reads the Persian one; a region such as `fa-AF` or
+/// `prs-AF` is not looked at). The element's first views (written
 /// by `relations first-views`) carry this table, so the page picks the same.
-pub const LANGUAGES: [(&str, &Messages); 4] = [("en", &EN), ("ru", &RU), ("fa", &FA), ("prs", &FA)];
+pub const LANGUAGES: [(&str, &Messages); 5] = [("en", &EN), ("ru", &RU), ("fa", &FA), ("prs", &FA), ("tg", &TG)];
 
 /// The catalogue for a BCP 47 language tag (`en`, `ru-RU`…); English when
 /// the language has none.
@@ -351,6 +369,20 @@ mod tests {
         assert_eq!(label("2007-01/2007-03"), "январь–март 2007");
         assert_eq!(label("2007-09-12/2007-09-13"), "12–13 сентября 2007");
         assert_eq!(label("1992-10/1993-03-05"), "октябрь 1992 – 5 марта 1993");
+        assert_eq!(label("2007-09-28/2007-10-02"), "28 сентября 2007 – 2 октября 2007");
+    }
+
+    /// CLDR 48 has one Tajik form (format-wide and stand-alone-wide agree).
+    #[test]
+    fn tajik_months_have_one_form_before_and_after_a_day() {
+        let label = |text: &str| text.parse::<crate::date::DateSpec>().unwrap().label_in(&TG.months, TG.circa);
+        assert_eq!(label("2007-01"), "Январ 2007");
+        assert_eq!(label("2007-09-12"), "12 Сентябр 2007");
+        assert_eq!(label("2007-01/2007-03"), "Январ–Март 2007");
+        assert_eq!(label("2007-09-12/2007-09-13"), "12–13 Сентябр 2007");
+        assert_eq!(label("2007-09-28/2007-10-02"), "28 Сентябр 2007 – 2 Октябр 2007");
+        assert_eq!(label("1992-10/1993-03-05"), "Октябр 1992 – 5 Март 1993");
+        assert_eq!(label("~1992"), "тақрибан 1992");
     }
 
     #[test]
@@ -365,6 +397,44 @@ mod tests {
         assert_eq!(EN.count(12500, EN.events), "12,500 events");
         assert_eq!(RU.count(12500, RU.events), "12\u{a0}500 событий");
         assert_eq!(EN.number(2024), "2024", "four digits stay together");
+    }
+
+    /// Which form each rule picks, as CLDR 48's plurals.json says: en
+    /// one/other, ru one/few/many, fa one for i = 0 or n = 1, tg other only.
+    #[test]
+    fn plural_rules_are_cldrs() {
+        let forms = plural("one {n}", "few {n}", "many {n}");
+        let picked =
+            |m: &Messages| [0, 1, 2, 5, 11, 21, 22, 25, 111, 1001].map(|n| m.count(n, forms).split(' ').next().unwrap().to_string());
+        let [o, f, m] = ["one", "few", "many"];
+        assert_eq!(picked(&EN), [m, o, m, m, m, m, m, m, m, m]);
+        assert_eq!(picked(&RU), [m, o, f, m, m, o, f, m, m, o]);
+        assert_eq!(picked(&FA), [o, o, m, m, m, m, m, m, m, m], "Persian 0 takes one, as 1 does");
+        assert_eq!(picked(&TG), [m; 10]);
+    }
+
+    #[test]
+    fn counted_words_in_each_language() {
+        let counts = |m: &Messages| [1, 2, 5, 11, 21, 22, 25].map(|n| m.count(n, m.events));
+        assert_eq!(counts(&EN), ["1 event", "2 events", "5 events", "11 events", "21 events", "22 events", "25 events"]);
+        assert_eq!(counts(&RU), ["1 событие", "2 события", "5 событий", "11 событий", "21 событие", "22 события", "25 событий"]);
+        assert_eq!(counts(&FA), ["1 رویداد", "2 رویداد", "5 رویداد", "11 رویداد", "21 رویداد", "22 رویداد", "25 رویداد"]);
+        assert_eq!(counts(&TG), ["1 рӯйдод", "2 рӯйдод", "5 рӯйдод", "11 рӯйдод", "21 рӯйдод", "22 рӯйдод", "25 рӯйдод"]);
+        assert_eq!(RU.count(21, RU.partners), "21 партнёр");
+        assert_eq!(TG.count(22, TG.partners), "22 шарик");
+    }
+
+    /// CLDR 48's group and decimal symbols for Latin digits (the card's):
+    /// Persian's Latin set is "," and "."; "٬" and "٫" go with Persian digits.
+    #[test]
+    fn digit_symbols_are_cldrs() {
+        for (m, group, decimal, grouped) in
+            [(&EN, ",", ".", "12,500"), (&RU, "\u{a0}", ",", "12\u{a0}500"), (&FA, ",", ".", "12,500"), (&TG, "\u{a0}", ",", "12\u{a0}500")]
+        {
+            assert_eq!((m.thousands, m.decimal_mark), (group, decimal), "{}", m.locale);
+            assert_eq!(m.number(12500), grouped, "{}", m.locale);
+            assert_eq!(m.number(-1_250_000).replace(group, "_"), "-1_250_000", "{}", m.locale);
+        }
     }
 
     #[test]
@@ -395,15 +465,194 @@ mod tests {
     #[test]
     fn unknown_languages_fall_back_to_english() {
         assert_eq!(for_locale("ru-RU").locale, "ru");
-        assert_eq!(for_locale("tg").locale, "en");
-        assert_eq!(for_locale("fa-AF").locale, "fa");
+        assert_eq!(for_locale("uz").locale, "en");
         assert!(for_locale("fa").rtl && !for_locale("en").rtl);
         assert_eq!(for_locale("").locale, "en");
     }
 
     #[test]
+    fn dari_and_afghan_persian_read_persian() {
+        for tag in ["prs", "fa-AF", "prs-AF", "PRS-af", "prs_AF", "fa-Arab-AF"] {
+            assert_eq!(for_locale(tag).locale, "fa", "{tag}");
+            assert!(for_locale(tag).rtl, "{tag}");
+        }
+    }
+
+    #[test]
+    fn tajik_by_its_language_subtag() {
+        for tag in ["tg", "tg-TJ", "tg-Cyrl", "tg-Cyrl-TJ", "TG"] {
+            assert_eq!(for_locale(tag).locale, "tg", "{tag}");
+            assert!(!for_locale(tag).rtl, "{tag}");
+        }
+    }
+
+    /// Every catalogue once (Dari shares Persian's).
+    fn catalogues() -> Vec<&'static Messages> {
+        let mut out: Vec<&'static Messages> = Vec::new();
+        for (_, m) in LANGUAGES {
+            if !out.iter().any(|seen| seen.locale == m.locale) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// Every text of a catalogue with a name. The pattern names every field,
+    /// so a field added to `Messages` does not compile here until it is listed.
+    fn texts(m: &Messages) -> Vec<(String, &'static str)> {
+        let Messages {
+            locale: _,
+            rtl: _,
+            rule: _,
+            months,
+            thousands,
+            decimal_mark,
+            ui,
+            tabs,
+            tones,
+            themes,
+            events,
+            partners,
+            sources,
+            regions,
+            numbers,
+            units,
+            documents,
+            records,
+            events_match,
+            more_left,
+            bars_text,
+            overview_said,
+            partner_said,
+            from_to,
+            then,
+            comma,
+            semicolon,
+            histogram_text,
+            histogram_none,
+            histogram_earlier,
+            events_in_year,
+            empty,
+            figures_said,
+            sources_said,
+            unknown_partner,
+            unknown_view,
+            unknown_theme,
+            not_a_year,
+            citation_head,
+            citation_as_of,
+            about,
+            or,
+            date_unknown,
+            circa,
+            kinds_plural,
+            member_of,
+            joined,
+            member_since_unknown,
+            fetch_failed,
+            http_failed,
+            too_large,
+            invalid_dataset,
+            and_more,
+            cannot_show,
+            source_mark,
+            not_a_height,
+            map_text,
+            map_hint,
+            show_list,
+            show_map,
+            organisations,
+            not_translated,
+        } = *m;
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        let mut list = |name: &str, items: &[&'static str]| {
+            out.extend(items.iter().enumerate().map(|(i, text)| (format!("{name}[{i}]"), *text)));
+        };
+        list("months.with_day", &months.with_day);
+        list("months.alone", &months.alone);
+        list("tabs", &tabs);
+        list("tones", &tones);
+        list("themes", &themes);
+        list("kinds_plural", &kinds_plural);
+        for (name, forms) in [
+            ("events", events),
+            ("partners", partners),
+            ("sources", sources),
+            ("regions", regions),
+            ("numbers", numbers),
+            ("units", units),
+            ("documents", documents),
+            ("records", records),
+            ("events_match", events_match),
+            ("more_left", more_left),
+        ] {
+            list(name, &[forms.one, forms.few, forms.many]);
+        }
+        out.extend(ui.labels().map(|(key, label)| (format!("ui.{key}"), label)));
+        let sentences = [
+            ("thousands", thousands),
+            ("decimal_mark", decimal_mark),
+            ("not_translated", not_translated),
+            ("bars_text", bars_text),
+            ("overview_said", overview_said),
+            ("partner_said", partner_said),
+            ("from_to", from_to),
+            ("then", then),
+            ("comma", comma),
+            ("semicolon", semicolon),
+            ("histogram_text", histogram_text),
+            ("histogram_none", histogram_none),
+            ("histogram_earlier", histogram_earlier),
+            ("events_in_year", events_in_year),
+            ("empty", empty),
+            ("figures_said", figures_said),
+            ("sources_said", sources_said),
+            ("unknown_partner", unknown_partner),
+            ("unknown_view", unknown_view),
+            ("unknown_theme", unknown_theme),
+            ("not_a_year", not_a_year),
+            ("citation_head", citation_head),
+            ("citation_as_of", citation_as_of),
+            ("about", about),
+            ("or", or),
+            ("date_unknown", date_unknown),
+            ("circa", circa),
+            ("member_of", member_of),
+            ("joined", joined),
+            ("member_since_unknown", member_since_unknown),
+            ("fetch_failed", fetch_failed),
+            ("http_failed", http_failed),
+            ("too_large", too_large),
+            ("invalid_dataset", invalid_dataset),
+            ("and_more", and_more),
+            ("cannot_show", cannot_show),
+            ("source_mark", source_mark),
+            ("not_a_height", not_a_height),
+            ("map_text", map_text),
+            ("map_hint", map_hint),
+            ("show_list", show_list),
+            ("show_map", show_map),
+            ("organisations", organisations),
+        ];
+        out.extend(sentences.map(|(name, text)| (name.to_string(), text)));
+        out
+    }
+
+    /// The `{name}`s of a text, sorted: a translation may move them.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
     fn every_locale_fills_every_slot() {
-        for messages in [&EN, &RU, &FA] {
+        for messages in catalogues() {
             let text = crate::json::to_string(&messages.ui);
             let ui = crate::json::parse(&text).unwrap();
             let labels = ui.members().unwrap();
@@ -411,7 +660,55 @@ mod tests {
             for label in labels {
                 assert!(!label.value.as_str().unwrap().is_empty(), "{} ui.{}", messages.locale, label.key);
             }
-            assert!(messages.tabs.iter().chain(&messages.tones).chain(&messages.themes).all(|s| !s.is_empty()));
+            for (name, text) in texts(messages) {
+                assert!(!text.is_empty(), "{} {name}", messages.locale);
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_has_the_placeholders_of_the_english_one() {
+        let english = texts(&EN);
+        for messages in catalogues() {
+            let texts = texts(messages);
+            assert_eq!(texts.len(), english.len());
+            for ((name, text), (_, en)) in texts.iter().zip(&english) {
+                assert_eq!(placeholders(text), placeholders(en), "{} {name}: {text:?}", messages.locale);
+            }
+        }
+        assert_eq!(placeholders("{subject} joined {name} in {date}, {n}{}{N}"), ["date", "n", "name", "subject"]);
+    }
+
+    /// No English left in another language's catalogue: a Latin word is a
+    /// format, an attribute or a CSS value the reader types as is, or the
+    /// search box's example of a name in another script.
+    #[test]
+    fn no_english_left_outside_english() {
+        const AS_TYPED: [&str; 9] = ["CSV", "JSON", "HTTP", "relations", "card", "height", "px", "em", "auto"];
+        for messages in catalogues().into_iter().filter(|m| m.locale != "en") {
+            for (name, text) in texts(messages) {
+                let mut rest = String::new();
+                for (i, part) in text.split('{').enumerate() {
+                    rest.push_str(if i == 0 { part } else { part.split_once('}').map_or(part, |(_, after)| after) });
+                }
+                for word in rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1) {
+                    let allowed = AS_TYPED.contains(&word) || (name == "ui.searchPlaceholder" && word == "Iran");
+                    assert!(allowed, "{} {name}: English “{word}” in {text:?}", messages.locale);
+                }
+            }
+        }
+    }
+
+    /// Tajik words, not Russian ones in Cyrillic: the Tajik alphabet has no
+    /// ц, щ, ы or ь, and the catalogue uses its own letters.
+    #[test]
+    fn tajik_is_written_with_the_tajik_alphabet() {
+        for (name, text) in texts(&TG) {
+            assert!(!text.chars().any(|c| "цщыьЦЩЫЬ".contains(c)), "tg {name}: a Russian letter in {text:?}");
+        }
+        let all: String = texts(&TG).into_iter().map(|(_, text)| text).collect();
+        for letter in ['ғ', 'ӣ', 'қ', 'ӯ', 'ҳ', 'ҷ'] {
+            assert!(all.contains(letter), "no {letter}");
         }
     }
 }
