@@ -140,7 +140,7 @@ mod tests {
     #[test]
     fn the_table_has_a_header_and_quotes_what_needs_it() {
         let index = crate::query::Index::new(load(include_str!("../tests/fixtures/small.json")).unwrap());
-        let csv = hits_csv(&crate::view::shown_records(&index, &crate::view::CardState::default()));
+        let csv = hits_csv(&crate::view::shown_records(&index, &crate::view::CardState::default(), &crate::view::catalogue::EN));
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines[0], HIT_COLUMNS.join(","));
         assert_eq!(

@@ -70,9 +70,25 @@ fn export_csv_is_the_cards_download() {
     let output = relations(&["export", "--format=csv"]);
     assert!(output.status.success());
     let index = relations_card::query::Index::new(relations_card::builtin());
-    let card = download(&index, &CardState::default(), Format::Csv);
+    let card = download(&index, &CardState::default(), Format::Csv, &relations_card::view::catalogue::EN);
     assert_eq!(card.name, "relations-overview.csv");
     assert_eq!(String::from_utf8(output.stdout).unwrap(), card.text);
+}
+
+/// Missing translations are warnings per language, naming the first places;
+/// the file is still valid.
+#[test]
+fn validate_warns_of_missing_translations_per_language() {
+    let output = relations(&["validate", "tests/fixtures/translated.json"]);
+    assert!(output.status.success());
+    let warnings = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        warnings,
+        "tests/fixtures/translated.json: warning: 4 texts have no \"ru\" translation: \
+         partners[1].name, partners[1].region, events[1].title, events[1].summary\n\
+         tests/fixtures/translated.json: warning: 9 texts have no \"tg\" translation: \
+         title, sources[0].reliability, partners[0].region, partners[1].name, partners[1].region, …\n"
+    );
 }
 
 #[test]

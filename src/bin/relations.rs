@@ -187,7 +187,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             // The same table as the card's download of its first view: every event, oldest first.
             let text = if format == "csv" {
                 let index = Index::new(dataset);
-                relations_card::export::hits_csv(&relations_card::view::shown_records(&index, &Default::default()))
+                relations_card::export::hits_csv(&relations_card::view::shown_records(&index, &Default::default(), &EN))
             } else {
                 relations_card::json::to_string_pretty(&dataset)
             };

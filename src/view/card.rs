@@ -218,7 +218,7 @@ impl Card {
         let Some(index) = self.index.clone() else { return self.answer(FrameKind::Redraw) };
         match msg {
             Msg::Download { format } => {
-                let file = download(&index, &self.state, *format);
+                let file = download(&index, &self.state, *format, self.m);
                 let said = format!("{} {}", self.m.ui.downloaded, file.name);
                 let effect = Effect::Download { file_name: file.name, mime: file.mime, text: file.text };
                 return self.answer(FrameKind::Effect(effect, Some(said)));
@@ -643,6 +643,11 @@ mod tests {
         let dated = events.items.iter().find(|e| e.date == "7 января 1993");
         assert!(dated.is_some(), "{:?}", events.items.iter().map(|e| &e.date).collect::<Vec<_>>());
         assert!(titles(&events.items).len() == 20);
+        // What the reader takes away is in the card's language too.
+        let Some(Effect::Download { text, .. }) = send(&mut card, Msg::Download { format: Format::Csv }).effect else { panic!() };
+        assert!(text.contains("хвалят региональное сотрудничество") && text.contains("7 января 1993"), "{}", &text[..400]);
+        let Some(Effect::Copy { text, .. }) = send(&mut card, Msg::Cite).effect else { panic!() };
+        assert!(text.contains("Казахстан"), "{text}");
         let fa = Card::new(&Attributes::default(), "fa-AF", false).frame();
         assert_eq!(fa.screen.unwrap().dir, "rtl");
     }

@@ -9,15 +9,17 @@ use super::timeline::timeline_query;
 use crate::query::{Index, Query, RecordKind, Sort};
 
 /// What the reader sees, whole (not only the first page), for a download:
-/// a partner's events or the timeline's matches. Other views give every event.
-pub fn shown_records(index: &Index, state: &CardState) -> Vec<Hit> {
+/// a partner's events or the timeline's matches. Other views give every
+/// event. Worded in `m`'s language, as the card shows them (the columns'
+/// names stay the same in every language, for the programs that read them).
+pub fn shown_records(index: &Index, state: &CardState, m: &Messages) -> Vec<Hit> {
     let query = match state.view {
         View::Partner => partner_query(state),
         View::Timeline => Query { limit: None, ..timeline_query(state) },
         View::Figures => Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() },
         View::Overview | View::Sources => Query { kinds: EVENTS.to_vec(), sort: Sort::Date, ..Query::default() },
     };
-    search(index, &query, &super::catalogue::EN).map(|a| a.hits).unwrap_or_default()
+    search(index, &query, m).map(|a| a.hits).unwrap_or_default()
 }
 
 /// A file of the current view: its name, media type and text.
@@ -28,8 +30,8 @@ pub struct File {
 }
 
 /// The current view as a file: `relations-IR.csv`, `relations-timeline.json`.
-pub fn download(index: &Index, state: &CardState, format: Format) -> File {
-    let hits = shown_records(index, state);
+pub fn download(index: &Index, state: &CardState, format: Format, m: &Messages) -> File {
+    let hits = shown_records(index, state, m);
     let what = state.partner.clone().unwrap_or_else(|| state.view.key().to_string());
     let (mime, text) = match format {
         Format::Csv => ("text/csv", crate::export::hits_csv(&hits)),

@@ -34,3 +34,24 @@ test('a Russian card on a translated dataset reads Russian, and marks what is no
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a card whose lang changes speaks the new language, the dataset\'s texts included', async () => {
+  const { page, problems } = await openPage('/');
+  await ready(mainCard(page));
+  await page.evaluate(() => {
+    const card = document.createElement('relations-card');
+    card.id = 'switching';
+    card.setAttribute('partner', 'KZ');
+    document.querySelector('main').prepend(card);
+  });
+  const card = page.locator('#switching');
+  await card.getByRole('heading', { level: 3, name: 'Kazakhstan' }).waitFor();
+  for (const [lang, name, tab] of [['ru', 'Казахстан', 'Хронология'], ['tg', 'Қазоқистон', 'Солшумор'], ['en', 'Kazakhstan', 'Timeline']]) {
+    await card.evaluate((host, l) => host.setAttribute('lang', l), lang);
+    await card.getByRole('heading', { level: 3, name }).waitFor();
+    await card.getByRole('tab', { name: tab }).waitFor();
+    assert.equal(await card.getAttribute('partner'), 'KZ', 'the state stays');
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});

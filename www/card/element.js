@@ -47,7 +47,7 @@ function attempt(call) {
 }
 
 export class RelationsCard extends HTMLElement {
-  static observedAttributes = [...CARD_ATTRIBUTES, 'src'];
+  static observedAttributes = [...CARD_ATTRIBUTES, 'src', 'lang'];
 
   #root;
   #article;
@@ -58,6 +58,8 @@ export class RelationsCard extends HTMLElement {
   #card = null;
   #relations = null;
   #loadedSrc = null;
+  /** The language of the built-in dataset's texts loaded (null: its own). */
+  #loadedLanguage = null;
   /** What Escape does in the card, as the last screen said. */
   #escape = null;
   #queued = false;
@@ -139,6 +141,12 @@ export class RelationsCard extends HTMLElement {
       if (this.isConnected && this.src !== this.#loadedSrc) this.#load();
       return;
     }
+    // A new language whose dataset texts the card does not have: loaded again
+    // (the state is in the attributes); otherwise only its words change.
+    if (name === 'lang' && this.isConnected && this.#loadedSrc === '' && this.#textsLanguage() !== this.#loadedLanguage) {
+      this.#load();
+      return;
+    }
     this.#queueAttributes();
   }
 
@@ -203,6 +211,7 @@ export class RelationsCard extends HTMLElement {
     if (src === '') queueMicrotask(() => this.#showEarly(src));
     // The built-in dataset's texts in the card's language are asked for now, beside the wasm.
     const language = src === '' ? this.#textsLanguage() : null;
+    this.#loadedLanguage = language;
     if (language) loadTexts(language).catch(() => {});
     loadCore().then(
       (glue) => {
