@@ -81,8 +81,8 @@ test('a Russian, a Tajik, a Persian and an English card show only their own lang
     fa: /[A-Za-z]{2,}/g,
     en: /[\u0400-\u04FF\u0600-\u06FF]+/g,
   };
-  for (const lang of ['ru', 'tg', 'fa', 'en']) {
-    const { page, problems } = await openPage('/');
+  for (const [lang, width] of [['ru', 1280], ['tg', 360], ['fa', 1280], ['en', 360], ['ru', 360], ['tg', 1280], ['fa', 360]]) {
+    const { page, problems } = await openPage('/', { width });
     await ready(mainCard(page));
     await page.evaluate((l) => {
       const card = document.createElement('relations-card');
@@ -104,6 +104,8 @@ test('a Russian, a Tajik, a Persian and an English card show only their own lang
     });
     const english = [];
     const look = async (view) => {
+      // For the README and for looking: each language's views at a phone's and a desktop's width.
+      if (lang !== 'en') await card.screenshot({ path: `${shots}/lang-${lang}-${view}-${width}.png` });
       for (let text of await texts()) {
         for (const s of strings) if (text.includes(s)) text = text.split(s).join(' ');
         // CSV and JSON are the names of formats in every language.
