@@ -114,10 +114,11 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
 }
 
 /// Quotes a field when it holds a comma, quote or line break. A leading
-/// `=`, `+`, `-` or `@` gets a `'` so spreadsheets never run it as a formula.
+/// `=`, `+`, `-`, `@`, tab or carriage return gets a `'` so spreadsheets
+/// never run it as a formula (they skip the last two before reading one).
 fn push_field(out: &mut String, field: &str) {
     let guarded;
-    let field = if field.starts_with(['=', '+', '-', '@']) {
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         guarded = format!("'{field}");
         guarded.as_str()
     } else {
@@ -169,5 +170,10 @@ mod tests {
         let mut out = String::new();
         push_field(&mut out, "=HYPERLINK(\"x\")");
         assert_eq!(out, "\"'=HYPERLINK(\"\"x\"\")\"");
+        for sneaky in ["\t=1+1", "\r=1+1"] {
+            let mut out = String::new();
+            push_field(&mut out, sneaky);
+            assert!(out.trim_start_matches('"').starts_with('\''), "{out:?}");
+        }
     }
 }

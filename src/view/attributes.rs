@@ -25,6 +25,9 @@ crate::json::object! {
     }
 }
 
+/// How many unknown words an attribute's message names.
+const MAX_NAMED: usize = 5;
+
 impl Attributes {
     /// Attributes as a page would write them, by name (for tests).
     #[cfg(test)]
@@ -110,12 +113,22 @@ impl CardState {
             state.view = View::Overview;
         }
         let themes = given(&attributes.theme).unwrap_or("").replace([',', '\t', '\n'], " ");
+        let mut unknown: Vec<&str> = Vec::new();
         for word in themes.split(' ').filter(|w| !w.is_empty()) {
             match Theme::parse(word) {
                 Some(theme) if !state.themes.contains(&theme) => state.themes.push(theme),
                 Some(_) => {}
-                None => problems.push(fill(m.unknown_theme, &[("value", word), ("themes", &join(&Theme::KEYS, m.comma))])),
+                None => unknown.push(word),
             }
+        }
+        // One message for all of them, naming a few: a long attribute is not a long list of alerts.
+        if !unknown.is_empty() {
+            let mut named = join(&unknown[..unknown.len().min(MAX_NAMED)], m.comma);
+            if unknown.len() > MAX_NAMED {
+                named.push_str(m.comma);
+                named.push('…');
+            }
+            problems.push(fill(m.unknown_theme, &[("value", &named), ("themes", &join(&Theme::KEYS, m.comma))]));
         }
         for (name, value, year) in [("from", &attributes.from, &mut state.from), ("to", &attributes.to, &mut state.to)] {
             if let Some(text) = given(value) {

@@ -306,27 +306,19 @@ impl Messages {
     }
 }
 
-/// Fills `{name}` placeholders, one name after the other.
+/// Fills `{name}` placeholders in one pass over the template, so a value
+/// that holds a `{placeholder}` of its own (a reader's attribute, a dataset
+/// text) is left as it is. Finds `{` and compares what follows, as
+/// `str::replace` would without its two-way searcher (2 KB of wasm).
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = fill_one(&out, name, value);
-    }
-    out
-}
-
-/// `text` with every `{name}` replaced by `value`, as `str::replace` would:
-/// it searches with the two-way string searcher, 2 KB of wasm that only
-/// these placeholders needed; a placeholder starts with `{`, so finding
-/// that character and comparing what follows does the same.
-fn fill_one(text: &str, name: &str, value: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
     while let Some(at) = rest.find('{') {
         out.push_str(&rest[..at]);
         let after = &rest[at + 1..];
-        match after.strip_prefix(name).and_then(|tail| tail.strip_prefix('}')) {
-            Some(tail) => {
+        let found = values.iter().find_map(|(name, value)| Some((value, after.strip_prefix(name)?.strip_prefix('}')?)));
+        match found {
+            Some((value, tail)) => {
                 out.push_str(value);
                 rest = tail;
             }
@@ -386,6 +378,12 @@ mod tests {
     }
 
     #[test]
+    fn fill_leaves_placeholders_inside_values_alone() {
+        assert_eq!(fill("{a} and {b}", &[("a", "{b}"), ("b", "x")]), "{b} and x");
+        assert_eq!(fill("{a}{a} {c}", &[("a", "1")]), "11 {c}");
+    }
+
+    #[test]
     fn plural_forms_follow_the_locale() {
         assert_eq!(EN.count(1, EN.events), "1 event");
         assert_eq!(EN.count(57, EN.events), "57 events");
@@ -438,11 +436,23 @@ mod tests {
     }
 
     #[test]
-    fn fill_replaces_each_name_in_turn_as_str_replace_did() {
+    fn fill_replaces_every_placeholder_in_one_pass() {
+        // The plain way: at each place, the first name whose placeholder starts there.
         let reference = |template: &str, values: &[(&str, &str)]| {
-            let mut out = template.to_string();
-            for (name, value) in values {
-                out = out.replace(&format!("{{{name}}}"), value);
+            let mut out = String::new();
+            let mut i = 0;
+            'scan: while i < template.len() {
+                for (name, value) in values {
+                    let placeholder = format!("{{{name}}}");
+                    if template[i..].starts_with(&placeholder) {
+                        out.push_str(value);
+                        i += placeholder.len();
+                        continue 'scan;
+                    }
+                }
+                let c = template[i..].chars().next().unwrap();
+                out.push(c);
+                i += c.len_utf8();
             }
             out
         };
