@@ -155,4 +155,20 @@ fn main() {
             cell(time_queries(&index, &filters)),
         );
     }
+    problems_curve(&sizes);
+}
+
+/// How long a file with a mistake in every event takes to be refused: the
+/// time should grow with the file, not with its square (issue 16); the
+/// problems said are capped, the rest counted.
+fn problems_curve(sizes: &[usize]) {
+    println!("validating a file with one mistake per event (an unknown kind)");
+    println!("{:>8} {:>10} {:>10} {:>10}", "mistakes", "bytes", "time", "said");
+    for &n in sizes {
+        let text = relations_card::json::to_string(&synth::dataset(42, n)).replace("\"kind\":\"event\"", "\"kind\":\"happening\"");
+        let started = Instant::now();
+        let problems = relations_card::load(&text).err().unwrap_or_default();
+        let took = started.elapsed();
+        println!("{n:>8} {:>10} {:>8.1}ms {:>10}", text.len(), took.as_secs_f64() * 1e3, problems.len());
+    }
 }

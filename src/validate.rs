@@ -53,7 +53,7 @@ pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
             .map(|(p, (line, column))| DatasetError { path: p.path, line: Some(line), column: Some(column), message: p.message })
             .collect();
         sort_by_key(&mut problems, &|p| (p.line, p.column));
-        return Err(problems);
+        return Err(capped(problems));
     };
     let mut problems = check(&dataset);
     if problems.is_empty() {
@@ -65,7 +65,19 @@ pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
         problem.column = Some(column);
     }
     sort_by_key(&mut problems, &|p| (p.line, p.column));
-    Err(problems)
+    Err(capped(problems))
+}
+
+/// The first `MAX_PROBLEMS` problems and, when there are more, a last one
+/// that counts the rest: a file with a mistake in every record is said in
+/// a screen, not a hundred thousand lines.
+fn capped(mut problems: Vec<DatasetError>) -> Vec<DatasetError> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(DatasetError { path: String::new(), line: None, column: None, message: format!("and {more} more problems") });
+    }
+    problems
 }
 
 /// Lines and columns of many byte offsets in one pass over the text, in the
@@ -94,6 +106,42 @@ fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
         found[i] = (line, column);
     }
     found
+}
+
+/// What a card can hold on a phone: its index keeps a set of records per
+/// partner and per source (partners × records bits), and numbers partners
+/// and sources in 16 bits. Checked before anything else is.
+pub const MAX_PARTNERS: usize = 1_000;
+pub const MAX_SOURCES: usize = 1_000;
+pub const MAX_PLACES: usize = 1_000;
+pub const MAX_RECORDS: usize = 200_000;
+/// Characters in any one text, in any language: a summary, not a document.
+pub const MAX_TEXT_CHARS: usize = 5_000;
+/// Problems reported for one file; the rest are counted.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+fn within_limits(dataset: &Dataset, found: &mut Problems) -> bool {
+    let records = dataset.events.len() + dataset.figures.len() + dataset.periods.len() + dataset.memberships.len();
+    let mut within = true;
+    for (path, count, max, what) in [
+        ("partners", dataset.partners.len(), MAX_PARTNERS, "partners"),
+        ("sources", dataset.sources.len(), MAX_SOURCES, "sources"),
+        ("places", dataset.places.len(), MAX_PLACES, "places"),
+        ("events", records, MAX_RECORDS, "records (events, figures, periods and memberships together)"),
+    ] {
+        if count > max {
+            found.add(path, format!("{count} {what}: a card holds at most {max}, so that it fits a phone's memory"));
+            within = false;
+        }
+    }
+    dataset.texts(&mut |place, text| {
+        let longest = text.forms().map(|t| t.chars().count()).max().unwrap_or(0);
+        if longest > MAX_TEXT_CHARS {
+            found
+                .add(place.to_string(), format!("{longest} characters: a text holds at most {MAX_TEXT_CHARS} (a summary, not a document)"));
+        }
+    });
+    within
 }
 
 /// Texts in several languages (schema version 2): the dataset names its own
@@ -191,6 +239,11 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         );
     }
     check_languages(dataset, &mut found);
+    // Past a limit, the checks below (which number partners and sources
+    // in 16 bits) are not run: the file is refused as too big for a card.
+    if !within_limits(dataset, &mut found) {
+        return found.0;
+    }
     // Paths are written out only for a problem: checks run on every record,
     // and large files have a hundred thousand.
     let root = Path::Root;
