@@ -40,6 +40,12 @@ pub fn max_dataset_bytes() -> f64 {
     view::MAX_DATASET_BYTES as f64
 }
 
+/// How long the element waits for a dataset, in milliseconds.
+#[wasm_bindgen(js_name = fetchTimeoutMillis)]
+pub fn fetch_timeout_millis() -> f64 {
+    view::card::FETCH_TIMEOUT_MS as f64
+}
+
 /// A dataset loaded and indexed once, queried many times.
 #[wasm_bindgen]
 pub struct Relations {

@@ -47,6 +47,8 @@ union! {
         Download "download" { file_name: String => "fileName", mime: &'static str => "mime", text: String => "text" },
         /// Copy `text`; say `copied` once done, or show the text in a box labelled `label`.
         Copy "copy" { text: String => "text", copied: &'static str => "copied", label: &'static str => "label" },
+        /// Fetch the dataset again (the reader asked, after a failure).
+        Retry "retry" {},
     }
 }
 
@@ -54,7 +56,7 @@ union! {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Failure {
     pub url: String,
-    /// `network`, `http`, `tooLarge` or `invalid`.
+    /// `network`, `http`, `timeout`, `tooLarge` or `invalid`.
     pub reason: String,
     pub status: Option<u32>,
     pub bytes: Option<u64>,
@@ -96,6 +98,7 @@ impl Failure {
             }
             // Every problem goes in the list below, each with its line and path.
             "invalid" => fill(m.invalid_dataset, &[("url", url)]),
+            "timeout" => fill(m.timed_out, &[("url", url), ("seconds", &(FETCH_TIMEOUT_MS / 1000).to_string())]),
             _ => fill(m.fetch_failed, &[("url", url), ("detail", &lines.next().unwrap_or_default())]),
         };
         let mut details: Vec<String> = lines.collect();
@@ -112,7 +115,7 @@ crate::json::ts_named!(Failure);
 
 impl crate::json::TsDeclaration for Failure {
     fn ts_declaration() -> String {
-        "export interface Failure { url: string; reason: \"network\" | \"http\" | \"tooLarge\" | \"invalid\"; \
+        "export interface Failure { url: string; reason: \"network\" | \"http\" | \"timeout\" | \"tooLarge\" | \"invalid\"; \
          status: number | null; bytes: number | null; detail: string | null; }"
             .to_string()
     }
@@ -124,6 +127,10 @@ pub const INVALID_DATASET: &str = "invalid dataset:";
 
 /// The largest dataset a card reads: a reader's phone is protected from more.
 pub const MAX_DATASET_BYTES: u64 = 20 * 1024 * 1024;
+
+/// How long the element waits for a dataset before saying so (and offering
+/// to try again): a slow server must not leave "loading" up for ever.
+pub const FETCH_TIMEOUT_MS: u64 = 30_000;
 
 /// Problems of a dataset listed in the card; the console has them all.
 const SHOWN_PROBLEMS: usize = 20;
@@ -215,6 +222,9 @@ impl Card {
     /// changed since); `page_url` and `today` (`YYYY-MM-DD`) are for a citation.
     pub fn send(&mut self, msg: &Msg, locale: &str, page_url: &str, today: &str) -> Frame {
         self.m = for_locale(locale);
+        if *msg == Msg::Retry {
+            return self.answer(FrameKind::Effect(Effect::Retry {}, None));
+        }
         let Some(index) = self.index.clone() else { return self.answer(FrameKind::Redraw) };
         match msg {
             Msg::Download { format } => {
@@ -305,7 +315,10 @@ impl Card {
             let body = match &self.failure {
                 Some(failure) => {
                     let (message, details) = failure.said(m);
-                    Body::Failure { message, details }
+                    // What may pass (the network, the server) can be tried again; a file that is wrong cannot.
+                    let retry = matches!(failure.reason.as_str(), "network" | "http" | "timeout")
+                        .then(|| Button::new("retry", m.ui.try_again, Msg::Retry));
+                    Body::Failure { message, details, retry }
                 }
                 None => Body::Loading { text: self.fetching.then_some(m.ui.loading_dataset) },
             };
@@ -677,12 +690,22 @@ mod tests {
             detail: Some(format!("invalid dataset:\n{detail}")),
             ..Failure::default()
         };
-        let Body::Failure { message, details } = body(&card.fail(failure)).clone() else { panic!() };
+        let Body::Failure { message, details, retry } = body(&card.fail(failure)).clone() else { panic!() };
         assert_eq!(message, "This card could not load its data: https://x.org/d.json is not a valid dataset");
+        assert!(retry.is_none(), "a wrong file is not tried again");
         assert_eq!((details[0].as_str(), details.len(), details[20].as_str()), ("line 1, column 1: problem 1", 21, "… and 5 more"));
         let http = Failure { url: "d.json".into(), reason: "http".into(), status: Some(404), ..Failure::default() };
         let frame = Card::new(&Attributes::default(), "ru", true).fail(http);
         let Body::Failure { message, .. } = body(&frame) else { panic!() };
         assert_eq!(message, "Карточке не удалось загрузить данные: не удалось загрузить d.json: HTTP 404");
+        // A slow server: said with the time waited, and offered again.
+        let slow = Failure { url: "d.json".into(), reason: "timeout".into(), ..Failure::default() };
+        let mut card = Card::new(&Attributes::default(), "en", true);
+        let frame = card.fail(slow);
+        let Body::Failure { message, retry: Some(retry), .. } = body(&frame) else { panic!() };
+        assert_eq!(message, "This card could not load its data: d.json did not answer within 30 seconds");
+        assert_eq!((retry.label.as_str(), &retry.msg), ("Try again", &Msg::Retry));
+        let again = card.send(&Msg::Retry, "en", "", "");
+        assert!(matches!(again.effect, Some(Effect::Retry {})), "the element fetches again");
     }
 }

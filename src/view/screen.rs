@@ -428,7 +428,7 @@ union! {
         Loading "loading" { text: Option<&'static str> => "text" },
         /// The dataset could not be had: what went wrong, then its problems
         /// (at most 20, then "… and N more").
-        Failure "failure" { message: String => "message", details: Vec<String> => "details" },
+        Failure "failure" { message: String => "message", details: Vec<String> => "details", retry: Option<Button> => "retry" },
         Problem "problem" { message: String => "message", button: Button => "button" },
         /// The map (`map`), or the list of partners by region with their bars (`regions`, `picture`).
         Overview "overview" {

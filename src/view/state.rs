@@ -90,6 +90,8 @@ pub enum Msg {
     },
     /// The card's citation, to copy.
     Cite,
+    /// Fetch the dataset again, after it could not be had.
+    Retry,
     /// The overview's map or its list of partners.
     ToggleList,
     /// The timeline's filters, on a narrow card.
@@ -124,7 +126,7 @@ impl crate::json::TsDeclaration for Msg {
   | { type: \"setYears\"; from: string | number | null; to: string | number | null } | { type: \"toggleOrder\" }
   | { type: \"showMore\" } | { type: \"clearFilters\" } | { type: \"reset\" }
   | { type: \"download\"; format: Format } | { type: \"cite\" }
-  | { type: \"toggleList\" } | { type: \"toggleFilters\" } | { type: \"toggle\"; id: string } | { type: \"showSource\"; number: number };"
+  | { type: \"retry\" } | { type: \"toggleList\" } | { type: \"toggleFilters\" } | { type: \"toggle\"; id: string } | { type: \"showSource\"; number: number };"
             .to_string()
     }
 }
@@ -147,6 +149,7 @@ impl ToJson for Msg {
             Msg::Reset => "reset",
             Msg::Download { .. } => "download",
             Msg::Cite => "cite",
+            Msg::Retry => "retry",
             Msg::ToggleList => "toggleList",
             Msg::ToggleFilters => "toggleFilters",
             Msg::Toggle { .. } => "toggle",
@@ -174,6 +177,7 @@ impl ToJson for Msg {
             | Msg::ClearFilters
             | Msg::Reset
             | Msg::Cite
+            | Msg::Retry
             | Msg::ToggleList
             | Msg::ToggleFilters => {}
         }
@@ -211,7 +215,7 @@ impl CardState {
 }
 
 impl Msg {
-    const TYPES: [&'static str; 18] = [
+    const TYPES: [&'static str; 19] = [
         "show",
         "openPartner",
         "filterPartner",
@@ -226,6 +230,7 @@ impl Msg {
         "reset",
         "download",
         "cite",
+        "retry",
         "toggle",
         "showSource",
         "toggleList",
@@ -302,6 +307,7 @@ impl Msg {
                 Msg::Download { format: r.keyword(v, &p, Format::parse, &Format::KEYS)? }
             }
             "cite" => Msg::Cite,
+            "retry" => Msg::Retry,
             "toggleList" => Msg::ToggleList,
             "toggleFilters" => Msg::ToggleFilters,
             "toggle" => {
@@ -435,7 +441,7 @@ pub fn update(state: &CardState, msg: &Msg) -> CardState {
                 next.open.push(id.clone());
             }
         },
-        Msg::Download { .. } | Msg::Cite | Msg::ShowSource { .. } => {}
+        Msg::Download { .. } | Msg::Cite | Msg::Retry | Msg::ShowSource { .. } => {}
     }
     next
 }
@@ -544,5 +550,6 @@ mod tests {
         assert_eq!(msg(r#"{"type":"setYears","from":" 1990","to":"soon"}"#), Ok(Msg::SetYears { from: Some(1990), to: None }));
         assert_eq!(msg(r#"{"type":"download","format":"csv"}"#), Ok(Msg::Download { format: Format::Csv }));
         assert_eq!(msg(r#"{"type":"cite"}"#), Ok(Msg::Cite));
+        assert_eq!(msg(r#"{"type":"retry"}"#), Ok(Msg::Retry));
     }
 }

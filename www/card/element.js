@@ -60,6 +60,8 @@ export class RelationsCard extends HTMLElement {
   #loadedSrc = null;
   /** The language of the built-in dataset's texts loaded (null: its own). */
   #loadedLanguage = null;
+  /** Lets go of the dataset this card last asked for (a fetch no card wants is cancelled). */
+  #release = null;
   /** What Escape does in the card, as the last screen said. */
   #escape = null;
   #queued = false;
@@ -213,6 +215,9 @@ export class RelationsCard extends HTMLElement {
     const language = src === '' ? this.#textsLanguage() : null;
     this.#loadedLanguage = language;
     if (language) loadTexts(language).catch(() => {});
+    this.#release?.();
+    const { dataset, release } = loadDataset(src, language);
+    this.#release = release;
     loadCore().then(
       (glue) => {
         if (this.#loadedSrc !== src) return;
@@ -221,7 +226,7 @@ export class RelationsCard extends HTMLElement {
         this.#card = card;
         // The early view stays until the dataset's view replaces it.
         if (!this.#early) this.#apply(attempt(() => card.frame()));
-        Promise.all([loadDataset(src, language), this.#stylesReady]).then(
+        Promise.all([dataset, this.#stylesReady]).then(
           ([relations]) => inTurn(() => {
             if (this.#card !== card) return;
             this.#relations = relations;
@@ -229,7 +234,7 @@ export class RelationsCard extends HTMLElement {
             this.#applyAll([attempt(() => card.show(relations)), ...this.#pending.splice(0).map((msg) => this.#answer(card, msg))]);
           }),
           (error) => {
-            if (this.#card !== card) return;
+            if (this.#card !== card || error?.failure?.reason === 'cancelled') return;
             this.#early = false;
             console.error(`relations-card: ${error?.message ?? error}`);
             if (error instanceof DatasetError) this.#apply(attempt(() => card.fail(error.failure)));
@@ -396,6 +401,8 @@ export class RelationsCard extends HTMLElement {
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     } else if (effect.kind === 'copy') {
       this.#copy(effect);
+    } else if (effect.kind === 'retry') {
+      this.#load();
     } else {
       console.error(`relations-card: no way to perform an effect of kind ${effect.kind}`);
     }

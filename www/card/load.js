@@ -83,19 +83,42 @@ export function loadTexts(language) {
 }
 
 /** The dataset at `src`, or the built-in one with its texts in `language`
- * (null: its own, English), loaded once per page. */
+ * (null: its own, English), loaded once per page: `dataset` is its promise,
+ * and `release` says the card no longer wants it (a new src, say), so a
+ * fetch that no card wants any more is cancelled. */
 export function loadDataset(src, language = null) {
   const key = src ? new URL(src, document.baseURI).href : `built-in ${language ?? ''}`;
-  if (!datasets.has(key)) {
-    const loading = loadCore().then((glue) => (src ? fetchDataset(glue, key) : language ? builtinIn(glue, language) : glue.Relations.builtin()));
-    // A failure is not kept: the next card to ask (or a new src) tries again,
-    // so a brief network error does not last the page's life.
-    loading.catch(() => {
-      if (datasets.get(key) === loading) datasets.delete(key);
-    });
-    datasets.set(key, loading);
+  let entry = datasets.get(key);
+  if (!entry) {
+    const controller = new AbortController();
+    const loading = loadCore().then((glue) =>
+      src ? fetchDataset(glue, key, controller.signal) : language ? builtinIn(glue, language) : glue.Relations.builtin());
+    entry = { loading, controller, users: 0, settled: false };
+    const settled = entry;
+    loading.then(
+      () => (settled.settled = true),
+      // A failure is not kept: the next card to ask (or a new src) tries again,
+      // so a brief network error does not last the page's life.
+      () => {
+        settled.settled = true;
+        if (datasets.get(key) === settled) datasets.delete(key);
+      },
+    );
+    datasets.set(key, entry);
   }
-  return datasets.get(key);
+  entry.users++;
+  const wanted = entry;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    wanted.users--;
+    if (wanted.users === 0 && !wanted.settled) {
+      wanted.controller.abort();
+      if (datasets.get(key) === wanted) datasets.delete(key);
+    }
+  };
+  return { dataset: entry.loading, release };
 }
 
 /** The built-in dataset with its texts in `language`; without them (a
@@ -109,27 +132,64 @@ async function builtinIn(glue, language) {
   }
 }
 
-async function fetchDataset(glue, url) {
+/** Fetches and reads a dataset, within the card's limits: its bytes are
+ * counted as they stream in (a missing or compressed Content-Length, or an
+ * endless body, cannot get past them), and a server that has not answered
+ * whole within the time allowed is given up on. `cancelled` aborts it. */
+async function fetchDataset(glue, url, cancelled) {
   const fail = (facts, message) => new DatasetError({ url, status: null, bytes: null, detail: null, ...facts }, `${url}: ${message}`);
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw fail({ reason: 'network', detail: error.message }, `could not fetch: ${error.message}`);
-  }
-  if (!response.ok) throw fail({ reason: 'http', status: response.status }, `could not fetch: HTTP ${response.status}`);
-  // A dataset too large for a reader's phone is refused before it is read,
-  // when the server says its size, else once it is here.
   const max = glue.maxDatasetBytes();
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > max) throw fail({ reason: 'tooLarge', bytes: declared }, `${declared} bytes, over the card's ${max}`);
-  const text = await response.text();
-  if (text.length > max) throw fail({ reason: 'tooLarge', bytes: text.length }, `${text.length} bytes, over the card's ${max}`);
+  const seconds = glue.fetchTimeoutMillis() / 1000;
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(new DOMException(`no answer within ${seconds} s`, 'TimeoutError')), seconds * 1000);
+  const onCancel = () => stop.abort(new DOMException('the card no longer wants it', 'AbortError'));
+  cancelled.addEventListener('abort', onCancel, { once: true });
+  // Why it stopped, when it did: the time ran out, or the card let it go.
+  const stopped = (error) => {
+    if (stop.signal.reason?.name === 'TimeoutError') return fail({ reason: 'timeout' }, `no answer within ${seconds} s`);
+    if (cancelled.aborted) return new DatasetError({ url, reason: 'cancelled', status: null, bytes: null, detail: null }, `${url}: cancelled`);
+    return fail({ reason: 'network', detail: error.message }, `could not fetch: ${error.message}`);
+  };
   try {
-    return glue.Relations.fromJson(text);
-  } catch (error) {
-    // The core's message lists every problem with its line and JSON path.
-    throw fail({ reason: 'invalid', detail: error.message }, `not a valid dataset: ${error.message}`);
+    let response;
+    try {
+      response = await fetch(url, { signal: stop.signal });
+    } catch (error) {
+      throw stopped(error);
+    }
+    if (!response.ok) throw fail({ reason: 'http', status: response.status }, `could not fetch: HTTP ${response.status}`);
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > max) throw fail({ reason: 'tooLarge', bytes: declared }, `${declared} bytes, over the card's ${max}`);
+    // Bytes as they arrive, decompressed: what the reader's memory holds.
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const parts = [];
+    let bytes = 0;
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw stopped(error);
+      }
+      if (chunk.done) break;
+      bytes += chunk.value.byteLength;
+      if (bytes > max) {
+        reader.cancel().catch(() => {});
+        throw fail({ reason: 'tooLarge', bytes }, `over the card's ${max} bytes`);
+      }
+      parts.push(decoder.decode(chunk.value, { stream: true }));
+    }
+    parts.push(decoder.decode());
+    try {
+      return glue.Relations.fromJson(parts.join(''));
+    } catch (error) {
+      // The core's message lists every problem with its line and JSON path.
+      throw fail({ reason: 'invalid', detail: error.message }, `not a valid dataset: ${error.message}`);
+    }
+  } finally {
+    clearTimeout(timer);
+    cancelled.removeEventListener('abort', onCancel);
   }
 }
 

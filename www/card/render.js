@@ -133,7 +133,7 @@ function bodyNodes(body, prefix, send) {
         list.append(...body.details.map((line) => el('li', null, line)));
         box.append(list);
       }
-      return [box];
+      return body.retry ? [box, button('retry', body.retry, send)] : [box];
     }
     case 'problem': return [problemBox('p', body.message), button('back', body.button, send)];
     case 'overview': return overview(body, prefix, send);

@@ -91,6 +91,7 @@ ui_labels! {
     overview_caption => "overviewCaption",
     could_not_load => "couldNotLoad",
     loading_dataset => "loadingDataset",
+    try_again => "tryAgain",
     filters => "filters",
     event => "event",
     agreement => "agreement",
@@ -198,6 +199,8 @@ pub struct Messages {
     pub fetch_failed: &'static str,
     /// `{url}`, `{status}`.
     pub http_failed: &'static str,
+    /// `{url}`, `{seconds}`.
+    pub timed_out: &'static str,
     /// `{url}`, `{size}`, `{limit}` (megabytes).
     pub too_large: &'static str,
     /// `{url}`.
@@ -563,6 +566,7 @@ mod tests {
             http_failed,
             too_large,
             invalid_dataset,
+            timed_out,
             and_more,
             cannot_show,
             source_mark,
@@ -603,6 +607,7 @@ mod tests {
             ("thousands", thousands),
             ("decimal_mark", decimal_mark),
             ("not_translated", not_translated),
+            ("timed_out", timed_out),
             ("bars_text", bars_text),
             ("overview_said", overview_said),
             ("partner_said", partner_said),
