@@ -35,6 +35,10 @@ await build({
 });
 minified(`${root}www/relations-card.css`, `${out}relations-card.css`, 'css');
 minified(`${root}www/embed-host.js`, `${out}embed-host.js`, 'js');
+// The iframe embed's page, as the README's iframe snippet links it.
+minified(`${root}www/embed.js`, `${out}embed.js`, 'js');
+minified(`${root}www/embed.css`, `${out}embed.css`, 'css');
+copyFileSync(`${root}www/embed.html`, `${out}embed.html`);
 minified(`${root}pkg/relations_card.js`, `${out}pkg/relations_card.js`, 'js');
 copyFileSync(`${root}www/relations-card.d.ts`, `${out}relations-card.d.ts`);
 const texts = readdirSync(`${root}pkg`).filter((file) => /^texts\.[a-z-]+\.json$/.test(file));
@@ -59,7 +63,7 @@ writeFileSync(
         './embed-host.js': './embed-host.js',
         './pkg/*': './pkg/*',
       },
-      files: ['relations-card.js', 'relations-card.css', 'relations-card.d.ts', 'embed-host.js', 'pkg/', 'README.md'],
+      files: ['relations-card.js', 'relations-card.css', 'relations-card.d.ts', 'embed-host.js', 'embed.html', 'embed.js', 'embed.css', 'pkg/', 'README.md'],
       sideEffects: ['./relations-card.js', './embed-host.js'],
       keywords: ['web-component', 'custom-element', 'webassembly', 'foreign-relations', 'journalism', 'education'],
     },

@@ -20,7 +20,8 @@ const mounts = [
   ['/', join(root, 'www')],
 ];
 // Pages served with their own headers, as a publisher's server would.
-const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:";
+// Exactly the policy the README gives publishers.
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const pageHeaders = { '/strict-csp.html': { 'content-security-policy': STRICT_CSP } };
 
 // Compressed as a web server or CDN would, so transfer sizes are realistic.

@@ -9,13 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-test('npm pack --dry-run publishes the element, its types, the WebAssembly, the map and the dataset’s other languages, nothing else', () => {
+test('npm pack --dry-run publishes the element, its types, the WebAssembly, the map, the dataset’s other languages and the iframe embed, nothing else', () => {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json', `${root}dist/package`], { encoding: 'utf8' });
   const [pack] = JSON.parse(output);
   const files = pack.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     'README.md',
     'embed-host.js',
+    'embed.css',
+    'embed.html',
+    'embed.js',
     'package.json',
     'pkg/map.json',
     'pkg/relations_card.d.ts',

@@ -3,6 +3,7 @@
 // privacy, widths, and what shows while it loads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { root, dataset, shots, baseUrl, browser, openPage, mainCard, visitEveryView, ready, addCard } from './helpers.mjs';
 
 test('several cards share one WebAssembly download, and attributes set the first view', async () => {
@@ -166,7 +167,9 @@ test('the card works under a strict Content-Security-Policy, with no violation',
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const response = await page.goto(new URL('/strict-csp.html', baseUrl).href);
-  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  // Exactly the README's policy, nothing added.
+  const readme = readFileSync(`${root}README.md`, 'utf8').match(/`(default-src 'self'; script-src [^`]*)`/)[1];
+  assert.equal(response.headers()['content-security-policy'], readme);
   const card = page.locator('relations-card');
   await card.getByRole('heading', { level: 3, name: 'Iran' }).waitFor();
   await card.getByRole('tab', { name: 'Timeline' }).click();
@@ -201,6 +204,24 @@ test('the iframe embed takes its state from the URL, sizes its frame through pos
   assert.equal(requests.filter((url) => url.endsWith('/pkg/map.json')).length, 1, 'fetched once its map is shown');
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => document.querySelector('iframe[data-relations-card]').getBoundingClientRect().height), frameHeight);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the iframe embed reads datasets from its own site only: a link naming another is refused, and says why', async () => {
+  const forged = 'data:application/json,' + encodeURIComponent('{"schemaVersion":1}');
+  for (const src of [forged, 'https://elsewhere.example/data.json']) {
+    const { page, requests } = await openPage(`/embed.html?src=${encodeURIComponent(src)}&partner=AF`);
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.getByRole('alert').filter({ hasText: 'This embed shows datasets from' }).waitFor();
+    assert.equal(await page.locator('relations-card').count(), 0, 'no card under the forged link');
+    assert.deepEqual(requests.filter((url) => !url.startsWith(baseUrl.replace(/\/$/, ''))), [], 'nothing fetched from elsewhere');
+    await page.close();
+  }
+  // Its own site's dataset is shown.
+  const { page, problems } = await openPage(`/embed.html?src=${encodeURIComponent('/test-fixtures/small.json')}`);
+  await page.locator('relations-card').getByRole('heading', { level: 2, name: 'A small test dataset' }).waitFor();
   assert.deepEqual(problems, []);
   await page.close();
 });
