@@ -74,6 +74,8 @@ export class RelationsCard extends HTMLElement {
   /** What the reader did on the early view, for the core once it is here. */
   #pending = [];
   #markedFirstView = false;
+  /** Ready while out of the page: said when the card is back. */
+  #readyUnheard = false;
 
   constructor() {
     super();
@@ -131,6 +133,10 @@ export class RelationsCard extends HTMLElement {
   }
 
   connectedCallback() {
+    if (this.#readyUnheard) {
+      this.#readyUnheard = false;
+      queueMicrotask(() => this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true })));
+    }
     const fromUrl = this.hasAttribute('url-state') && this.#readUrl();
     if (this.src !== this.#loadedSrc) return this.#load();
     // Moved in the page: only what changed meanwhile needs the core.
@@ -358,7 +364,11 @@ export class RelationsCard extends HTMLElement {
       // Hosts (and the load benchmark) learn when the card is up, the core
       // answering: a map's with its shapes drawn (they come after the view).
       this.#announcedReady = true;
-      const ready = () => this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
+      // A card out of the page then says it once it is back, so the page hears it.
+      const ready = () => {
+        if (this.isConnected) this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
+        else this.#readyUnheard = true;
+      };
       if (frame.screen?.body?.map && !mapShapes) loadMap().then(ready, ready);
       else ready();
       this.#markFirstView(frame.screen);
