@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { openPage, mainCard, ready } from './helpers.mjs';
+import { addCard, openPage, mainCard, ready } from './helpers.mjs';
 
 // A server of its own, as another site would be (it allows the card's origin).
 let hostile;
@@ -39,16 +39,6 @@ before(async () => {
 });
 after(() => hostile?.closeAllConnections?.() ?? hostile?.close());
 
-async function cardFor(page, src) {
-  await page.evaluate((url) => {
-    const card = document.createElement('relations-card');
-    card.id = 'fetched';
-    card.setAttribute('src', url);
-    document.querySelector('main').prepend(card);
-  }, src);
-  return page.locator('#fetched');
-}
-
 /** The page still answers: a script runs at once. */
 const responsive = (page) => page.evaluate(() => new Promise((resolve) => setTimeout(() => resolve(true), 0)));
 
@@ -56,7 +46,7 @@ test('a body that never ends, and a gzip that unpacks past the limit, are refuse
   for (const path of ['/endless', '/bomb']) {
     const { page, problems } = await openPage('/');
     await ready(mainCard(page));
-    const card = await cardFor(page, hostileUrl + path);
+    const card = await addCard(page, hostileUrl + path);
     await card.getByText(/this card reads datasets of at most 20.0 MB/).waitFor({ timeout: 20000 });
     assert.ok(await responsive(page));
     assert.equal(await card.getByRole('button', { name: 'Try again' }).count(), 0, 'too large is not tried again');
@@ -70,7 +60,7 @@ test('a server that never answers is given up on after the time allowed, and can
   const { page, problems } = await openPage('/');
   await ready(mainCard(page));
   await page.clock.install();
-  const card = await cardFor(page, `${hostileUrl}/silent`);
+  const card = await addCard(page, `${hostileUrl}/silent`);
   await card.getByText('Loading the dataset…').waitFor();
   await page.clock.fastForward('00:31');
   await card.getByText(/did not answer within 30 seconds/).waitFor();
@@ -87,7 +77,7 @@ test('a server that never answers is given up on after the time allowed, and can
 test('a card whose src changes while it waits lets the old fetch go, and shows the new dataset', async () => {
   const { page, problems } = await openPage('/');
   await ready(mainCard(page));
-  const card = await cardFor(page, `${hostileUrl}/silent-2`);
+  const card = await addCard(page, `${hostileUrl}/silent-2`);
   await card.getByText('Loading the dataset…').waitFor();
   const aborted = page.waitForEvent('requestfailed', (request) => request.url().endsWith('/silent-2'));
   await card.evaluate((host) => host.setAttribute('src', '/test-fixtures/small.json'));
@@ -102,7 +92,7 @@ test('a network failure offers to try again, and trying again shows the dataset'
   await ready(mainCard(page));
   let failures = 0;
   await page.route('**/test-fixtures/small.json', (route) => (failures++ === 0 ? route.abort('connectionreset') : route.continue()));
-  const card = await cardFor(page, '/test-fixtures/small.json');
+  const card = await addCard(page, '/test-fixtures/small.json');
   await card.getByRole('button', { name: 'Try again' }).click();
   await card.getByRole('heading', { level: 2, name: 'A small test dataset' }).waitFor();
   assert.equal(failures, 2);
