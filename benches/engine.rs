@@ -162,8 +162,8 @@ fn main() {
 /// time should grow with the file, not with its square (issue 16); the
 /// problems said are capped, the rest counted.
 fn problems_curve(sizes: &[usize]) {
-    println!("validating a file with one mistake per event (an unknown kind)");
-    println!("{:>8} {:>10} {:>10} {:>10}", "mistakes", "bytes", "time", "said");
+    println!("validating a file with one mistake per event of kind \"event\" (made an unknown kind)");
+    println!("{:>8} {:>10} {:>10} {:>10}", "events", "bytes", "time", "said");
     for &n in sizes {
         let text = relations_card::json::to_string(&synth::dataset(42, n)).replace("\"kind\":\"event\"", "\"kind\":\"happening\"");
         let started = Instant::now();
