@@ -56,7 +56,8 @@ union! {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Failure {
     pub url: String,
-    /// `network`, `http`, `timeout`, `tooLarge` or `invalid`.
+    /// `network`, `http`, `timeout`, `tooLarge`, `invalid`, or `internal`
+    /// (the WebAssembly trapped; the card was made again on a fresh one).
     pub reason: String,
     pub status: Option<u32>,
     pub bytes: Option<u64>,
@@ -99,6 +100,7 @@ impl Failure {
             // Every problem goes in the list below, each with its line and path.
             "invalid" => fill(m.invalid_dataset, &[("url", url)]),
             "timeout" => fill(m.timed_out, &[("url", url), ("seconds", &(FETCH_TIMEOUT_MS / 1000).to_string())]),
+            "internal" => return (m.internal_error.to_string(), Vec::new()),
             _ => fill(m.fetch_failed, &[("url", url), ("detail", &lines.next().unwrap_or_default())]),
         };
         let mut details: Vec<String> = lines.collect();
@@ -115,7 +117,7 @@ crate::json::ts_named!(Failure);
 
 impl crate::json::TsDeclaration for Failure {
     fn ts_declaration() -> String {
-        "export interface Failure { url: string; reason: \"network\" | \"http\" | \"timeout\" | \"tooLarge\" | \"invalid\"; \
+        "export interface Failure { url: string; reason: \"network\" | \"http\" | \"timeout\" | \"tooLarge\" | \"invalid\" | \"internal\"; \
          status: number | null; bytes: number | null; detail: string | null; }"
             .to_string()
     }
@@ -316,7 +318,7 @@ impl Card {
                 Some(failure) => {
                     let (message, details) = failure.said(m);
                     // What may pass (the network, the server) can be tried again; a file that is wrong cannot.
-                    let retry = matches!(failure.reason.as_str(), "network" | "http" | "timeout")
+                    let retry = matches!(failure.reason.as_str(), "network" | "http" | "timeout" | "internal")
                         .then(|| Button::new("retry", m.ui.try_again, Msg::Retry));
                     Body::Failure { message, details, retry }
                 }
@@ -707,5 +709,10 @@ mod tests {
         assert_eq!((retry.label.as_str(), &retry.msg), ("Try again", &Msg::Retry));
         let again = card.send(&Msg::Retry, "en", "", "");
         assert!(matches!(again.effect, Some(Effect::Retry {})), "the element fetches again");
+        // The WebAssembly trapped and the card was made again: said plainly, in the reader's language.
+        let trapped = Failure { reason: "internal".into(), ..Failure::default() };
+        let frame = Card::new(&Attributes::default(), "ru", true).fail(trapped);
+        let Body::Failure { message, details, retry: Some(_) } = body(&frame) else { panic!() };
+        assert!(message.starts_with("В карточке произошла внутренняя ошибка") && details.is_empty(), "{message}");
     }
 }

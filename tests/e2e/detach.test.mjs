@@ -67,3 +67,53 @@ test('attributes changed while a card is out of the page take effect when it is 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a trap in the WebAssembly: the card says so and starts again, and the other cards go on', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // The page's instance gets exports of which one can be made to trap once,
+  // as a bug in the core would (WebAssembly.RuntimeError, "unreachable").
+  await page.addInitScript(() => {
+    window.instances = 0;
+    const wrap = (result) => {
+      window.instances++;
+      const exports = {};
+      for (const [name, value] of Object.entries(result.instance.exports)) {
+        exports[name] = typeof value === 'function'
+          ? (...args) => {
+              if (window.trapNext === name) {
+                window.trapNext = null;
+                throw new WebAssembly.RuntimeError('unreachable (forced by the test)');
+              }
+              return value(...args);
+            }
+          : value;
+      }
+      return { module: result.module, instance: { exports } };
+    };
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => wrap(await streaming(...args));
+  });
+  await page.goto(baseUrl);
+  const card = mainCard(page);
+  await ready(card);
+  const sidebar = page.locator('aside relations-card');
+  await sidebar.getByRole('heading', { level: 3, name: 'Kazakhstan' }).waitFor();
+  await page.evaluate(() => (window.trapNext = 'card_send'));
+  await card.locator('.partner').first().click();
+  await card.getByText('This card met an internal error and started again').waitFor();
+  assert.ok(errors.some((e) => e.includes('internal error in the WebAssembly')), errors.join('\n'));
+  assert.equal(await page.evaluate(() => window.instances), 1, 'the same instance (the glue keeps one), with fresh objects');
+  // The other card goes on, made again with its dataset read again.
+  await sidebar.getByRole('button', { name: /All partners/ }).click();
+  await sidebar.getByRole('heading', { level: 3, name: 'Kazakhstan' }).waitFor();
+  await sidebar.getByRole('button', { name: /All partners/ }).click();
+  await sidebar.locator('.partner').first().waitFor();
+  // And this one starts again when asked.
+  await card.getByRole('button', { name: 'Try again' }).click();
+  await card.locator('.partner').first().click();
+  await card.locator('.partner-title').waitFor();
+  await page.close();
+});

@@ -2,7 +2,7 @@
 // The core (pkg/, src/view/) decides the state, the words and what each
 // action does; this class draws its Frames and sends the reader's actions back.
 import { styles } from './assets.js';
-import { DatasetError, drawingEarly, inTurn, loadCore, loadDataset, loadMap, loadTexts, mapShapes, prepareSearchWhenIdle } from './load.js';
+import { afterTrap, coreGeneration, DatasetError, drawingEarly, inTurn, loadCore, loadDataset, loadMap, loadTexts, mapShapes, prepareSearchWhenIdle } from './load.js';
 import { render, showSlot } from './render.js';
 import firstViews from '../../pkg/first-views.js';
 
@@ -35,16 +35,6 @@ function today() {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
-/** A call into the core; a throw (a bug there) is said on the console and
- * leaves the card as it was instead of breaking the page. */
-function attempt(call) {
-  try {
-    return call();
-  } catch (error) {
-    console.error(`relations-card: ${error?.message ?? error}`);
-    return null;
-  }
-}
 
 export class RelationsCard extends HTMLElement {
   static observedAttributes = [...CARD_ATTRIBUTES, 'src', 'lang'];
@@ -74,6 +64,10 @@ export class RelationsCard extends HTMLElement {
   /** What the reader did on the early view, for the core once it is here. */
   #pending = [];
   #markedFirstView = false;
+  /** The core instance this card's Card lives in (see coreGeneration). */
+  #generation = -1;
+  /** The core trapped under this card: say so once it is made again. */
+  #trapped = false;
   /** Ready while out of the page: said when the card is back. */
   #readyUnheard = false;
 
@@ -105,7 +99,7 @@ export class RelationsCard extends HTMLElement {
 
   /** The whole state (a copy): view, partner, themes, kinds, from, to, q… */
   get state() {
-    return this.#card ? this.#card.state() : {};
+    return (this.#card && this.#attempt(() => this.#card.state())) || {};
   }
 
   get view() { return this.getAttribute('view') ?? 'overview'; }
@@ -227,23 +221,31 @@ export class RelationsCard extends HTMLElement {
     loadCore().then(
       (glue) => {
         if (this.#loadedSrc !== src) return;
-        const card = attempt(() => new glue.Card(this.#attributes(), this.#locale(), src !== ''));
+        this.#generation = coreGeneration();
+        const card = this.#attempt(() => new glue.Card(this.#attributes(), this.#locale(), src !== ''));
         if (!card) return;
         this.#card = card;
         // The early view stays until the dataset's view replaces it.
-        if (!this.#early) this.#apply(attempt(() => card.frame()));
+        if (!this.#early) this.#apply(this.#attempt(() => card.frame()));
         Promise.all([dataset, this.#stylesReady]).then(
           ([relations]) => inTurn(() => {
             if (this.#card !== card) return;
             this.#relations = relations;
             this.#early = false;
-            this.#applyAll([attempt(() => card.show(relations)), ...this.#pending.splice(0).map((msg) => this.#answer(card, msg))]);
+            if (this.#trapped) {
+              // Said in the reader's language by the fresh core, with a way to start again.
+              this.#trapped = false;
+              this.#pending = [];
+              this.#apply(this.#attempt(() => card.fail({ url: '', reason: 'internal', status: null, bytes: null, detail: null })));
+              return;
+            }
+            this.#applyAll([this.#attempt(() => card.show(relations)), ...this.#pending.splice(0).map((msg) => this.#answer(card, msg))]);
           }),
           (error) => {
             if (this.#card !== card || error?.failure?.reason === 'cancelled') return;
             this.#early = false;
             console.error(`relations-card: ${error?.message ?? error}`);
-            if (error instanceof DatasetError) this.#apply(attempt(() => card.fail(error.failure)));
+            if (error instanceof DatasetError) this.#apply(this.#attempt(() => card.fail(error.failure)));
           },
         );
       },
@@ -318,7 +320,7 @@ export class RelationsCard extends HTMLElement {
       }
       this.#stale = false;
       const card = this.#card;
-      this.#apply(attempt(() => card.setAttributes(this.#attributes(), this.#locale())));
+      this.#apply(this.#attempt(() => card.setAttributes(this.#attributes(), this.#locale())));
     });
   }
 
@@ -331,7 +333,32 @@ export class RelationsCard extends HTMLElement {
   }
 
   #answer(card, msg) {
-    return attempt(() => card.send(msg, this.#locale(), location.href, today()));
+    return this.#attempt(() => card.send(msg, this.#locale(), location.href, today()));
+  }
+
+  /** A call into the core. A throw (a bug there) is said on the console and
+   * leaves the card as it was instead of breaking the page. After a trap
+   * (the WebAssembly stopped mid-call) no object it made can be trusted:
+   * this card makes itself again and says so, and every other card makes
+   * itself again, quietly, before its next call. */
+  #attempt(call) {
+    if (this.#generation !== coreGeneration()) {
+      this.#load();
+      return null;
+    }
+    try {
+      return call();
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        console.error(`relations-card: internal error in the WebAssembly (${error.message}); the card starts again`, error);
+        afterTrap();
+        this.#trapped = true;
+        this.#load();
+        return null;
+      }
+      console.error(`relations-card: ${error?.message ?? error}`);
+      return null;
+    }
   }
 
   /** Frames answered in one go (the first view, then what the reader did on

@@ -27,6 +27,18 @@ function nextFrame() {
 }
 const datasets = new Map();
 
+/** Which generation of the core's objects is current. A trap leaves the
+ * objects it was in (a card, a dataset) half-changed, so the card that met
+ * it drops them all (`afterTrap`) and every card makes itself again, with
+ * its dataset read again, before its next call. (The instance itself stays:
+ * wasm-bindgen's glue keeps one per page.) */
+let generation = 0;
+export const coreGeneration = () => generation;
+export function afterTrap() {
+  generation++;
+  datasets.clear();
+}
+
 /** The core's glue, initialised. The .wasm is requested at once, beside the
  * glue module (bundled into the element: then no request at all), not after
  * it; it is compiled once the early views are drawn. */

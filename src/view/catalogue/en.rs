@@ -116,6 +116,7 @@ pub const EN: Messages = Messages {
     fetch_failed: "could not fetch {url}: {detail}",
     http_failed: "could not fetch {url}: HTTP {status}",
     timed_out: "{url} did not answer within {seconds} seconds",
+    internal_error: "This card met an internal error and started again; the details are in the browser’s console.",
     too_large: "{url} is {size} MB; this card reads datasets of at most {limit} MB",
     invalid_dataset: "{url} is not a valid dataset",
     and_more: "… and {n} more",

@@ -123,6 +123,7 @@ pub const FA: Messages = Messages {
     fetch_failed: "بارگیری {url} ممکن نشد: {detail}",
     http_failed: "بارگیری {url} ممکن نشد: HTTP {status}",
     timed_out: "{url} در {seconds} ثانیه پاسخ نداد",
+    internal_error: "این کارت با خطای داخلی روبه‌رو شد و از نو آغاز شد؛ جزئیات در کنسول مرورگر است.",
     too_large: "{url} {size} مگابایت است؛ این کارت داده‌هایی تا {limit} مگابایت را می‌خواند",
     invalid_dataset: "{url} مجموعه‌دادهٔ معتبری نیست",
     and_more: "… و {n} مورد دیگر",

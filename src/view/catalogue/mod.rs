@@ -201,6 +201,8 @@ pub struct Messages {
     pub http_failed: &'static str,
     /// `{url}`, `{seconds}`.
     pub timed_out: &'static str,
+    /// The WebAssembly trapped; the card offers to start again.
+    pub internal_error: &'static str,
     /// `{url}`, `{size}`, `{limit}` (megabytes).
     pub too_large: &'static str,
     /// `{url}`.
@@ -567,6 +569,7 @@ mod tests {
             too_large,
             invalid_dataset,
             timed_out,
+            internal_error,
             and_more,
             cannot_show,
             source_mark,
@@ -608,6 +611,7 @@ mod tests {
             ("decimal_mark", decimal_mark),
             ("not_translated", not_translated),
             ("timed_out", timed_out),
+            ("internal_error", internal_error),
             ("bars_text", bars_text),
             ("overview_said", overview_said),
             ("partner_said", partner_said),

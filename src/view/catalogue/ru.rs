@@ -119,6 +119,7 @@ pub const RU: Messages = Messages {
     fetch_failed: "не удалось загрузить {url}: {detail}",
     http_failed: "не удалось загрузить {url}: HTTP {status}",
     timed_out: "{url} не ответил за {seconds} секунд",
+    internal_error: "В карточке произошла внутренняя ошибка, и она запустилась заново; подробности — в консоли браузера.",
     too_large: "{url} занимает {size} МБ; карточка читает данные не больше {limit} МБ",
     invalid_dataset: "{url} — неверный набор данных",
     and_more: "… и ещё {n}",

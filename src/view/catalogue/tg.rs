@@ -127,6 +127,7 @@ pub const TG: Messages = Messages {
     fetch_failed: "{url} бор карда нашуд: {detail}",
     http_failed: "{url} бор карда нашуд: HTTP {status}",
     timed_out: "{url} дар давоми {seconds} сония ҷавоб надод",
+    internal_error: "Дар корт хатои дохилӣ рух дод ва он аз нав оғоз ёфт; тафсилот дар консоли браузер аст.",
     too_large: "{url} {size} МБ аст; ин корт маълумотро на бештар аз {limit} МБ мехонад",
     invalid_dataset: "{url} маҷмӯаи маълумоти дуруст нест",
     and_more: "… ва боз {n}",
