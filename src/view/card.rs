@@ -399,8 +399,10 @@ enum FrameKind {
 /// and leaves the card's own.
 /// The first view of a card with no attributes on `index`, in each language
 /// the card has words for, as JSON: `{"languages": {subtag: catalogue},
-/// "fallback": catalogue, "texts": [language], "frames": {catalogue: Frame
-/// as JSON text}}`, "texts" naming the languages the dataset has texts in. The build writes it for the built-in
+/// "fallback": catalogue, "texts": [language], "noCore": {catalogue: text},
+/// "frames": {catalogue: Frame as JSON text}}`, "texts" naming the languages
+/// the dataset has texts in, "noCore" what an early view says when the
+/// WebAssembly cannot be had. The build writes it for the built-in
 /// dataset, so a bare card shows its first view before the wasm is here;
 /// the frames are the ones `show` answers, made by the same code.
 pub fn first_views(index: Rc<Index>) -> String {
@@ -415,6 +417,13 @@ pub fn first_views(index: Rc<Index>) -> String {
     out.field("fallback", for_locale("").locale);
     // The languages whose texts ship apart from the wasm (`relations texts`).
     out.field("texts", &crate::languages::text_languages(index.dataset()));
+    // What an early view says if the wasm never comes: the core cannot say it then.
+    out.key("noCore");
+    out.begin_object();
+    for (_, m) in LANGUAGES {
+        out.field(m.locale, m.no_core);
+    }
+    out.end_object();
     out.key("frames");
     out.begin_object();
     let mut written: Vec<&str> = Vec::new();

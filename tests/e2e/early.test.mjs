@@ -69,3 +69,19 @@ test('what a reader does on the early view is done once the core is here', async
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('an early view whose WebAssembly cannot be had says so, in the reader\'s language, and stays', async () => {
+  for (const [lang, said] of [['en', 'This card’s program could not be loaded'], ['tg', 'Барномаи корт бор карда нашуд']]) {
+    const page = await browser.newPage();
+    await page.route('**/*.wasm', (route) => route.abort('connectionrefused'));
+    await page.route(baseUrl, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', `<html lang="${lang}">`) });
+    });
+    await page.goto(baseUrl);
+    const card = mainCard(page);
+    await card.getByRole('alert').filter({ hasText: said }).waitFor();
+    assert.ok(await card.locator('.map path').first().isVisible(), 'the early view stays');
+    await page.close();
+  }
+});

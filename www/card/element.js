@@ -3,6 +3,7 @@
 // action does; this class draws its Frames and sends the reader's actions back.
 import { styles } from './assets.js';
 import { afterTrap, coreGeneration, DatasetError, drawingEarly, inTurn, loadCore, loadDataset, loadMap, loadTexts, mapShapes, prepareSearchWhenIdle } from './load.js';
+import { problemBox } from './dom.js';
 import { render, showSlot } from './render.js';
 import firstViews from '../../pkg/first-views.js';
 
@@ -251,7 +252,10 @@ export class RelationsCard extends HTMLElement {
       },
       // Without the core there are no words to say it in: the page's text stays.
       (error) => {
-        if (this.#loadedSrc === src) console.error(`relations-card: could not load the WebAssembly: ${error?.message ?? error}`);
+        if (this.#loadedSrc !== src) return;
+        console.error(`relations-card: could not load the WebAssembly: ${error?.message ?? error}`);
+        // An early view stays, said to be still: its buttons cannot answer.
+        if (this.#early) this.#sayNoCore();
       },
     );
   }
@@ -268,6 +272,12 @@ export class RelationsCard extends HTMLElement {
       this.#apply({ ...early, ready: false });
       return this.#markFirstView(early.screen);
     }));
+  }
+
+  #sayNoCore() {
+    this.#early = false;
+    this.#pending = [];
+    this.#article.querySelector('.panel')?.prepend(problemBox('p', firstViews.noCore[this.#catalogue()]));
   }
 
   /** The first view made ahead of time for this card, if it is a bare one

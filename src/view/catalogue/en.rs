@@ -117,6 +117,7 @@ pub const EN: Messages = Messages {
     http_failed: "could not fetch {url}: HTTP {status}",
     timed_out: "{url} did not answer within {seconds} seconds",
     internal_error: "This card met an internal error and started again; the details are in the browser’s console.",
+    no_core: "This card’s program could not be loaded, so it cannot answer: what it shows stays as it is. Reloading the page may help.",
     too_large: "{url} is {size} MB; this card reads datasets of at most {limit} MB",
     invalid_dataset: "{url} is not a valid dataset",
     and_more: "… and {n} more",

@@ -203,6 +203,8 @@ pub struct Messages {
     pub timed_out: &'static str,
     /// The WebAssembly trapped; the card offers to start again.
     pub internal_error: &'static str,
+    /// Over a first view made ahead of time when the WebAssembly cannot be had.
+    pub no_core: &'static str,
     /// `{url}`, `{size}`, `{limit}` (megabytes).
     pub too_large: &'static str,
     /// `{url}`.
@@ -570,6 +572,7 @@ mod tests {
             invalid_dataset,
             timed_out,
             internal_error,
+            no_core,
             and_more,
             cannot_show,
             source_mark,
@@ -612,6 +615,7 @@ mod tests {
             ("not_translated", not_translated),
             ("timed_out", timed_out),
             ("internal_error", internal_error),
+            ("no_core", no_core),
             ("bars_text", bars_text),
             ("overview_said", overview_said),
             ("partner_said", partner_said),
