@@ -352,8 +352,8 @@ pub const LANGUAGES: [(&str, &Messages); 5] = [("en", &EN), ("ru", &RU), ("fa", 
 /// The catalogue for a BCP 47 language tag (`en`, `ru-RU`…); English when
 /// the language has none.
 pub fn for_locale(tag: &str) -> &'static Messages {
-    let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    LANGUAGES.iter().find(|(code, _)| *code == language).map_or(&EN, |&(_, m)| m)
+    let language = crate::model::primary_subtag(tag);
+    LANGUAGES.iter().find(|(code, _)| code.eq_ignore_ascii_case(language)).map_or(&EN, |&(_, m)| m)
 }
 
 #[cfg(test)]
