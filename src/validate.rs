@@ -198,16 +198,10 @@ fn is_language_tag(tag: &str) -> bool {
 /// (language, how many, the first few places). Not errors: a text without
 /// a translation shows in the dataset's own language, marked.
 pub fn translation_gaps(dataset: &Dataset) -> Vec<(String, usize, Vec<TextPlace>)> {
-    let Some(own) = dataset.language.as_deref() else { return Vec::new() };
-    let mut languages: Vec<String> = Vec::new();
-    dataset.texts(&mut |_, text| {
-        for (tag, _) in &text.languages {
-            if !languages.contains(tag) && !crate::model::primary_subtag(tag).eq_ignore_ascii_case(crate::model::primary_subtag(own)) {
-                languages.push(tag.clone());
-            }
-        }
-    });
-    languages
+    if dataset.language.is_none() {
+        return Vec::new();
+    }
+    crate::languages::text_languages(dataset)
         .into_iter()
         .filter_map(|language| {
             let mut missing = 0;
