@@ -224,12 +224,16 @@ pub(super) fn inverted_index(dataset: &Dataset, records: &[Record]) -> (Vec<Stri
         let (title, summary) = record_text(dataset, record, true);
         vocabulary.ids_of(&title, &mut buffer, &mut title_ids);
         vocabulary.ids_of(&summary, &mut buffer, &mut summary_ids);
-        let (own_title, own_summary) = record_text(dataset, record, false);
-        let translated = own_title.len() != title.len() || own_summary.len() != summary.len();
-        if translated && !runs_by_first.is_empty() {
-            vocabulary.ids_of(&own_title, &mut buffer, &mut own_title_ids);
-            vocabulary.ids_of(&own_summary, &mut buffer, &mut own_summary_ids);
-        }
+        // Only where places are looked for, and only for a translated record.
+        let translated = !runs_by_first.is_empty() && {
+            let (own_title, own_summary) = record_text(dataset, record, false);
+            let translated = own_title.len() != title.len() || own_summary.len() != summary.len();
+            if translated {
+                vocabulary.ids_of(&own_title, &mut buffer, &mut own_title_ids);
+                vocabulary.ids_of(&own_summary, &mut buffer, &mut own_summary_ids);
+            }
+            translated
+        };
         posted_for.resize(vocabulary.lists.len(), u32::MAX);
         let r = r as u32;
         let mut post = |words: &[u32], place: u8| {
