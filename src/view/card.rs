@@ -417,21 +417,23 @@ pub fn first_views(index: Rc<Index>) -> String {
     out.field("fallback", for_locale("").locale);
     // The languages whose texts ship apart from the wasm (`relations texts`).
     out.field("texts", &crate::languages::text_languages(index.dataset()));
+    // Each catalogue once (several tags may read one: `fa`, `prs`).
+    let mut catalogues: Vec<&Messages> = Vec::new();
+    for (_, m) in LANGUAGES {
+        if !catalogues.iter().any(|c| c.locale == m.locale) {
+            catalogues.push(m);
+        }
+    }
     // What an early view says if the wasm never comes: the core cannot say it then.
     out.key("noCore");
     out.begin_object();
-    for (_, m) in LANGUAGES {
+    for m in &catalogues {
         out.field(m.locale, m.no_core);
     }
     out.end_object();
     out.key("frames");
     out.begin_object();
-    let mut written: Vec<&str> = Vec::new();
-    for (_, m) in LANGUAGES {
-        if written.contains(&m.locale) {
-            continue;
-        }
-        written.push(m.locale);
+    for m in &catalogues {
         let frame = Card::new(&Attributes::default(), m.locale, false).show(Rc::clone(&index));
         // As JSON text: a page parses only its own language's, and
         // JSON.parse reads it faster than a script reads an object literal.
@@ -504,6 +506,7 @@ mod tests {
         let languages_text = field(&value, "languages");
         let languages = crate::json::parse(&languages_text).unwrap();
         assert_eq!(field(&languages, "prs"), "fa", "Dari reads the Persian catalogue");
+        assert_eq!(text.matches("\"fa\":").count(), 3, "the Persian catalogue once each in languages, noCore and frames");
         assert_eq!(field(&value, "fallback"), "en");
         let frames_text = field(&value, "frames");
         let frames = crate::json::parse(&frames_text).unwrap();
