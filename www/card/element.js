@@ -130,7 +130,7 @@ export class RelationsCard extends HTMLElement {
   connectedCallback() {
     if (this.#readyUnheard) {
       this.#readyUnheard = false;
-      queueMicrotask(() => this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true })));
+      queueMicrotask(() => this.#fireReady());
     }
     const fromUrl = this.hasAttribute('url-state') && this.#readUrl();
     if (this.src !== this.#loadedSrc) return this.#load();
@@ -403,7 +403,7 @@ export class RelationsCard extends HTMLElement {
       this.#announcedReady = true;
       // A card out of the page then says it once it is back, so the page hears it.
       const ready = () => {
-        if (this.isConnected) this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
+        if (this.isConnected) this.#fireReady();
         else this.#readyUnheard = true;
       };
       if (frame.screen?.body?.map && !mapShapes) loadMap().then(ready, ready);
@@ -413,6 +413,10 @@ export class RelationsCard extends HTMLElement {
     if (frame.ready) prepareSearchWhenIdle(this.#relations);
     if (frame.announcement !== null) this.#announce(frame.announcement);
     if (frame.effect) this.#perform(frame.effect);
+  }
+
+  #fireReady() {
+    this.dispatchEvent(new CustomEvent('relations-card-ready', { bubbles: true, composed: true }));
   }
 
   /** Draws a screen; focus (and a text box's caret) stays where it was,

@@ -100,37 +100,38 @@ export function loadTexts(language) {
  * fetch that no card wants any more is cancelled. */
 export function loadDataset(src, language = null) {
   const key = src ? new URL(src, document.baseURI).href : `built-in ${language ?? ''}`;
-  let entry = datasets.get(key);
-  if (!entry) {
-    const controller = new AbortController();
-    const loading = loadCore().then((glue) =>
-      src ? fetchDataset(glue, key, controller.signal) : language ? builtinIn(glue, language) : glue.Relations.builtin());
-    entry = { loading, controller, users: 0, settled: false };
-    const settled = entry;
-    loading.then(
-      () => (settled.settled = true),
-      // A failure is not kept: the next card to ask (or a new src) tries again,
-      // so a brief network error does not last the page's life.
-      () => {
-        settled.settled = true;
-        if (datasets.get(key) === settled) datasets.delete(key);
-      },
-    );
-    datasets.set(key, entry);
-  }
+  const entry = datasets.get(key) ?? startLoading(key, src, language);
   entry.users++;
-  const wanted = entry;
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
-    wanted.users--;
-    if (wanted.users === 0 && !wanted.settled) {
-      wanted.controller.abort();
-      if (datasets.get(key) === wanted) datasets.delete(key);
+    entry.users--;
+    if (entry.users === 0 && !entry.settled) {
+      entry.controller.abort();
+      if (datasets.get(key) === entry) datasets.delete(key);
     }
   };
   return { dataset: entry.loading, release };
+}
+
+/** A dataset's loading, kept under `key` with who wants it. */
+function startLoading(key, src, language) {
+  const controller = new AbortController();
+  const loading = loadCore().then((glue) =>
+    src ? fetchDataset(glue, key, controller.signal) : language ? builtinIn(glue, language) : glue.Relations.builtin());
+  const entry = { loading, controller, users: 0, settled: false };
+  loading.then(
+    () => (entry.settled = true),
+    // A failure is not kept: the next card to ask (or a new src) tries again,
+    // so a brief network error does not last the page's life.
+    () => {
+      entry.settled = true;
+      if (datasets.get(key) === entry) datasets.delete(key);
+    },
+  );
+  datasets.set(key, entry);
+  return entry;
 }
 
 /** The built-in dataset with its texts in `language`; without them (a
