@@ -22,6 +22,7 @@ pub mod languages;
 pub mod model;
 pub mod query;
 pub mod schema;
+pub mod sheet;
 pub mod sorting;
 pub mod synth;
 pub mod text;
