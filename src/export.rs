@@ -1,11 +1,8 @@
-//! Tables for spreadsheets: records as CSV (RFC 4180), so a student can open
-//! what the card shows in any spreadsheet program; one writer for
-//! `relations export --format csv` and the card's download button. Also the
-//! accessible HTML summary put inside the element.
+//! CSV rows (RFC 4180) with formulas defused, for the sheets `sheet::write`
+//! makes (`relations export --format csv` and the card's download button);
+//! and the accessible HTML summary put inside the element.
 
-use crate::joining::join;
 use crate::model::Dataset;
-use crate::view::record::Hit;
 
 /// Escapes text for HTML element content and attribute values.
 fn escape_html(text: &str) -> String {
@@ -69,40 +66,6 @@ pub fn static_html(dataset: &Dataset) -> String {
     out
 }
 
-/// The columns of a table of records (what a card view shows).
-pub const HIT_COLUMNS: [&str; 12] =
-    ["id", "kind", "date", "date_label", "partners", "themes", "title", "summary", "value", "as_of", "sources", "disputed"];
-
-/// Records as CSV with a header row, in the order given.
-pub fn hits_csv(hits: &[Hit]) -> String {
-    let mut out = String::new();
-    push_row(&mut out, HIT_COLUMNS.iter().map(|c| c.to_string()));
-    for hit in hits {
-        let sources: Vec<String> =
-            hit.sources.iter().map(|s| format!("{} ({}, as of {}), {}", s.title, s.publisher, s.as_of, s.locator)).collect();
-        let themes: Vec<&str> = hit.themes.iter().map(|t| t.key()).collect();
-        push_row(
-            &mut out,
-            [
-                hit.id.clone(),
-                hit.kind.key().to_string(),
-                hit.date.clone(),
-                hit.date_label.clone(),
-                join(&hit.partners, " "),
-                join(&themes, " "),
-                hit.title.clone(),
-                hit.summary.clone(),
-                hit.value.clone().unwrap_or_default(),
-                hit.as_of.clone().unwrap_or_default(),
-                join(&sources, "; "),
-                hit.disputed.to_string(),
-            ]
-            .into_iter(),
-        );
-    }
-    out
-}
-
 pub(crate) fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     for (i, field) in fields.enumerate() {
         if i > 0 {
@@ -137,19 +100,6 @@ fn push_field(out: &mut String, field: &str) {
 mod tests {
     use super::*;
     use crate::validate::load;
-
-    #[test]
-    fn the_table_has_a_header_and_quotes_what_needs_it() {
-        let index = crate::query::Index::new(load(include_str!("../tests/fixtures/small.json")).unwrap());
-        let csv = hits_csv(&crate::view::shown_records(&index, &crate::view::CardState::default(), &crate::view::catalogue::EN));
-        let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], HIT_COLUMNS.join(","));
-        assert_eq!(
-            lines[1],
-            "bridge,event,2007-01,January 2007,AF US,borders transport,Bridge opened,A test summary.,,,\"Doc (Pub, as of 22 November 2016), ¶2\",false"
-        );
-        assert_eq!(lines.len(), 4, "header, two events, and the final empty split");
-    }
 
     #[test]
     fn the_static_summary_escapes_every_dataset_string() {

@@ -59,11 +59,12 @@ fn export_csv_has_one_row_per_event() {
     let output = relations(&["export", "--format=csv", "tests/fixtures/small.json"]);
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.starts_with("id,kind,date,date_label,partners,themes,title,summary,"));
+    assert!(text.starts_with("id,kind,date,partners,themes,title,summary,value,unit,tone,as of,source,locator\r\n"));
     assert_eq!(text.matches("\r\n").count(), 3);
 }
 
-/// One CSV writer: the CLI's export is the card's download of its first view.
+/// One records sheet: the CLI's export has the columns of the card's
+/// download, which gives the records its view shows (every event, at first).
 #[test]
 fn export_csv_is_the_cards_download() {
     use relations_card::view::{download, CardState, Format};
@@ -72,7 +73,49 @@ fn export_csv_is_the_cards_download() {
     let index = relations_card::query::Index::new(relations_card::builtin());
     let card = download(&index, &CardState::default(), Format::Csv, &relations_card::view::catalogue::EN);
     assert_eq!(card.name, "relations-overview.csv");
-    assert_eq!(String::from_utf8(output.stdout).unwrap(), card.text);
+    let exported = String::from_utf8(output.stdout).unwrap();
+    let events: Vec<&str> = exported.split("\r\n").filter(|row| row.contains(",event,") || row.contains(",agreement,")).collect();
+    let header = exported.split("\r\n").next().unwrap();
+    let downloaded: Vec<&str> = card.text.split("\r\n").collect();
+    assert_eq!(downloaded[0], header);
+    let mut sorted = downloaded[1..].iter().filter(|row| !row.is_empty()).copied().collect::<Vec<_>>();
+    sorted.sort_unstable();
+    let mut events_sorted = events.clone();
+    events_sorted.sort_unstable();
+    assert_eq!(sorted, events_sorted);
+}
+
+/// Every sheet written by `export --out` reads back, by `import`, into the
+/// same dataset; a sheet with mistakes gets each at FILE:ROW:COLUMN and
+/// exit status 1.
+#[test]
+fn sheets_exported_import_back_and_mistakes_are_located() {
+    let folder = std::env::temp_dir().join(format!("relations-sheets-{}", std::process::id()));
+    let out = folder.to_str().unwrap();
+    let output = relations(&["export", "--format", "csv", "--out", out, "tests/fixtures/small.json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut files: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path().to_str().unwrap().to_string()).collect();
+    files.sort();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let output = relations(&args);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let original = relations_card::load(&std::fs::read_to_string("tests/fixtures/small.json").unwrap()).unwrap();
+    let back = relations_card::load(&String::from_utf8(output.stdout).unwrap()).unwrap();
+    assert_eq!(back.events, original.events);
+    assert_eq!(back.partners, original.partners);
+
+    let records = folder.join("records.csv");
+    let text = std::fs::read_to_string(&records).unwrap().replacen("2007-01", "2007-13", 1);
+    std::fs::write(&records, text).unwrap();
+    let output = relations(&args);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let path = records.to_str().unwrap();
+    assert!(stderr.contains(&format!("{path}:3:date: \"2007-13\" is not a date;")), "{stderr}");
+    assert!(stderr.ends_with("1 problem\n"), "{stderr}");
+    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 /// Missing translations are warnings per language, naming the first places;

@@ -7,12 +7,20 @@ use std::process::ExitCode;
 use relations_card::model::Theme;
 use relations_card::query::{Index, Query, RecordKind, Sort};
 use relations_card::view::{self, catalogue::EN};
+use relations_card::sheet::{self, Form, GroupAs, SheetFile};
 use relations_card::{load, synth, Dataset, DatasetError, BUILTIN_JSON};
 
 const USAGE: &str = "\
 usage:
   relations validate [FILE]                     check a dataset (default: the built-in one)
-  relations export [--format json|csv] [FILE]   print a dataset as JSON, or its events as CSV
+  relations export [--format json|csv] [--out FOLDER] [FILE]
+                                                print a dataset as JSON, or its records sheet as
+                                                CSV; with --out, write every sheet into FOLDER
+  relations import [--from csv|tsv|timelinejs] [--subject CODE] [--language LANG] [--title TEXT]
+                  [--group partner|theme] [--partner NAME]... [--theme NAME]... FILE...
+                                                print the dataset the sheets make (CSV or TSV in
+                                                the form data/SCHEMA.md describes, or TimelineJS's
+                                                sheet or JSON), or every problem as FILE:ROW:COLUMN
   relations query [--partner CODE]... [--region NAME] [--theme NAME]... [--kind KIND]...
                   [--from YEAR] [--to YEAR] [--text WORDS] [--disputed] [--source ID]
                   [--sort date|-date|relevance] [--limit N] [--offset N]
@@ -50,6 +58,13 @@ fn main() -> ExitCode {
             eprintln!("{file}: {} error{}", errors.len(), if errors.len() == 1 { "" } else { "s" });
             ExitCode::from(1)
         }
+        Err(Failure::Sheets(problems)) => {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            eprintln!("{} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" });
+            ExitCode::from(1)
+        }
         Err(Failure::Other(message)) => {
             eprintln!("relations: {message}");
             ExitCode::from(1)
@@ -60,6 +75,8 @@ fn main() -> ExitCode {
 enum Failure {
     Usage(String),
     Invalid { file: String, errors: Vec<DatasetError> },
+    /// Sheets that do not make a dataset, each problem at its row and column.
+    Sheets(Vec<sheet::Problem>),
     Other(String),
 }
 
@@ -181,17 +198,20 @@ fn run(args: &[String]) -> Result<(), Failure> {
             ));
         }
         "export" => {
-            let args = Args::parse(rest, &["format"], &[])?;
+            let args = Args::parse(rest, &["format", "out"], &[])?;
             let format = args.format(&["json", "csv"])?;
             let (_, dataset) = read_dataset(args.file(0)?)?;
-            // The same table as the card's download of its first view: every event, oldest first.
-            let text = if format == "csv" {
-                let index = Index::new(dataset);
-                relations_card::export::hits_csv(&relations_card::view::shown_records(&index, &Default::default(), &EN))
-            } else {
-                relations_card::json::to_string_pretty(&dataset)
-            };
-            print(&text);
+            match (format.as_str(), args.last("out")) {
+                ("csv", Some(folder)) => write_sheets(&dataset, folder)?,
+                (_, Some(_)) => return Err(Failure::Usage("--out is for --format csv, which writes one file a sheet".into())),
+                // The records sheet alone, in the columns of the card's "Download CSV".
+                ("csv", None) => print(&sheet::write::records(&dataset)),
+                _ => print(&relations_card::json::to_string_pretty(&dataset)),
+            }
+        }
+        "import" => {
+            let args = Args::parse(rest, &["from", "group", "subject", "language", "title", "partner", "theme"], &[])?;
+            import(&args)?;
         }
         "query" => {
             let valued = ["partner", "region", "theme", "kind", "from", "to", "text", "sort", "limit", "offset", "format", "source"];
@@ -250,6 +270,64 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         "help" | "--help" | "-h" => print(&format!("{USAGE}\n")),
         other => return Err(Failure::Usage(format!("unknown command \"{other}\""))),
+    }
+    Ok(())
+}
+
+/// `relations import`: sheets to a dataset's JSON on standard output.
+fn import(args: &Args) -> Result<(), Failure> {
+    let form = match args.last("from") {
+        None => Form::Auto,
+        Some(name) => Form::parse(name)
+            .filter(|f| *f != Form::Auto)
+            .ok_or_else(|| Failure::Usage(format!("unknown form \"{name}\": expected csv, tsv or timelinejs")))?,
+    };
+    let group = match args.last("group") {
+        None | Some("partner") => GroupAs::Partner,
+        Some("theme") => GroupAs::Theme,
+        Some(other) => return Err(Failure::Usage(format!("unknown --group \"{other}\": expected partner or theme"))),
+    };
+    let themes = args
+        .all("theme")
+        .map(|t| Theme::parse(t).ok_or_else(|| Failure::Usage(format!("unknown theme \"{t}\""))))
+        .collect::<Result<Vec<_>, _>>()?;
+    if args.words.is_empty() {
+        return Err(Failure::Usage("import needs at least one FILE".into()));
+    }
+    let mut files = Vec::with_capacity(args.words.len());
+    for path in &args.words {
+        let bytes = std::fs::read(path).map_err(|e| Failure::Other(format!("cannot read {path}: {e}")))?;
+        files.push(SheetFile { name: path.clone(), bytes });
+    }
+    let options = sheet::Options {
+        form,
+        group,
+        subject: args.last("subject").map(str::to_string),
+        language: args.last("language").map(str::to_string),
+        title: args.last("title").map(str::to_string),
+        partners: args.all("partner").map(str::to_string).collect(),
+        themes,
+    };
+    let imported = sheet::import(&files, &options);
+    for note in &imported.notes {
+        eprintln!("note: {note}");
+    }
+    match imported.dataset {
+        Some(dataset) => {
+            print(&relations_card::json::to_string_pretty(&dataset));
+            Ok(())
+        }
+        None => Err(Failure::Sheets(imported.problems)),
+    }
+}
+
+/// `relations export --format csv --out FOLDER`: one file a sheet.
+fn write_sheets(dataset: &Dataset, folder: &str) -> Result<(), Failure> {
+    std::fs::create_dir_all(folder).map_err(|e| Failure::Other(format!("cannot make {folder}: {e}")))?;
+    for (kind, text) in sheet::write::sheets(dataset) {
+        let path = std::path::Path::new(folder).join(kind.file_name());
+        std::fs::write(&path, text).map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?;
+        eprintln!("wrote {}", path.display());
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 use super::cells::quantity_text;
 use super::SheetKind;
 use crate::export::push_row;
+use crate::hashing::FxMap;
 use crate::model::{primary_subtag, Citation, Dataset, Text, Theme};
 
 /// Every sheet of the dataset that has rows, as CSV: (what it is, its text).
@@ -19,7 +20,7 @@ pub fn sheets(dataset: &Dataset) -> Vec<(SheetKind, String)> {
     if !dataset.places.is_empty() {
         out.push((SheetKind::Places, places(dataset, &own)));
     }
-    out.push((SheetKind::Records, records(dataset, &own)));
+    out.push((SheetKind::Records, records(dataset)));
     if !dataset.disputes.is_empty() {
         out.push((SheetKind::Disputes, disputes(dataset, &own)));
     }
@@ -124,6 +125,7 @@ fn disputes(dataset: &Dataset, own: &str) -> String {
 }
 
 /// Any record, as one row of the records sheet.
+#[derive(Clone)]
 pub struct RecordRow<'d> {
     pub id: &'d str,
     pub kind: &'static str,
@@ -221,6 +223,32 @@ pub fn records_sheet(rows: &[RecordRow], own: &str) -> String {
     c.write(rows)
 }
 
-fn records(dataset: &Dataset, own: &str) -> String {
-    records_sheet(&record_rows(dataset), own)
+/// Every record of the dataset as the records sheet.
+pub fn records(dataset: &Dataset) -> String {
+    records_sheet(&record_rows(dataset), dataset.language.as_deref().unwrap_or("en"))
+}
+
+/// The records of the given ids, in their order, as the records sheet:
+/// what a card's "Download CSV" gives of the records it shows.
+pub fn records_of(dataset: &Dataset, ids: &[&str]) -> String {
+    let all = record_rows(dataset);
+    let by_id: FxMap<&str, &RecordRow> = all.iter().map(|row| (row.id, row)).collect();
+    let rows: Vec<RecordRow> = ids.iter().filter_map(|id| by_id.get(id).map(|row| (*row).clone())).collect();
+    records_sheet(&rows, dataset.language.as_deref().unwrap_or("en"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::load;
+
+    #[test]
+    fn the_records_sheet_has_a_header_and_quotes_what_needs_it() {
+        let dataset = load(include_str!("../../tests/fixtures/small.json")).unwrap();
+        let csv = records_of(&dataset, &["bridge"]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "id,kind,date,partners,themes,title,summary,value,unit,tone,as of,source,locator");
+        assert_eq!(lines[1], "bridge,event,2007-01,AF; US,transport; borders,Bridge opened,A test summary.,,,,,doc,¶2");
+        assert_eq!(lines.len(), 3, "header, the one record, and the final empty split");
+    }
 }

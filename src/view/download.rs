@@ -34,7 +34,10 @@ pub fn download(index: &Index, state: &CardState, format: Format, m: &Messages) 
     let hits = shown_records(index, state, m);
     let what = state.partner.clone().unwrap_or_else(|| state.view.key().to_string());
     let (mime, text) = match format {
-        Format::Csv => ("text/csv", crate::export::hits_csv(&hits)),
+        Format::Csv => {
+            let ids: Vec<&str> = hits.iter().map(|hit| hit.id.as_str()).collect();
+            ("text/csv", crate::sheet::write::records_of(index.dataset(), &ids))
+        }
         Format::Json => ("application/json", crate::json::to_string_pretty(&hits)),
     };
     File { name: format!("relations-{what}.{}", format.key()), mime, text }

@@ -95,7 +95,8 @@ test('the reader can download the current view as CSV and JSON and copy a citati
   const [csv] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
   const csvText = readFileSync(await csv.path(), 'utf8');
   assert.equal(csvText.split('\r\n').filter(Boolean).length, security.length + 1);
-  assert.match(csvText, /^id,kind,date,date_label,partners,themes,title,summary,value,as_of,sources,disputed\r\n/);
+  // The records sheet, in the columns `relations import` reads back.
+  assert.match(csvText, /^id,kind,date,partners,themes,title,summary,value,unit,tone,as of,source,locator[,\w ]*\r\n/);
   const [json] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download JSON' }).click()]);
   const rows = JSON.parse(readFileSync(await json.path(), 'utf8'));
   assert.deepEqual(rows.map((r) => r.id).sort(), security.map((e) => e.id).sort());
