@@ -76,12 +76,19 @@ pub(crate) fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// Quotes a field when it holds a comma, quote or line break. A leading
-/// `=`, `+`, `-`, `@`, tab or carriage return gets a `'` so spreadsheets
-/// never run it as a formula (they skip the last two before reading one).
+/// Whether a spreadsheet would run a cell as a formula: it starts with `=`,
+/// `+`, `-`, `@`, tab or carriage return (spreadsheets skip the last two
+/// before reading one) — or with `'`s before one of those, so that taking
+/// one `'` off a guarded cell (`sheet::table`) gives back any text exactly.
+pub(crate) fn looks_like_formula(field: &str) -> bool {
+    field.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Quotes a field when it holds a comma, quote or line break, and puts a
+/// `'` before what a spreadsheet would run as a formula.
 fn push_field(out: &mut String, field: &str) {
     let guarded;
-    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let field = if looks_like_formula(field) {
         guarded = format!("'{field}");
         guarded.as_str()
     } else {

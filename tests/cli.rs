@@ -94,8 +94,7 @@ fn sheets_exported_import_back_and_mistakes_are_located() {
     let out = folder.to_str().unwrap();
     let output = relations(&["export", "--format", "csv", "--out", out, "tests/fixtures/small.json"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let mut files: Vec<String> =
-        std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path().to_str().unwrap().to_string()).collect();
+    let mut files: Vec<String> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path().to_str().unwrap().to_string()).collect();
     files.sort();
     let mut args = vec!["import"];
     args.extend(files.iter().map(String::as_str));

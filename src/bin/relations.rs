@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use relations_card::model::Theme;
 use relations_card::query::{Index, Query, RecordKind, Sort};
-use relations_card::view::{self, catalogue::EN};
 use relations_card::sheet::{self, Form, GroupAs, SheetFile};
+use relations_card::view::{self, catalogue::EN};
 use relations_card::{load, synth, Dataset, DatasetError, BUILTIN_JSON};
 
 const USAGE: &str = "\
@@ -74,7 +74,10 @@ fn main() -> ExitCode {
 
 enum Failure {
     Usage(String),
-    Invalid { file: String, errors: Vec<DatasetError> },
+    Invalid {
+        file: String,
+        errors: Vec<DatasetError>,
+    },
     /// Sheets that do not make a dataset, each problem at its row and column.
     Sheets(Vec<sheet::Problem>),
     Other(String),

@@ -138,7 +138,7 @@ impl SheetKind {
             SheetKind::Sources
         } else if has("region") {
             SheetKind::Partners
-        } else if has("name") && !has("title") {
+        } else if has("name") && (has("aliases") || has("partners")) && !has("title") {
             SheetKind::Places
         } else if has("title") || has("date") {
             SheetKind::Records

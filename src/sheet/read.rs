@@ -223,6 +223,7 @@ impl Builder<'_> {
                            (a sources sheet of one row: title, publisher, as of, reliability)";
             self.problems.push(problem("", None, None, message.to_string()));
         }
+        self.settle_title();
         self.name_unnamed();
         if self.problems.is_empty() || self.problems.iter().all(|p| p.row.is_some()) {
             self.check();
@@ -380,7 +381,12 @@ impl Builder<'_> {
                 None => self.card_problem("subjectname", format!("give the name of {code} (a subject name column)")),
             }
         }
-        if self.dataset.title.is_empty() {
+    }
+
+    /// A title from the options, or made from the subject's name in
+    /// English, when neither a card sheet nor a TimelineJS title slide gave one.
+    fn settle_title(&mut self) {
+        if self.dataset.title.is_empty() && !self.dataset.subject.name.is_empty() {
             if let Some(title) = &self.options.title {
                 self.dataset.title = Text::from(title.clone());
             } else if primary_subtag(&self.own_language()) == "en" {
@@ -704,22 +710,25 @@ impl Builder<'_> {
                 return;
             }
         };
-        let group = sheet.cell(row, "group").to_string();
+        let said = self.problems.len();
         let (mut partners, mut themes) = (Vec::new(), Vec::new());
         match self.options.group {
             GroupAs::Partner => partners = self.partners(s, row, "group"),
             GroupAs::Theme => themes = self.themes(s, row, "group"),
         }
-        if partners.is_empty() && (group.is_empty() || self.options.group == GroupAs::Theme) {
+        // A row whose Group is empty, or names only the subject, gets the
+        // partners chosen for the rows that name none.
+        if partners.is_empty() && self.problems.len() == said {
             for name in self.options.partners.clone() {
                 partners.extend(self.partner(s, row.number, "group", &name));
+            }
+            if partners.is_empty() {
+                let message = "no partner: write one in Group, or choose the partner of rows that name none";
+                self.at(s, row.number, "group", message.to_string());
             }
         }
         if themes.is_empty() {
             themes = self.options.themes.clone();
-        }
-        if partners.is_empty() && self.problems.last().is_none_or(|p| p.row != Some(row.number)) {
-            self.at(s, row.number, "group", "no partner: write one in Group, or choose the partner of rows that name none".to_string());
         }
         if themes.is_empty() {
             self.at(s, row.number, "group", "no theme: choose the theme of rows that name none".to_string());

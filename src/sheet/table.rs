@@ -162,6 +162,12 @@ pub fn parse(text: &str) -> Result<Table, Unreadable> {
                 } else {
                     quoted_from = None;
                 }
+            } else if c == '\r' {
+                // A line break in a cell is one break, however it was written.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                cell.push('\n');
             } else {
                 cell.push(c);
             }
@@ -209,7 +215,7 @@ pub fn parse(text: &str) -> Result<Table, Unreadable> {
 fn unguarded(cell: String) -> String {
     let trimmed = cell.trim_end_matches([' ', '\u{A0}']);
     match trimmed.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        Some(rest) if crate::export::looks_like_formula(rest) => rest.to_string(),
         _ => trimmed.to_string(),
     }
 }

@@ -49,15 +49,14 @@ impl<'d, T> Columns<'d, T> {
     /// A text's column, then one for each other language any row gives it in.
     fn text(&mut self, name: &str, items: &[T], own: &str, text: impl Fn(&T) -> Option<&Text> + Copy + 'd) {
         self.plain(name, move |item| text(item).map(|t| t.own.clone()).unwrap_or_default());
-        let mut languages: Vec<&str> = Vec::new();
-        for item in items {
-            for (tag, _) in text(item).map(|t| t.languages.as_slice()).unwrap_or_default() {
-                if primary_subtag(tag) != primary_subtag(own) && !languages.contains(&tag.as_str()) {
-                    languages.push(tag);
-                }
-            }
-        }
-        for tag in languages {
+        let lists: Vec<Vec<&str>> = items
+            .iter()
+            .map(|item| {
+                let languages = text(item).map(|t| t.languages.as_slice()).unwrap_or_default();
+                languages.iter().map(|(tag, _)| tag.as_str()).filter(|tag| primary_subtag(tag) != primary_subtag(own)).collect()
+            })
+            .collect();
+        for tag in consistent_order(&lists) {
             let tag = tag.to_string();
             self.names.push(format!("{name}:{tag}"));
             self.cells.push(Box::new(move |item| text(item).and_then(|t| t.in_language(&tag)).unwrap_or_default().to_string()));
@@ -72,6 +71,32 @@ impl<'d, T> Columns<'d, T> {
         }
         out
     }
+}
+
+/// One order of the languages that keeps each text's own order where the
+/// texts agree (a topological order, earliest met first), so that every
+/// text's languages come back from the columns in the order it gave them.
+fn consistent_order<'t>(lists: &[Vec<&'t str>]) -> Vec<&'t str> {
+    let mut met: Vec<&str> = Vec::new();
+    for tag in lists.iter().flatten() {
+        if !met.contains(tag) {
+            met.push(tag);
+        }
+    }
+    let mut order = Vec::with_capacity(met.len());
+    while order.len() < met.len() {
+        // The first language met that no text puts after one still waiting;
+        // if the texts disagree, the first waiting one.
+        let waiting: Vec<&str> = met.iter().copied().filter(|tag| !order.contains(tag)).collect();
+        let free = waiting.iter().find(|tag| {
+            !lists.iter().any(|list| {
+                let at = list.iter().position(|t| t == *tag);
+                at.is_some_and(|at| list[..at].iter().any(|earlier| waiting.contains(earlier)))
+            })
+        });
+        order.push(*free.unwrap_or(&waiting[0]));
+    }
+    order
 }
 
 fn card(dataset: &Dataset, own: &str) -> String {
