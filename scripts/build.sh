@@ -16,38 +16,49 @@ scripts/install-build-tools.sh
 # nightly; where there is none, or it fails, stable builds the wasm, and the
 # size report says which one did. WASM_TOOLCHAIN=stable asks for stable anyway.
 # A target directory of its own, so the two toolchains never rebuild each other.
+# Arguments: cargo's (`--features studio` for the studio page's wasm).
 build_wasm_with_nightly() {
     [ "${WASM_TOOLCHAIN:-}" != stable ] || return 1
     rustup toolchain list | grep -q '^nightly' || return 1
     rustup component list --toolchain nightly --installed | grep -q '^rust-src' ||
         rustup component add rust-src --toolchain nightly || return 1
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-        cargo +nightly build --lib --release --target wasm32-unknown-unknown \
+        cargo +nightly build --lib --release --target wasm32-unknown-unknown "$@" \
         --config profile.release.package.core.opt-level=3 \
         --config profile.release.package.alloc.opt-level=3 \
         --config profile.release.package.std.opt-level=3 \
-        --target-dir target/nightly -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+        --target-dir "target/nightly$TARGET_SUFFIX" -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 }
-if build_wasm_with_nightly; then
-    wasm=target/nightly/wasm32-unknown-unknown/release/relations_card.wasm
-    RELATIONS_WASM_TOOLCHAIN="$(rustc +nightly --version), standard library built for size"
-else
-    echo "build: building the wasm with stable (no nightly, or WASM_TOOLCHAIN=stable; about 18 KiB gzip larger)"
-    cargo build --lib --release --target wasm32-unknown-unknown
-    wasm=target/wasm32-unknown-unknown/release/relations_card.wasm
-    RELATIONS_WASM_TOOLCHAIN="$(rustc --version)"
-fi
-export RELATIONS_WASM_TOOLCHAIN
+# Builds the wasm (cargo arguments: features) and its glue into the folder
+# $1 under the name $2. The studio's has a target directory of its own, so
+# the card's and the studio's builds never invalidate each other.
+build_wasm() {
+    out="$1" name="$2"
+    shift 2
+    if build_wasm_with_nightly "$@"; then
+        wasm="target/nightly$TARGET_SUFFIX/wasm32-unknown-unknown/release/relations_card.wasm"
+        RELATIONS_WASM_TOOLCHAIN="$(rustc +nightly --version), standard library built for size"
+    else
+        echo "build: building the wasm with stable (no nightly, or WASM_TOOLCHAIN=stable; about 18 KiB gzip larger)"
+        cargo build --lib --release --target wasm32-unknown-unknown --target-dir "target/stable$TARGET_SUFFIX" "$@"
+        wasm="target/stable$TARGET_SUFFIX/wasm32-unknown-unknown/release/relations_card.wasm"
+        RELATIONS_WASM_TOOLCHAIN="$(rustc --version)"
+    fi
+    wasm-bindgen --target web --out-dir "$out" --out-name "$name" "$wasm"
+    # The features Rust's wasm32 target enables by default; wasm-opt must be told.
+    # --low-memory-unused: Rust places its stack and data above 1 MiB, so the
+    # low addresses are free and constant offsets can be folded (-2.5 KB gzip).
+    node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused \
+        --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        --strip-debug --strip-producers \
+        "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+}
 rm -rf pkg
-wasm-bindgen --target web --out-dir pkg --out-name relations_card "$wasm"
-# The features Rust's wasm32 target enables by default; wasm-opt must be told.
-# --low-memory-unused: Rust places its stack and data above 1 MiB, so the
-# low addresses are free and constant offsets can be folded (-2.5 KB gzip).
-node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    --strip-debug --strip-producers \
-    pkg/relations_card_bg.wasm -o pkg/relations_card_bg.wasm
+TARGET_SUFFIX="" build_wasm pkg relations_card
+export RELATIONS_WASM_TOOLCHAIN
+# The studio page's: the card's core and the spreadsheet importer.
+TARGET_SUFFIX="-studio" build_wasm pkg/studio relations_card_studio --features studio
 # The summary readers see before the card loads (or without scripts), then
 # the single-file build for learning platforms and offline use.
 cargo run --quiet --release --bin relations -- static > pkg/static.html

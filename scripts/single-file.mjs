@@ -65,8 +65,10 @@ const html = `<!doctype html>
 </head>
 <body>
 <main>
+<!-- relations-card: the card -->
 <relations-card>
 ${fallback}</relations-card>
+<!-- relations-card: end of the card -->
 </main>
 <script type="module">
 ${safe(script)}

@@ -12,6 +12,7 @@ echo "== cargo fmt --check and cargo clippy (native and wasm32), warnings as err
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --features studio -- -D warnings
 
 echo "== cargo test (native core, CLI, real dataset)"
 cargo test

@@ -20,6 +20,22 @@ export * from "./relations_card_types";
 import type { Query, Hits, Facets, Timeline, Summary, Frame, Msg, Attributes, CardState, Failure } from "./relations_card_types";
 "#;
 
+/// The studio's build adds the importer and its options.
+#[cfg(feature = "studio")]
+#[wasm_bindgen(typescript_custom_section)]
+const STUDIO_TS_TYPES: &str = r#"
+import type { Studio, Snippets, Theme } from "./relations_card_types";
+/** What a studio's sheets may not say, said once for all of them. */
+export interface StudioOptions {
+  subject?: string;
+  language?: string;
+  title?: string;
+  group?: "partner" | "theme";
+  partners?: string[];
+  themes?: Theme[];
+}
+"#;
+
 /// Reports Rust panics on the console instead of an opaque "unreachable".
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -211,6 +227,37 @@ impl Card {
     pub fn state(&self) -> Result<JsValue, JsError> {
         to_js(self.card.state())
     }
+}
+
+/// The studio page (`www/studio.html`): sheets read into a dataset, with
+/// every problem at its row and column. `names[i]` is the name of the file
+/// whose bytes are `contents[i]`; `options` says what the sheets may not.
+#[cfg(feature = "studio")]
+#[wasm_bindgen(js_name = importSheets, unchecked_return_type = "Studio")]
+pub fn import_sheets(
+    names: Vec<String>,
+    contents: Vec<js_sys::Uint8Array>,
+    #[wasm_bindgen(unchecked_param_type = "StudioOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = read_js(&options, crate::sheet::Options::read, "options")?;
+    let files: Vec<crate::sheet::SheetFile> =
+        names.into_iter().zip(contents).map(|(name, bytes)| crate::sheet::SheetFile { name, bytes: bytes.to_vec() }).collect();
+    to_js(&crate::sheet::studio(&files, &options))
+}
+
+/// The README's embed snippets for the studio's card (see `sheet::studio::snippets`).
+#[cfg(feature = "studio")]
+#[wasm_bindgen(js_name = embedSnippets, unchecked_return_type = "Snippets")]
+pub fn embed_snippets(files_url: &str, dataset_url: &str, view: &str, partner: &str, title: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::sheet::studio::snippets(files_url, dataset_url, view, partner, title))
+}
+
+/// The single-file card (`template`, the shipped `relations-card.html`)
+/// with the studio's dataset in it instead of the built-in one.
+#[cfg(feature = "studio")]
+#[wasm_bindgen(js_name = singleFile)]
+pub fn single_file(template: &str, dataset_json: &str) -> Result<String, JsError> {
+    crate::sheet::studio::single_file(template, dataset_json).map_err(|e| JsError::new(&e))
 }
 
 /// Reads an object the caller passed (a query, a card state, a message)

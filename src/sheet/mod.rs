@@ -7,6 +7,7 @@
 
 pub mod cells;
 mod read;
+pub mod studio;
 pub mod table;
 mod timelinejs;
 pub mod write;
@@ -16,6 +17,7 @@ use std::fmt;
 use crate::model::{Dataset, Theme};
 
 pub use read::import;
+pub use studio::{studio, Studio};
 pub use table::Table;
 
 /// A file given to the importer: its name (for messages) and its bytes.
@@ -72,18 +74,21 @@ pub struct Options {
     pub themes: Vec<Theme>,
 }
 
-/// One thing wrong with the sheets, and where: the file, the row as a
-/// spreadsheet numbers it (the header is row 1; in a TimelineJS JSON file,
-/// the event's number from 1) and the column as its header says it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub row: Option<usize>,
-    pub column: Option<String>,
-    /// The column's place from 0, so a page can mark the cell.
-    pub column_index: Option<usize>,
-    pub message: String,
+crate::json::object! {
+    /// One thing wrong with the sheets, and where: the file, the row as a
+    /// spreadsheet numbers it (the header is row 1; in a TimelineJS JSON
+    /// file, the event's number from 1) and the column as its header says
+    /// it, with its place from 0 so a page can mark the cell.
+    pub struct Problem {
+        file: String => "file",
+        row: Option<usize> => "row",
+        column: Option<String> => "column",
+        column_index: Option<usize> => "columnIndex",
+        message: String => "message",
+    }
 }
+
+impl Eq for Problem {}
 
 impl fmt::Display for Problem {
     /// `FILE:ROW:COLUMN: message`, the shape `relations validate` prints.
@@ -108,6 +113,8 @@ pub struct Imported {
     pub dataset: Option<Dataset>,
     pub problems: Vec<Problem>,
     pub notes: Vec<String>,
+    /// The sheets as read: (file, header, rows), for showing problem cells.
+    pub sheets: Vec<(String, Vec<String>, Vec<table::Row>)>,
 }
 
 /// The sheets of a dataset, by what each holds.

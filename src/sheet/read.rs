@@ -86,7 +86,8 @@ pub fn import(files: &[SheetFile], options: &Options) -> Imported {
         b.problems.push(problem("", None, None, "no sheet was given: paste a sheet, or choose a CSV or TimelineJS file".to_string()));
     }
     b.build();
-    let Builder { mut problems, dataset, notes, .. } = b;
+    let Builder { mut problems, dataset, notes, sheets, .. } = b;
+    let sheets = sheets.into_iter().map(|sheet| (sheet.file, sheet.header, sheet.rows)).collect();
     // In the order an editor reads the sheets: file by file, row by row.
     crate::sorting::sort_by(&mut problems, &|a: &Problem, b: &Problem| {
         (a.file.as_str(), a.row, a.column_index).cmp(&(b.file.as_str(), b.row, b.column_index))
@@ -96,7 +97,7 @@ pub fn import(files: &[SheetFile], options: &Options) -> Imported {
         problems.truncate(MAX_PROBLEMS);
         problems.push(problem("", None, None, format!("and {more} more problems")));
     }
-    Imported { dataset: problems.is_empty().then_some(dataset), problems, notes }
+    Imported { dataset: problems.is_empty().then_some(dataset), problems, notes, sheets }
 }
 
 fn empty_dataset() -> Dataset {

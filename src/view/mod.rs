@@ -105,6 +105,11 @@ pub fn typescript() -> String {
     use screen::*;
     let declarations = [
         Frame::ts_declaration(),
+        crate::sheet::Studio::ts_declaration(),
+        crate::sheet::studio::StudioPartner::ts_declaration(),
+        crate::sheet::studio::StudioRow::ts_declaration(),
+        crate::sheet::studio::Snippets::ts_declaration(),
+        crate::sheet::Problem::ts_declaration(),
         Effect::ts_declaration(),
         Screen::ts_declaration(),
         Header::ts_declaration(),
