@@ -72,7 +72,23 @@ pub struct Options {
     /// For rows that name none.
     pub partners: Vec<String>,
     pub themes: Vec<Theme>,
+    /// The document the rows come from, when no sources sheet says it (a
+    /// TimelineJS sheet's, say): added to the sheets' sources.
+    pub source: Option<SourceForm>,
 }
+
+/// A source as a form gives it; `as_of` is read as a sheet's date is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceForm {
+    pub title: String,
+    pub publisher: String,
+    pub as_of: String,
+    pub reliability: String,
+    pub url: String,
+}
+
+/// How the studio's form is named in problems.
+pub const SOURCE_FORM: &str = "the source form";
 
 crate::json::object! {
     /// One thing wrong with the sheets, and where: the file, the row as a

@@ -7,7 +7,7 @@
 
 use super::cells::{self, ColumnKey};
 use super::table::{self, Row, Table};
-use super::{timelinejs, Form, GroupAs, Imported, Options, Problem, SheetFile, SheetKind};
+use super::{timelinejs, Form, GroupAs, Imported, Options, Problem, SheetFile, SheetKind, SOURCE_FORM};
 use crate::date::DateSpec;
 use crate::hashing::{FxMap, FxSet};
 use crate::model::{
@@ -208,6 +208,7 @@ impl Builder<'_> {
             }
         }
         self.settle_card();
+        self.add_source_form();
         for s in 0..self.sheets.len() {
             match self.sheets[s].kind {
                 SheetKind::Records | SheetKind::TimelineJs => self.read_sheet(s),
@@ -396,6 +397,48 @@ impl Builder<'_> {
                 self.card_problem("title", "give the card a title (a title column in the card sheet)".to_string());
             }
         }
+    }
+
+    /// The source the options give, after the sheets' own.
+    fn add_source_form(&mut self) {
+        let Some(form) = &self.options.source else { return };
+        let blank = |field: &str, text: &str| {
+            text.trim().is_empty().then(|| problem(SOURCE_FORM, None, None, format!("{field}: must not be empty")))
+        };
+        let mut problems: Vec<Problem> = [
+            blank("title", &form.title),
+            blank("publisher", &form.publisher),
+            blank("as of", &form.as_of),
+            blank("reliability", &form.reliability),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let as_of = cells::date(&form.as_of);
+        if let (Err(message), false) = (&as_of, form.as_of.trim().is_empty()) {
+            problems.push(problem(SOURCE_FORM, None, None, format!("as of: {message}")));
+        }
+        let (Ok(as_of), true) = (as_of, problems.is_empty()) else {
+            return self.problems.extend(problems);
+        };
+        let mut id = cells::slug(&form.title);
+        if id.is_empty() || self.dataset.source(&id).is_some() {
+            id = format!("source-{}", self.dataset.sources.len() + 1);
+        }
+        let url = Some(form.url.trim().to_string()).filter(|u| !u.is_empty());
+        let source = Source {
+            id: id.clone(),
+            title: form.title.trim().to_string(),
+            publisher: form.publisher.trim().to_string(),
+            as_of,
+            reliability: Text::from(form.reliability.trim().to_string()),
+            url,
+            licence: None,
+        };
+        for name in [Some(&source.id), Some(&source.title), source.url.as_ref()].into_iter().flatten() {
+            self.source_names.entry(name_key(name)).or_insert_with(|| id.clone());
+        }
+        self.dataset.sources.push(source);
     }
 
     fn card_problem(&mut self, base: &str, message: String) {

@@ -3,7 +3,7 @@
 //! summary a single-file card carries), or every problem at its cell; and
 //! the partners and views an embed snippet may open on. The page only draws it.
 
-use super::{import, GroupAs, Options, Problem, SheetFile};
+use super::{import, GroupAs, Options, Problem, SheetFile, SourceForm};
 use crate::json::{self, object, Path, Reader, Value};
 use crate::model::Theme;
 
@@ -198,7 +198,7 @@ impl Options {
     /// The studio's choices as the page passes them: `{subject, language,
     /// title, group: "partner"|"theme", partners: [...], themes: [...]}`.
     pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Options> {
-        let f = r.object(value, path, &["subject", "language", "title", "group", "partners", "themes"])?;
+        let f = r.object(value, path, &["subject", "language", "title", "group", "partners", "themes", "source"])?;
         let mut text = |name: &'static str| match f.optional(name) {
             Some(v) => r.string(v, &path.key(name)).map(|s| Some(s).filter(|s| !s.trim().is_empty())),
             None => Some(None),
@@ -217,8 +217,24 @@ impl Options {
             Some(v) => r.list(v, &path.key("themes"), |r, v, p| r.keyword(v, p, Theme::parse, &Theme::KEYS))?,
             None => Vec::new(),
         };
-        Some(Options { form: super::Form::Auto, group, subject, language, title, partners, themes })
+        let source = match f.optional("source") {
+            Some(v) => Some(read_source_form(r, v, &path.key("source"))?).filter(|form| *form != SourceForm::default()),
+            None => None,
+        };
+        Some(Options { form: super::Form::Auto, group, subject, language, title, partners, themes, source })
     }
+}
+
+/// `{title, publisher, asOf, reliability, url}`, each optional.
+fn read_source_form(r: &mut Reader, value: &Value, path: &Path) -> Option<SourceForm> {
+    let f = r.object(value, path, &["title", "publisher", "asOf", "reliability", "url"])?;
+    let mut text = |name: &'static str| match f.optional(name) {
+        Some(v) => r.string(v, &path.key(name)),
+        None => Some(String::new()),
+    };
+    let (title, publisher, as_of, reliability, url) =
+        (text("title")?, text("publisher")?, text("asOf")?, text("reliability")?, text("url")?);
+    Some(SourceForm { title, publisher, as_of, reliability, url })
 }
 
 #[cfg(test)]
@@ -233,7 +249,8 @@ mod tests {
             SheetFile { name: "records".into(), bytes: records.as_bytes().to_vec() },
             SheetFile { name: "sources".into(), bytes: sources.as_bytes().to_vec() },
         ];
-        let options = json::read_text(r#"{"subject": "TJ", "themes": ["trade"], "group": "theme"}"#, Options::read).unwrap();
+        let options = json::read_text(r#"{"subject": "TJ", "themes": ["trade"], "group": "theme", "source": {}}"#, Options::read).unwrap();
+        assert_eq!(options.source, None, "an empty form is no source");
         assert_eq!((options.group, options.themes.as_slice()), (GroupAs::Theme, &[Theme::Trade][..]));
         let answer = studio(&files, &options);
         assert!(answer.problems.is_empty(), "{:?}", answer.problems);
@@ -243,6 +260,22 @@ mod tests {
         assert_eq!(dataset.events[0].title.own, "Deal");
         assert!(answer.summary.unwrap().contains("<li>Iran: 1 event, 2007</li>"));
         assert!(json::read_text(r#"{"group": "nation"}"#, Options::read).unwrap_err().contains("partner"));
+    }
+
+    #[test]
+    fn the_source_form_is_the_source_of_rows_that_name_none() {
+        let records = "date,partners,themes,title,summary,locator\n2007,Iran,trade,Deal,A deal.,p. 4\n";
+        let files = [SheetFile { name: "r".into(), bytes: records.as_bytes().to_vec() }];
+        let form = r#"{"subject": "TJ", "source": {"title": "Gazette archive", "publisher": "Gazette", "asOf": "May 2024", "reliability": "Ours."}}"#;
+        let answer = studio(&files, &json::read_text(form, Options::read).unwrap());
+        assert!(answer.problems.is_empty(), "{:?}", answer.problems);
+        let dataset = crate::load(answer.dataset.as_deref().unwrap()).unwrap();
+        assert_eq!((dataset.sources[0].id.as_str(), dataset.sources[0].as_of.to_string().as_str()), ("gazette-archive", "2024-05"));
+        let half = r#"{"subject": "TJ", "source": {"title": "Gazette archive", "asOf": "soon"}}"#;
+        let answer = studio(&files, &json::read_text(half, Options::read).unwrap());
+        let said: Vec<String> = answer.problems.iter().map(|p| p.to_string()).collect();
+        assert!(said.contains(&"the source form: publisher: must not be empty".to_string()), "{said:#?}");
+        assert!(said.iter().any(|p| p.starts_with("the source form: as of: \"soon\" is not a date")), "{said:#?}");
     }
 
     #[test]
