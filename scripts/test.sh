@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the core natively, the wasm adapter in headless Chromium, and
-# the demo page end to end. Any failure stops with a non-zero status.
+# the demo page end to end (in Chromium; the reader's paths also in Firefox
+# and WebKit). Any failure stops with a non-zero status.
 set -eu
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -22,5 +23,5 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --target wasm32-unknown-unknown --test web
 
-echo "== end-to-end tests in headless Chromium"
+echo "== end-to-end tests in headless Chromium, and the reader's paths in Firefox and WebKit"
 node --test --test-reporter=spec tests/e2e/

@@ -1,30 +1,15 @@
-// What every end-to-end test file shares: the demo server and headless
-// Debian Chromium (driven by playwright-core), started once per file, and
-// the small steps the tests take on the demo page.
+// What the end-to-end test files that run in Chromium share: the demo server
+// and headless Debian Chromium (driven by playwright-core), started once per
+// file, and the small steps the tests take on the demo page (the dataset and
+// paths come from dataset.mjs).
 import { before, after } from 'node:test';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { datasetInEveryLanguage } from './dataset.mjs';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
-/** The built-in dataset as its file has it: texts in every language. */
-export const datasetInEveryLanguage = JSON.parse(readFileSync(`${root}data/tajikistan.json`, 'utf8'));
-/** The same in its own language (English), as an English card shows it:
- * each `{"en": …, "ru": …}` text read as its English string. */
-export const dataset = inLanguage(datasetInEveryLanguage, 'en');
-function inLanguage(value, language) {
-  if (Array.isArray(value)) return value.map((item) => inLanguage(item, language));
-  if (!value || typeof value !== 'object') return value;
-  const entries = Object.entries(value);
-  const isText = entries.length > 0 && entries.every(([key, v]) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(key) && typeof v === 'string');
-  if (isText && language in value) return value[language];
-  return Object.fromEntries(entries.map(([key, v]) => [key, inLanguage(v, language)]));
-}
+export { root, dataset, datasetInEveryLanguage, shots } from './dataset.mjs';
 export const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-export const shots = `${root}test-results/screenshots`;
-mkdirSync(shots, { recursive: true });
 
 let server;
 /** Set before the tests of a file run (live bindings). */
