@@ -40,6 +40,27 @@ minified(`${root}www/embed.js`, `${out}embed.js`, 'js');
 minified(`${root}www/embed.css`, `${out}embed.css`, 'css');
 copyFileSync(`${root}www/embed.html`, `${out}embed.html`);
 minified(`${root}pkg/relations_card.js`, `${out}pkg/relations_card.js`, 'js');
+// The studio (make a card from a spreadsheet): its page, its script with the
+// importer's glue bundled in, its own wasm, the sheet template, and the
+// single-file card it fills with the editor's dataset.
+await build({
+  entryPoints: [`${root}www/studio.js`],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  banner: { js: banner },
+  legalComments: 'none',
+  outfile: `${out}studio.js`,
+  logLevel: 'warning',
+});
+minified(`${root}www/studio.css`, `${out}studio.css`, 'css');
+copyFileSync(`${root}www/studio.html`, `${out}studio.html`);
+copyFileSync(`${root}www/template.csv`, `${out}template.csv`);
+copyFileSync(`${root}dist/relations-card.html`, `${out}relations-card.html`);
+mkdirSync(`${out}pkg/studio`, { recursive: true });
+copyFileSync(`${root}pkg/studio/relations_card_studio_bg.wasm`, `${out}pkg/studio/relations_card_studio_bg.wasm`);
+minified(`${root}pkg/studio/relations_card_studio.js`, `${out}pkg/studio/relations_card_studio.js`, 'js');
 copyFileSync(`${root}www/relations-card.d.ts`, `${out}relations-card.d.ts`);
 const texts = readdirSync(`${root}pkg`).filter((file) => /^texts\.[a-z-]+\.json$/.test(file));
 for (const file of ['relations_card_bg.wasm', 'relations_card.d.ts', 'relations_card_types.d.ts', 'relations_card_bg.wasm.d.ts', 'map.json', ...texts]) {
@@ -63,7 +84,8 @@ writeFileSync(
         './embed-host.js': './embed-host.js',
         './pkg/*': './pkg/*',
       },
-      files: ['relations-card.js', 'relations-card.css', 'relations-card.d.ts', 'embed-host.js', 'embed.html', 'embed.js', 'embed.css', 'pkg/', 'README.md'],
+      files: ['relations-card.js', 'relations-card.css', 'relations-card.d.ts', 'embed-host.js', 'embed.html', 'embed.js', 'embed.css',
+        'studio.html', 'studio.js', 'studio.css', 'template.csv', 'relations-card.html', 'pkg/', 'README.md'],
       sideEffects: ['./relations-card.js', './embed-host.js'],
       keywords: ['web-component', 'custom-element', 'webassembly', 'foreign-relations', 'journalism', 'education'],
     },

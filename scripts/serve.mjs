@@ -25,7 +25,7 @@ const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 const pageHeaders = { '/strict-csp.html': { 'content-security-policy': STRICT_CSP } };
 
 // Compressed as a web server or CDN would, so transfer sizes are realistic.
-const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg']);
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv']);
 const gzipped = new Map();
 
 const types = {
@@ -38,10 +38,11 @@ const types = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ts': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 const shipped = join(root, 'dist', 'package');
-const shippedFiles = new Set(['/relations-card.js', '/relations-card.css', '/embed-host.js']);
+const shippedFiles = new Set(['/relations-card.js', '/relations-card.css', '/embed-host.js', '/relations-card.html']);
 
 function fileFor(urlPath, extraMounts) {
   let path;

@@ -245,6 +245,13 @@ pub fn import_sheets(
     to_js(&crate::sheet::studio(&files, &options))
 }
 
+/// The theme vocabulary, for the studio's choice of a sheet's theme.
+#[cfg(feature = "studio")]
+#[wasm_bindgen(js_name = themeKeys)]
+pub fn theme_keys() -> Vec<String> {
+    crate::model::Theme::KEYS.iter().map(|key| key.to_string()).collect()
+}
+
 /// The README's embed snippets for the studio's card (see `sheet::studio::snippets`).
 #[cfg(feature = "studio")]
 #[wasm_bindgen(js_name = embedSnippets, unchecked_return_type = "Snippets")]

@@ -288,3 +288,27 @@ proptest! {
         prop_assert_eq!(imported.dataset.unwrap(), d);
     }
 }
+
+/// The template the studio and SCHEMA.md offer makes a card as it is, given
+/// whose relations and the one source (what the studio's form asks).
+#[test]
+fn the_template_makes_a_card() {
+    let template = std::fs::read("www/template.csv").unwrap();
+    let options = Options {
+        subject: Some("KG".into()),
+        source: Some(relations_card::sheet::SourceForm {
+            title: "Archive".into(),
+            publisher: "Gazette".into(),
+            as_of: "2024".into(),
+            reliability: "Ours.".into(),
+            url: String::new(),
+        }),
+        ..Options::default()
+    };
+    let imported = import(&[file("template.csv", &template)], &options);
+    assert_eq!(said(&imported.problems), Vec::<String>::new());
+    let d = imported.dataset.unwrap();
+    assert_eq!((d.events.len(), d.figures.len()), (3, 1));
+    assert_eq!(d.events[1].kind, EventKind::Agreement);
+    assert_eq!(d.events[2].date.to_string(), "~1995");
+}

@@ -310,6 +310,8 @@ fn import(args: &Args) -> Result<(), Failure> {
         title: args.last("title").map(str::to_string),
         partners: args.all("partner").map(str::to_string).collect(),
         themes,
+        // The CLI takes a source as a sources sheet among the FILEs.
+        source: None,
     };
     let imported = sheet::import(&files, &options);
     for note in &imported.notes {

@@ -16,6 +16,10 @@ use crate::model::{
 };
 use crate::validate::{self, MAX_PROBLEMS};
 
+/// The region of the built-in dataset's subject, which its data does not
+/// say (a subject has none): where a card on a neighbour lists Tajikistan.
+const BUILTIN_SUBJECT_REGION: &str = "Central Asia";
+
 /// One file read: what it holds, its columns understood, its rows.
 struct Sheet {
     file: String,
@@ -452,10 +456,22 @@ impl Builder<'_> {
         self.builtin.get_or_insert_with(crate::builtin)
     }
 
-    /// A partner of the built-in data by code, name or alias.
+    /// A partner of the built-in data by code, name or alias; its subject
+    /// (Tajikistan) too, which another country's card may name.
     fn builtin_partner(&mut self, name: &str) -> Option<Partner> {
         let key = name_key(name);
-        self.builtin()
+        let builtin = self.builtin();
+        let subject = &builtin.subject;
+        if subject.code.eq_ignore_ascii_case(name) || subject.name.forms().any(|n| name_key(n) == key) {
+            return Some(Partner {
+                code: subject.code.clone(),
+                kind: PartnerKind::Country,
+                name: subject.name.clone(),
+                aliases: Vec::new(),
+                region: Text::from(BUILTIN_SUBJECT_REGION),
+            });
+        }
+        builtin
             .partners
             .iter()
             .find(|p| {

@@ -64,3 +64,14 @@ fn each_mistake_is_said_at_its_row_and_column() {
     let cell = &imported.problems[0];
     assert_eq!((cell.row, cell.column_index), (Some(2), Some(0)));
 }
+
+#[test]
+fn a_neighbours_card_may_name_the_builtin_subject_as_a_partner() {
+    let records = "date,partners,themes,title,summary,source,locator\n2000,Tajikistan; Узбекистан,water,Water talks,They met.,mfa,¶1\n";
+    let imported = import(&[file("r.csv", records), file("s.csv", SOURCES)], &Options { subject: Some("KG".into()), ..Options::default() });
+    assert_eq!(said(&imported), Vec::<String>::new());
+    let d = imported.dataset.unwrap();
+    assert_eq!(d.subject.name.own, "Kyrgyzstan");
+    assert_eq!(d.events[0].partners, ["TJ", "UZ"]);
+    assert_eq!((d.partners[0].name.own.as_str(), d.partners[0].region.own.as_str()), ("Tajikistan", "Central Asia"));
+}
