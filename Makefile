@@ -1,7 +1,7 @@
 # The project's commands. Each is a script under scripts/ that anyone can run.
 PORT ?= 8080
 
-.PHONY: build demo test bench bench-card
+.PHONY: build demo test bench bench-card bench-studio
 build:
 	scripts/build.sh
 
@@ -16,3 +16,6 @@ bench:
 
 bench-card: build
 	node scripts/bench-card.mjs
+
+bench-studio: build
+	node scripts/bench-studio.mjs

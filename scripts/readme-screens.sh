@@ -21,4 +21,8 @@ for lang in ru tg fa; do
         done
     done
 done
+# The studio (tests/e2e/studio.test.mjs takes them).
+for shot in studio-problems-1280 studio-card-360; do
+    cp "test-results/screenshots/$shot.png" "docs/screens/"
+done
 ls docs/screens | wc -l

@@ -17,6 +17,7 @@ let template = null;
 const base = new URL('./', import.meta.url);
 const ready = init({ module_or_path: new URL('pkg/studio/relations_card_studio_bg.wasm', base) }).then(() => {
   for (const key of themeKeys()) $('theme').append(new Option(key, key));
+  performance.mark('relations-studio-ready');
   check();
   // The single file's template, fetched once the checker is up, so that it
   // is here when the network is not.
@@ -76,9 +77,8 @@ function check() {
     : `${count} problem${count === 1 ? '' : 's'} to mend (checked in ${millis} ms). The card shows once there are none.`);
   drawProblems(answer.problems, answer.rows, answer.notes);
   if (answer.dataset) showCard(answer.dataset);
-  $('preview-note').textContent = answer.dataset
-    ? `${answer.title}: ${answer.counts}.`
-    : 'The card below is the last version without problems; mend the sheet to update it.';
+  if (answer.dataset) $('preview-note').textContent = `${answer.title}: ${answer.counts}.`;
+  else if (previewUrl) $('preview-note').textContent = 'The card below is the last version without problems; mend the sheet to update it.';
   $('download-json').disabled = $('download-single').disabled = !answer.dataset;
   drawPartners(answer.partners);
   drawSnippets();

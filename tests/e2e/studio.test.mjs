@@ -7,7 +7,9 @@
 // offline; axe finds nothing; screenshots at 1280 and 360 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { root, axePath, shots, baseUrl, browser, openPage, ready } from './helpers.mjs';
 
 const TAB = '\t';
@@ -78,7 +80,10 @@ test('a pasted sheet: each mistake at its row and column; mended, a card and eve
 
   // The single file, opened from disk, shows the new data and asks no server for anything.
   const [single] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a single-file card (HTML)' }).click()]);
-  const path = await single.path();
+  // Saved as the editor would, with its name (a browser reads a file by its extension).
+  const path = join(mkdtempSync(join(tmpdir(), 'studio-')), single.suggestedFilename());
+  await single.saveAs(path);
+  assert.equal(single.suggestedFilename(), 'relations-Kyrgyzstan.html');
   const file = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const fileRequests = [];
   file.on('request', (request) => fileRequests.push(request.url()));
@@ -86,6 +91,7 @@ test('a pasted sheet: each mistake at its row and column; mended, a card and eve
   const fileCard = file.locator('relations-card');
   await fileCard.getByRole('heading', { name: "Kyrgyzstan's foreign relations" }).waitFor();
   assert.equal(await file.title(), "Kyrgyzstan's foreign relations — relations-card");
+  await file.screenshot({ path: `${shots}/studio-single-file-1000.png` });
   await fileCard.getByRole('tab', { name: 'Timeline' }).click();
   await fileCard.getByText('Border guards meet').waitFor();
   assert.deepEqual(fileRequests.filter((url) => !/^(file|data|blob):/.test(url)), []);
