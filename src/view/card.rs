@@ -560,6 +560,29 @@ mod tests {
         assert!(!send(&mut card, Msg::ShowMore).ready, "ready is said once");
     }
 
+    /// The ECO, which no event names, showed as "0 events"; the subject is a
+    /// member, and that is what the overview says of it, on the map and in the list.
+    #[test]
+    fn an_organisation_known_only_by_membership_says_its_membership() {
+        let (mut card, first) = card_with(&[], "en");
+        let Body::Overview { map: Some(map), .. } = body(&first) else { panic!() };
+        let eco = map.organisations.items.iter().find(|b| b.key == "partner-ECO").expect("beside the map, though it has no events");
+        assert_eq!(eco.label, "ECO");
+        assert_eq!(eco.aria_label.as_deref(), Some("ECO · member since 1993–1994 · Economic Cooperation Organization"));
+        let last = map.organisations.items.last().unwrap();
+        assert_eq!(last.key, "partner-ECO", "after those with events");
+        let listed = send(&mut card, Msg::ToggleList);
+        let Body::Overview { regions, picture: Some(picture), .. } = body(&listed) else { panic!() };
+        let entry = regions.iter().flat_map(|g| &g.partners).find(|p| p.code == "ECO").unwrap();
+        assert_eq!(entry.detail, "member since 1993–1994");
+        assert!(regions.iter().flat_map(|g| &g.partners).all(|p| !p.detail.starts_with("0 ")), "no 0-event box");
+        assert!(!picture.text.contains("ECO"), "not counted among the partners with events");
+        let (mut card, _) = card_with(&[], "ru");
+        let Body::Overview { regions, .. } = body(&send(&mut card, Msg::ToggleList)).clone() else { panic!() };
+        let entry = regions.iter().flat_map(|g| g.partners.clone()).find(|p| p.code == "ECO").unwrap();
+        assert_eq!(entry.detail, "член, дата вступления: 1993–1994");
+    }
+
     #[test]
     fn a_partner_opens_with_focus_on_its_name_and_escape_goes_back_to_its_button() {
         let (mut card, _) = card_with(&[], "en");

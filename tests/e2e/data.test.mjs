@@ -50,6 +50,9 @@ test('an invalid dataset says what is wrong and where, in the card and the conso
   assert.match(text, /unknown-partner\.json is not a valid dataset/);
   assert.match(text, /line 16, column 77: events\[1\]\.partners\[1\]: unknown partner "USA"/);
   assert.ok(errors.some((e) => e.includes('unknown partner "USA"')), errors.join('\n'));
+  // Said once, in the card and in the console: not "is not a valid dataset: invalid dataset:".
+  assert.equal(text.match(/valid dataset/gi)?.length, 1, text);
+  assert.ok(errors.every((e) => (e.match(/valid dataset/gi)?.length ?? 0) <= 1), errors.join('\n'));
   // The rest of the page keeps working.
   const pageCard = page.locator('main relations-card:not([src])');
   await pageCard.getByRole('tab', { name: 'Timeline' }).click();

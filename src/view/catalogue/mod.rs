@@ -191,8 +191,12 @@ pub struct Messages {
     pub kinds_plural: [&'static str; 2],
     /// `{name}`: a membership's title.
     pub member_of: &'static str,
-    /// `{subject}`, `{name}`, `{date}`.
-    pub joined: &'static str,
+    /// `{subject}`, `{name}`, `{date}`: for a day ("on 7 October 2002"),
+    /// and for a month, a year or a range ("in October 2002"); see [`Messages::for_date`].
+    pub joined: [&'static str; 2],
+    /// An organisation's box on the overview when the subject is a member
+    /// and no event names it: with `{date}` (joined), and without.
+    pub member_since: [&'static str; 2],
     /// `{subject}`, `{name}`.
     pub member_since_unknown: &'static str,
     /// `{url}`, `{detail}`: the browser could not fetch a dataset.
@@ -288,6 +292,18 @@ impl Messages {
         match parts.split_last() {
             Some((last, rest)) if !rest.is_empty() => format!("{} {} {}", join(rest, self.comma), self.or, last.as_ref()),
             _ => join(parts, ""),
+        }
+    }
+
+    /// The form of a sentence for a date: the first for a single day, the
+    /// second for a month, a year or a range (English "on 7 October 2002",
+    /// "in October 2002"; languages whose sentence needs no preposition give
+    /// the same text twice).
+    pub fn for_date(&self, [day, other]: [&'static str; 2], date: &crate::date::DateSpec) -> &'static str {
+        if date.end.is_none() && date.start.day.is_some() {
+            day
+        } else {
+            other
         }
     }
 
@@ -565,6 +581,7 @@ mod tests {
             kinds_plural,
             member_of,
             joined,
+            member_since,
             member_since_unknown,
             fetch_failed,
             http_failed,
@@ -594,6 +611,8 @@ mod tests {
         list("tones", &tones);
         list("themes", &themes);
         list("kinds_plural", &kinds_plural);
+        list("joined", &joined);
+        list("member_since", &member_since);
         for (name, forms) in [
             ("events", events),
             ("partners", partners),
@@ -641,7 +660,6 @@ mod tests {
             ("date_unknown", date_unknown),
             ("circa", circa),
             ("member_of", member_of),
-            ("joined", joined),
             ("member_since_unknown", member_since_unknown),
             ("fetch_failed", fetch_failed),
             ("http_failed", http_failed),
@@ -700,6 +718,26 @@ mod tests {
             }
         }
         assert_eq!(placeholders("{subject} joined {name} in {date}, {n}{}{N}"), ["date", "n", "name", "subject"]);
+    }
+
+    /// "joined … in 7 October 2002" read wrong: English says "on" a day and
+    /// "in" a month or a year; the other catalogues' sentences need no
+    /// preposition ("дата вступления: …"), so theirs are the same for both.
+    #[test]
+    fn a_joining_date_takes_the_words_its_precision_asks_for() {
+        let joined = |m: &Messages, date: &str| {
+            let date: crate::date::DateSpec = date.parse().unwrap();
+            fill(m.for_date(m.joined, &date), &[("subject", "S"), ("name", "N"), ("date", &date.label_in(&m.months, m.circa))])
+        };
+        assert_eq!(joined(&EN, "2002-10-07"), "S joined N on 7 October 2002.");
+        assert_eq!(joined(&EN, "2002-10"), "S joined N in October 2002.");
+        assert_eq!(joined(&EN, "2002"), "S joined N in 2002.");
+        assert_eq!(joined(&EN, "1993/1994"), "S joined N in 1993–1994.");
+        assert_eq!(joined(&RU, "2002-10-07"), "S — член N; дата вступления: 7 октября 2002.");
+        assert_eq!(joined(&RU, "2002-10"), "S — член N; дата вступления: октябрь 2002.");
+        for m in [&RU, &TG, &FA] {
+            assert_eq!(m.joined[0], m.joined[1], "{}: no preposition to choose", m.locale);
+        }
     }
 
     /// No English left in another language's catalogue: a Latin word is a
