@@ -10,6 +10,7 @@ use super::catalogue::{fill, for_locale, Messages, LANGUAGES};
 use super::download::{citation, download};
 use super::record::Rows;
 use super::screen::{Body, Button, Header, Screen, SearchBox, Tab, Tabs};
+use super::search_examples::SearchExamples;
 use super::state::{update, CardState, Format, Msg, View};
 use super::{overview, partner, sources, SEPARATOR};
 use crate::joining::join;
@@ -140,6 +141,8 @@ const SHOWN_PROBLEMS: usize = 20;
 /// One card: its dataset once there, its language and what the reader chose.
 pub struct Card {
     index: Option<Rc<Index>>,
+    /// The search box's examples, from the dataset shown.
+    examples: SearchExamples,
     m: &'static Messages,
     state: CardState,
     /// What the attributes asked for that could not be had; gone once the reader acts.
@@ -169,6 +172,7 @@ impl Card {
         let unsaid = attribute_problems.clone();
         Card {
             index: None,
+            examples: SearchExamples::default(),
             m,
             state,
             attribute_problems,
@@ -194,6 +198,7 @@ impl Card {
 
     /// The dataset is there: the first view.
     pub fn show(&mut self, index: Rc<Index>) -> Frame {
+        self.examples = SearchExamples::of(&index);
         self.index = Some(index);
         self.failure = None;
         self.notice = self.settle();
@@ -354,7 +359,7 @@ impl Card {
             search: SearchBox {
                 key: "search",
                 label: m.ui.search_label,
-                placeholder: m.ui.search_placeholder,
+                placeholder: self.examples.placeholder(ds, m),
                 value: state.q.clone(),
                 escape: (!state.q.is_empty()).then(|| Msg::Search { q: String::new() }),
             },

@@ -12,7 +12,7 @@ pub const EN: Messages = Messages {
     ui: Ui {
         views: "Views",
         search_label: "Search events",
-        search_placeholder: "Search events, e.g. border, Panj, Иран",
+        search_placeholder: "Search events, e.g. {examples}",
         start_again: "Start again",
         all_partners_back: "← All partners",
         latest_tone: "latest tone",

@@ -20,7 +20,7 @@ pub const FA: Messages = Messages {
     ui: Ui {
         views: "نماها",
         search_label: "جست‌وجوی رویدادها",
-        search_placeholder: "جست‌وجو، مثلاً مرز، پنج، Iran",
+        search_placeholder: "جست‌وجو، مثلاً {examples}",
         start_again: "از نو",
         all_partners_back: "→ همهٔ شرکا",
         latest_tone: "آخرین لحن",

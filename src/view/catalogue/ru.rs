@@ -16,7 +16,7 @@ pub const RU: Messages = Messages {
     ui: Ui {
         views: "Разделы",
         search_label: "Поиск событий",
-        search_placeholder: "Поиск, например: граница, Пяндж, Iran",
+        search_placeholder: "Поиск, например: {examples}",
         start_again: "Начать заново",
         all_partners_back: "← Все партнёры",
         latest_tone: "последний тон",

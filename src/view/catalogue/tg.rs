@@ -20,7 +20,7 @@ pub const TG: Messages = Messages {
     ui: Ui {
         views: "Бахшҳо",
         search_label: "Ҷустуҷӯи рӯйдодҳо",
-        search_placeholder: "Ҷустуҷӯ, масалан: сарҳад, Панҷ, Эрон",
+        search_placeholder: "Ҷустуҷӯ, масалан: {examples}",
         start_again: "Аз нав оғоз",
         all_partners_back: "← Ҳамаи шарикон",
         latest_tone: "оҳанги охирин",
