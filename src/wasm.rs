@@ -46,6 +46,13 @@ pub fn fetch_timeout_millis() -> f64 {
     view::card::FETCH_TIMEOUT_MS as f64
 }
 
+/// For the console: each of `names` (an element's attribute names) that
+/// `<relations-card>` does not read, with the nearest one it does.
+#[wasm_bindgen(js_name = unknownAttributes)]
+pub fn unknown_attributes(names: Vec<String>) -> Vec<String> {
+    view::attributes::unknown_attributes(&names)
+}
+
 /// A dataset loaded and indexed once, queried many times.
 #[wasm_bindgen]
 pub struct Relations {

@@ -57,8 +57,9 @@ union! {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Failure {
     pub url: String,
-    /// `network`, `http`, `timeout`, `tooLarge`, `invalid`, or `internal`
-    /// (the WebAssembly trapped; the card was made again on a fresh one).
+    /// `network`, `http`, `timeout`, `tooLarge`, `invalid`, `internal`
+    /// (the WebAssembly trapped; the card was made again on a fresh one), or
+    /// `noSrc` (the card has `own-data`, so no built-in dataset, and no `src`).
     pub reason: String,
     pub status: Option<u32>,
     pub bytes: Option<u64>,
@@ -102,6 +103,7 @@ impl Failure {
             "invalid" => fill(m.invalid_dataset, &[("url", url)]),
             "timeout" => fill(m.timed_out, &[("url", url), ("seconds", &(FETCH_TIMEOUT_MS / 1000).to_string())]),
             "internal" => return (m.internal_error.to_string(), Vec::new()),
+            "noSrc" => m.no_src.to_string(),
             _ => fill(m.fetch_failed, &[("url", url), ("detail", &lines.next().unwrap_or_default())]),
         };
         let mut details: Vec<String> = lines.collect();
@@ -118,7 +120,7 @@ crate::json::ts_named!(Failure);
 
 impl crate::json::TsDeclaration for Failure {
     fn ts_declaration() -> String {
-        "export interface Failure { url: string; reason: \"network\" | \"http\" | \"timeout\" | \"tooLarge\" | \"invalid\" | \"internal\"; \
+        "export interface Failure { url: string; reason: \"network\" | \"http\" | \"timeout\" | \"tooLarge\" | \"invalid\" | \"internal\" | \"noSrc\"; \
          status: number | null; bytes: number | null; detail: string | null; }"
             .to_string()
     }
@@ -740,6 +742,17 @@ mod tests {
         let frame = Card::new(&Attributes::default(), "ru", true).fail(http);
         let Body::Failure { message, .. } = body(&frame) else { panic!() };
         assert_eq!(message, "Карточке не удалось загрузить данные: не удалось загрузить d.json: HTTP 404");
+        // own-data without a src: said in the card, not replaced by the built-in dataset, not offered again.
+        for (locale, start) in [
+            ("en", "This card could not load its data: no src attribute says"),
+            ("ru", "Карточке не удалось загрузить данные: атрибут src"),
+        ] {
+            let missing = Failure { reason: "noSrc".into(), ..Failure::default() };
+            let frame = Card::new(&Attributes::default(), locale, false).fail(missing);
+            let Body::Failure { message, details, retry } = body(&frame) else { panic!() };
+            assert!(message.starts_with(start) && message.contains("own-data"), "{message}");
+            assert!(details.is_empty() && retry.is_none() && !frame.ready);
+        }
         // A slow server: said with the time waited, and offered again.
         let slow = Failure { url: "d.json".into(), reason: "timeout".into(), ..Failure::default() };
         let mut card = Card::new(&Attributes::default(), "en", true);

@@ -121,6 +121,7 @@ pub const EN: Messages = Messages {
     no_core: "This card’s program could not be loaded, so it cannot answer: what it shows stays as it is. Reloading the page may help.",
     too_large: "{url} is {size} MB; this card reads datasets of at most {limit} MB",
     invalid_dataset: "{url} is not a valid dataset",
+    no_src: "no src attribute says which dataset to show, and own-data keeps the built-in one out",
     and_more: "… and {n} more",
     cannot_show: "This view cannot be shown for this dataset.",
     source_mark: "Source {n}: {title}",

@@ -213,6 +213,8 @@ pub struct Messages {
     pub too_large: &'static str,
     /// `{url}`.
     pub invalid_dataset: &'static str,
+    /// A card with `own-data` (no built-in dataset) and no `src`.
+    pub no_src: &'static str,
     /// `{n}`: after the first problems of a dataset.
     pub and_more: &'static str,
     /// A view whose question the dataset cannot answer.
@@ -587,6 +589,7 @@ mod tests {
             http_failed,
             too_large,
             invalid_dataset,
+            no_src,
             timed_out,
             internal_error,
             no_core,
@@ -665,6 +668,7 @@ mod tests {
             ("http_failed", http_failed),
             ("too_large", too_large),
             ("invalid_dataset", invalid_dataset),
+            ("no_src", no_src),
             ("and_more", and_more),
             ("cannot_show", cannot_show),
             ("source_mark", source_mark),
@@ -752,7 +756,8 @@ mod tests {
                     rest.push_str(if i == 0 { part } else { part.split_once('}').map_or(part, |(_, after)| after) });
                 }
                 for word in rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1) {
-                    let allowed = AS_TYPED.contains(&word);
+                    // The attributes named as the page writes them.
+                    let allowed = AS_TYPED.contains(&word) || (name == "no_src" && ["src", "own", "data"].contains(&word));
                     assert!(allowed, "{} {name}: English “{word}” in {text:?}", messages.locale);
                 }
             }
