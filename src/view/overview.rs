@@ -5,6 +5,7 @@ use super::catalogue::{fill, Messages};
 use super::screen::{Bar, BarChart, Body, Button, ChipGroup, MapCountry, MapPicture, PartnerEntry, RegionGroup};
 use super::state::{CardState, Msg};
 use super::{legend, year_span, SEPARATOR};
+use crate::hashing::FxMap;
 use crate::joining::join;
 use crate::json::Share;
 use crate::model::{Membership, PartnerKind, Tone};
@@ -26,10 +27,20 @@ struct Glance<'a> {
 
 pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -> (Body, String) {
     let ds = index.dataset();
+    // Each partner's membership (the first, if a dataset gives two), by
+    // partner slot: one pass, however many memberships (a map type the wasm has already).
+    let slots: FxMap<&str, u16> = ds.partners.iter().enumerate().map(|(i, p)| (p.code.as_str(), i as u16)).collect();
+    let mut memberships: Vec<Option<&Membership>> = vec![None; ds.partners.len()];
+    for membership in &ds.memberships {
+        if let Some(&slot) = slots.get(membership.organisation.as_str()) {
+            memberships[usize::from(slot)].get_or_insert(membership);
+        }
+    }
     let glances: Vec<Glance> = ds
         .partners
         .iter()
-        .filter_map(|p| {
+        .zip(&memberships)
+        .filter_map(|(p, membership)| {
             let glance = index.partner_glance(&p.code).ok()?;
             Some(Glance {
                 region: super::said(&p.region, ds, m).0,
@@ -39,7 +50,7 @@ pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -
                 events: glance.event_count,
                 tone: glance.current_tone,
                 years: year_span(glance.first_year, glance.last_year),
-                membership: ds.memberships.iter().find(|ms| ms.organisation == p.code),
+                membership: *membership,
             })
         })
         .collect();

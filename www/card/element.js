@@ -234,7 +234,6 @@ export class RelationsCard extends HTMLElement {
     this.#loadedLanguage = language;
     if (language) loadTexts(language).catch(() => {});
     this.#release?.();
-    this.#release = null;
     // own-data and no src: no dataset to load, and the built-in one is not wanted.
     const { dataset, release } = src === null ? { dataset: null, release: null } : loadDataset(src, language);
     this.#release = release;
