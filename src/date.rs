@@ -244,13 +244,19 @@ fn range_written_otherwise(text: &str) -> Option<(&str, &str)> {
     if text.contains('/') {
         return None;
     }
-    const DASHES: [&str; 5] = ["\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", " - "];
-    let split = DASHES.iter().find_map(|dash| text.split_once(dash)).or_else(|| {
-        let (a, b) = text.split_once('-')?;
-        let year = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
-        (year(a) && year(b)).then_some((a, b))
-    })?;
-    let (a, b) = (split.0.trim(), split.1.trim());
+    // Char patterns, not string ones: a string search would add its searcher to the wasm.
+    const DASHES: [char; 4] = ['\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}'];
+    let spaced_hyphen =
+        || text.match_indices('-').map(|(at, _)| at).find(|&at| text[..at].ends_with(' ') && text[at + 1..].starts_with(' '));
+    let (a, b) = match text.find(DASHES).or_else(spaced_hyphen) {
+        Some(at) => (&text[..at], &text[at + text[at..].chars().next().map_or(1, char::len_utf8)..]),
+        None => {
+            let (a, b) = text.split_once('-')?;
+            let year = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+            (year(a) && year(b)).then_some((a, b))?
+        }
+    };
+    let (a, b) = (a.trim(), b.trim());
     (!a.is_empty() && !b.is_empty()).then_some((a, b))
 }
 

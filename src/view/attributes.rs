@@ -69,33 +69,39 @@ const GLOBAL_PREFIXES: [&str; 3] = ["data-", "aria-", "on"];
 
 /// For the console: each name on the element that is neither the card's nor
 /// HTML's, with the card's attribute it is nearest to when one is near
-/// (`scr` → "did you mean src?"). Names are compared as HTML has them, in
+/// (`scr` → "did you mean src?"). Names are compared as HTML gives them, in
 /// lower case; `title` and `translate` are HTML's too.
-pub fn unknown_attributes(names: &[String]) -> Vec<String> {
-    names
-        .iter()
-        .map(|name| name.to_ascii_lowercase())
-        .filter(|name| {
-            !ELEMENT_ATTRIBUTES.contains(&name.as_str())
-                && !GLOBAL_ATTRIBUTES.contains(&name.as_str())
-                && !matches!(name.as_str(), "title" | "translate")
-                && !GLOBAL_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
-        })
-        .map(|name| {
-            let nearest = ELEMENT_ATTRIBUTES.iter().map(|known| (edit_distance(&name, known), *known)).min_by_key(|(d, _)| *d);
-            match nearest {
-                Some((distance, known)) if distance <= 2 && distance < name.chars().count() => {
-                    format!("<relations-card> has no attribute \"{name}\" (it is ignored): did you mean {known}?")
-                }
-                _ => format!("<relations-card> has no attribute \"{name}\" (it is ignored); it reads {}", join(&ELEMENT_ATTRIBUTES, ", ")),
+pub fn unknown_attributes(names: &[&str]) -> Vec<String> {
+    let mut said = Vec::new();
+    for &name in names {
+        let known = |list: &[&str]| list.contains(&name);
+        if known(&ELEMENT_ATTRIBUTES)
+            || known(&GLOBAL_ATTRIBUTES)
+            || known(&["title", "translate"])
+            || GLOBAL_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
+        {
+            continue;
+        }
+        let mut nearest = ("", usize::MAX);
+        for known in ELEMENT_ATTRIBUTES {
+            let distance = edit_distance(name.as_bytes(), known.as_bytes());
+            if distance < nearest.1 {
+                nearest = (known, distance);
             }
-        })
-        .collect()
+        }
+        let hint = if nearest.1 <= 2 && nearest.1 < name.len() {
+            format!(": did you mean {}?", nearest.0)
+        } else {
+            format!("; it reads {}", join(&ELEMENT_ATTRIBUTES, ", "))
+        };
+        said.push(format!("<relations-card> has no attribute \"{name}\" (it is ignored){hint}"));
+    }
+    said
 }
 
-/// Edits (a letter added, dropped, changed, or two swapped) from `a` to `b`.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+/// Edits (a letter added, dropped, changed, or two swapped) from `a` to `b`;
+/// attribute names are ASCII, so bytes are letters.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
     // Three rows of the table: two back (for a swap), the last, and this one.
     let mut before: Vec<usize> = Vec::new();
     let mut last: Vec<usize> = (0..=b.len()).collect();
@@ -257,8 +263,8 @@ mod tests {
     /// `scr=` for `src=` showed the built-in card without a word.
     #[test]
     fn an_unknown_attribute_is_named_with_the_nearest_known_one() {
-        let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
-        let said = unknown_attributes(&names(&["scr", "id", "class", "data-x", "aria-label", "onclick", "lang", "src", "Partnr"]));
+        let names = |list: &[&'static str]| list.to_vec();
+        let said = unknown_attributes(&names(&["scr", "id", "class", "data-x", "aria-label", "onclick", "lang", "src", "partnr"]));
         assert_eq!(
             said,
             [
@@ -266,7 +272,7 @@ mod tests {
                 "<relations-card> has no attribute \"partnr\" (it is ignored): did you mean partner?",
             ]
         );
-        let said = unknown_attributes(&names(&["colour-scheme", "ownData", "url_state", "hieght", "themes", "form"]));
+        let said = unknown_attributes(&names(&["colour-scheme", "owndata", "url_state", "hieght", "themes", "form"]));
         let suggested: Vec<&str> = said.iter().map(|s| s.rsplit(' ').next().unwrap()).collect();
         assert_eq!(suggested, ["color-scheme?", "own-data?", "url-state?", "height?", "theme?", "from?"]);
         let far = unknown_attributes(&names(&["dataset"]));
@@ -277,10 +283,10 @@ mod tests {
 
     #[test]
     fn edits_count_a_swap_as_one() {
-        assert_eq!(edit_distance("scr", "src"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("same", "same"), 0);
+        assert_eq!(edit_distance(b"scr", b"src"), 1);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"kitten", b"sitting"), 3);
+        assert_eq!(edit_distance(b"same", b"same"), 0);
     }
 
     /// The README's attribute table lists what the element reads, no more, no less.

@@ -289,7 +289,7 @@ export class RelationsCard extends HTMLElement {
   #checkAttributes(glue) {
     if (this.#attributesChecked) return;
     this.#attributesChecked = true;
-    for (const warning of glue.unknownAttributes(this.getAttributeNames())) console.warn(`relations-card: ${warning}`);
+    for (const warning of glue.unknownAttributes(this.getAttributeNames().join(' '))) console.warn(`relations-card: ${warning}`);
   }
 
   /** Draws the first view made ahead of time, if there is one for this card. */
