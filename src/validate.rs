@@ -291,6 +291,16 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         }
     }
 
+    // The path is written only for a problem: checks run on every record of large files.
+    let subject = dataset.subject.code.as_str();
+    let partner_ref = |found: &mut Problems, path: &dyn Fn() -> String, code: &str| {
+        if code == subject {
+            found.add(path(), subject_named(code));
+        } else if !partner_slots.contains_key(code) {
+            found.add(path(), format!("unknown partner \"{code}\": add it to \"partners\" first"));
+        }
+    };
+
     let mut place_ids = FxSet::default();
     let places_path = root.key("places");
     for (i, place) in dataset.places.iter().enumerate() {
@@ -304,9 +314,7 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
             found.not_blank(&at, &format!("aliases[{j}]"), alias);
         }
         for (j, code) in place.partners.iter().enumerate() {
-            if !partner_slots.contains_key(code.as_str()) {
-                found.add(format!("{at}.partners[{j}]"), format!("unknown partner \"{code}\": add it to \"partners\" first"));
-            }
+            partner_ref(&mut found, &|| format!("{at}.partners[{j}]"), code);
         }
     }
 
@@ -315,15 +323,6 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         found.not_blank(at, "id", id);
         if !record_ids.insert(id) {
             found.add(format!("{at}.id"), format!("duplicate id \"{id}\": ids must be unique across all records"));
-        }
-    };
-    // The path is written only for a problem: checks run on every record of large files.
-    let subject = dataset.subject.code.as_str();
-    let partner_ref = |found: &mut Problems, path: &dyn Fn() -> String, code: &str| {
-        if code == subject {
-            found.add(path(), subject_named(code));
-        } else if !partner_slots.contains_key(code) {
-            found.add(path(), format!("unknown partner \"{code}\": add it to \"partners\" first"));
         }
     };
 
@@ -592,6 +591,13 @@ mod tests {
         assert_eq!(errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["partners[0].code", "events[0].partners[1]"]);
         assert_eq!(errors[0].message, errors[1].message, "one message for both places");
         assert!(!errors.iter().any(|e| e.message.contains("unknown partner") || e.message.contains("cannot be its own")), "{errors:?}");
+        // A place's partners are told the same.
+        let in_place =
+            MINIMAL.replace("\"events\": [", "\"places\": [{\"id\": \"p\", \"name\": \"P\", \"partners\": [\"TJ\"]}],\n  \"events\": [");
+        let errors = load(&in_place).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, "places[0].partners[0]");
+        assert!(errors[0].message.starts_with("\"TJ\" is the subject"), "{}", errors[0]);
     }
 
     #[test]
