@@ -219,6 +219,10 @@ impl FromStr for DateSpec {
             Some(rest) => (true, rest),
             None => (false, text),
         };
+        if let Some((a, b)) = range_written_otherwise(rest) {
+            let tilde = if approximate { "~" } else { "" };
+            return Err(DateError(format!("\"{text}\" is not a date: write a range with \"/\", as {tilde}{a}/{b}")));
+        }
         let (start, end) = match rest.split_once('/') {
             Some((a, b)) => (a.parse::<PartialDate>()?, Some(b.parse::<PartialDate>()?)),
             None => (rest.parse::<PartialDate>()?, None),
@@ -230,6 +234,30 @@ impl FromStr for DateSpec {
         }
         Ok(DateSpec { start, end, approximate })
     }
+}
+
+/// The two ends of a range written the way prose writes one, with a dash
+/// (`2022-10 – 2025-03`, `1992—1997`, `2022-10 - 2025-03`) or a hyphen
+/// between two years (`1992-1997`), which would otherwise be read as a
+/// "bad month"; none for anything else.
+fn range_written_otherwise(text: &str) -> Option<(&str, &str)> {
+    if text.contains('/') {
+        return None;
+    }
+    // Char patterns, not string ones: a string search would add its searcher to the wasm.
+    const DASHES: [char; 4] = ['\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}'];
+    let spaced_hyphen =
+        || text.match_indices('-').map(|(at, _)| at).find(|&at| text[..at].ends_with(' ') && text[at + 1..].starts_with(' '));
+    let (a, b) = match text.find(DASHES).or_else(spaced_hyphen) {
+        Some(at) => (&text[..at], &text[at + text[at..].chars().next().map_or(1, char::len_utf8)..]),
+        None => {
+            let (a, b) = text.split_once('-')?;
+            let year = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+            (year(a) && year(b)).then_some((a, b))?
+        }
+    };
+    let (a, b) = (a.trim(), b.trim());
+    (!a.is_empty() && !b.is_empty()).then_some((a, b))
 }
 
 impl fmt::Display for DateSpec {
@@ -288,6 +316,30 @@ mod tests {
         assert!(err("2007-1").contains("bad month"));
         assert!(err("2007-01-01-01").contains("too many parts"));
         assert!(err("").contains("not a date"));
+    }
+
+    /// Prose writes a range with a dash; the file wants `/`, and says so
+    /// instead of "bad month".
+    #[test]
+    fn a_range_written_with_a_dash_is_told_to_use_a_slash() {
+        let err = |t: &str| t.parse::<DateSpec>().unwrap_err().0;
+        for (text, written) in [
+            ("2022-10 – 2025-03", "2022-10/2025-03"),
+            ("2022-10–2025-03", "2022-10/2025-03"),
+            ("1992 — 1997", "1992/1997"),
+            ("2022-10 - 2025-03", "2022-10/2025-03"),
+            ("1992-1997", "1992/1997"),
+            ("~1994 – 1996", "~1994/1996"),
+            ("2001-05-03 − 2001-06", "2001-05-03/2001-06"),
+        ] {
+            let said = err(text);
+            assert!(said.contains("write a range with \"/\"") && said.ends_with(&format!("as {written}")), "{text}: {said}");
+            assert!(!said.contains("bad month"), "{said}");
+        }
+        // What a dash cannot be the reason for is said as before.
+        assert!(err("2007-1").contains("bad month"));
+        assert!(err("1992/1997-1").contains("bad month"));
+        assert!(err("2022-10 –").contains("not a date") || err("2022-10 –").contains("bad month"));
     }
 
     #[test]

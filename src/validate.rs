@@ -282,7 +282,7 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
             _ => {}
         }
         if partner.code == dataset.subject.code {
-            found.add(format!("{at}.code"), "the subject cannot be its own partner".to_string());
+            found.add(format!("{at}.code"), subject_named(&partner.code));
         }
         found.not_blank(&at, "name", &partner.name);
         found.not_blank(&at, "region", &partner.region);
@@ -290,6 +290,16 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
             found.not_blank(&at, &format!("aliases[{j}]"), alias);
         }
     }
+
+    // The path is written only for a problem: checks run on every record of large files.
+    let subject = dataset.subject.code.as_str();
+    let partner_ref = |found: &mut Problems, path: &dyn Fn() -> String, code: &str| {
+        if code == subject {
+            found.add(path(), subject_named(code));
+        } else if !partner_slots.contains_key(code) {
+            found.add(path(), format!("unknown partner \"{code}\": add it to \"partners\" first"));
+        }
+    };
 
     let mut place_ids = FxSet::default();
     let places_path = root.key("places");
@@ -304,9 +314,7 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
             found.not_blank(&at, &format!("aliases[{j}]"), alias);
         }
         for (j, code) in place.partners.iter().enumerate() {
-            if !partner_slots.contains_key(code.as_str()) {
-                found.add(format!("{at}.partners[{j}]"), format!("unknown partner \"{code}\": add it to \"partners\" first"));
-            }
+            partner_ref(&mut found, &|| format!("{at}.partners[{j}]"), code);
         }
     }
 
@@ -315,12 +323,6 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
         found.not_blank(at, "id", id);
         if !record_ids.insert(id) {
             found.add(format!("{at}.id"), format!("duplicate id \"{id}\": ids must be unique across all records"));
-        }
-    };
-    // The path is written only for a problem: checks run on every record of large files.
-    let partner_ref = |found: &mut Problems, path: &dyn Fn() -> String, code: &str| {
-        if !partner_slots.contains_key(code) {
-            found.add(path(), format!("unknown partner \"{code}\": add it to \"partners\" first"));
         }
     };
 
@@ -408,6 +410,12 @@ pub fn check<'d>(dataset: &'d Dataset) -> Vec<DatasetError> {
     }
 
     found.0
+}
+
+/// One answer wherever the subject is named as a partner (in `partners`, or
+/// in a record's), so fixing one place does not lead to the other's error.
+fn subject_named(code: &str) -> String {
+    format!("\"{code}\" is the subject: it takes part in every record without being named, so leave it out of \"partners\" and list only the other parties")
 }
 
 fn is_country_code(code: &str) -> bool {
@@ -563,6 +571,33 @@ mod tests {
         assert!(errors[0].message.contains("unknown partner \"XX\""));
         assert_eq!(errors[1].path, "events[0].sources[0].source");
         assert_eq!(errors[1].line, Some(10));
+    }
+
+    /// An editor who named the subject as a party was sent back and forth
+    /// between "add it to partners" and "the subject cannot be its own
+    /// partner": both places now say the same thing, and what to do.
+    #[test]
+    fn the_subject_named_as_a_partner_is_told_once_what_to_do() {
+        let in_record = MINIMAL.replace("[\"IR\"]", "[\"IR\", \"TJ\"]");
+        let errors = load(&in_record).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, "events[0].partners[1]");
+        assert!(errors[0].message.starts_with("\"TJ\" is the subject") && errors[0].message.contains("list only the other parties"));
+        let also_listed = in_record.replace(
+            "\"partners\": [{",
+            "\"partners\": [{\"code\": \"TJ\", \"kind\": \"country\", \"name\": \"Tajikistan\", \"region\": \"Central Asia\"}, {",
+        );
+        let errors = load(&also_listed).unwrap_err();
+        assert_eq!(errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["partners[0].code", "events[0].partners[1]"]);
+        assert_eq!(errors[0].message, errors[1].message, "one message for both places");
+        assert!(!errors.iter().any(|e| e.message.contains("unknown partner") || e.message.contains("cannot be its own")), "{errors:?}");
+        // A place's partners are told the same.
+        let in_place =
+            MINIMAL.replace("\"events\": [", "\"places\": [{\"id\": \"p\", \"name\": \"P\", \"partners\": [\"TJ\"]}],\n  \"events\": [");
+        let errors = load(&in_place).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, "places[0].partners[0]");
+        assert!(errors[0].message.starts_with("\"TJ\" is the subject"), "{}", errors[0]);
     }
 
     #[test]

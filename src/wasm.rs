@@ -62,6 +62,16 @@ pub fn fetch_timeout_millis() -> f64 {
     view::card::FETCH_TIMEOUT_MS as f64
 }
 
+/// For the console: each of `names` (an element's attribute names,
+/// separated by spaces) that `<relations-card>` does not read, with the
+/// nearest one it does. (One string in, JSON out: string arrays' own glue
+/// costs more wasm.)
+#[wasm_bindgen(js_name = unknownAttributes, unchecked_return_type = "string[]")]
+pub fn unknown_attributes(names: &str) -> Result<JsValue, JsError> {
+    let names: Vec<&str> = names.split(' ').filter(|n| !n.is_empty()).collect();
+    to_js(&view::attributes::unknown_attributes(&names))
+}
+
 /// A dataset loaded and indexed once, queried many times.
 #[wasm_bindgen]
 pub struct Relations {

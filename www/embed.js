@@ -36,6 +36,12 @@ if (src !== null && !allowedSource(src)) {
   }
 }
 
+// The page's title (what a screen reader says of the frame, a tab's name)
+// is the dataset's, in the card's language, whichever dataset it shows.
+card.addEventListener('relations-card-ready', () => {
+  if (card.datasetTitle) document.title = `${card.datasetTitle} — relations-card`;
+});
+
 let last = 0;
 const report = () => {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);

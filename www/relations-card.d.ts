@@ -18,6 +18,12 @@ export declare class RelationsCard extends HTMLElement {
   q: string;
   /** URL of a dataset in the format of data/SCHEMA.md; empty for the built-in one. */
   src: string;
+  /** The `own-data` attribute: the page brings its own dataset in `src`, and
+   * the built-in one is never shown (without a `src` the card says so). */
+  ownData: boolean;
+  /** The title of the dataset shown, in the card's language; empty until
+   * one is shown (e.g. for the page's title once `relations-card-ready` fires). */
+  readonly datasetTitle: string;
 }
 
 declare global {

@@ -150,7 +150,7 @@ impl<'t> Parser<'t> {
             self.members.push(Member { key, key_at, value });
             self.skip_space();
             match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
+                Some(b',') => self.after_comma(b'}')?,
                 Some(b'}') => {
                     self.at += 1;
                     return Ok(Kind::Object(self.members.drain(base..).collect()));
@@ -159,6 +159,24 @@ impl<'t> Parser<'t> {
                 Some(_) => return Err(self.error("expected `,` or `}`")),
             }
         }
+    }
+
+    /// Steps over a comma, which must not be the last thing before the
+    /// `close`: JavaScript and many editors allow that, JSON does not, and
+    /// "expected a value" at the bracket would not say why.
+    fn after_comma(&mut self, close: u8) -> Result<(), SyntaxError> {
+        let comma = self.at;
+        self.at += 1;
+        self.skip_space();
+        if self.bytes.get(self.at) == Some(&close) {
+            let message = if close == b']' {
+                "trailing comma before `]`: remove it (JSON allows no comma after a list's last item)"
+            } else {
+                "trailing comma before `}`: remove it (JSON allows no comma after an object's last field)"
+            };
+            return Err(SyntaxError { at: comma, message: message.to_string() });
+        }
+        Ok(())
     }
 
     fn array(&mut self, depth: usize) -> Result<Kind<'t>, SyntaxError> {
@@ -174,7 +192,7 @@ impl<'t> Parser<'t> {
             self.items.push(item);
             self.skip_space();
             match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
+                Some(b',') => self.after_comma(b']')?,
                 Some(b']') => {
                     self.at += 1;
                     return Ok(Kind::Array(self.items.drain(base..).collect()));
@@ -459,6 +477,20 @@ mod tests {
         assert_eq!(error_of("[tru]").2, "expected a value");
         assert_eq!(error_of("").2, "unexpected end of the text: expected a value");
         assert_eq!(line_column("ab\nдж x", 8), (2, 4), "columns count characters");
+    }
+
+    /// A comma after the last item, as JavaScript allows, is named and
+    /// pointed at where it is, not at the bracket as "expected a value".
+    #[test]
+    fn a_trailing_comma_is_named_where_it_is() {
+        let (line, column, message) = error_of("{\"a\": [1, 2,\n  ]}");
+        assert_eq!((line, column), (1, 12), "at the comma");
+        assert_eq!(message, "trailing comma before `]`: remove it (JSON allows no comma after a list's last item)");
+        let (line, column, message) = error_of("{\"a\": 1,\n  \"b\": 2,\n}");
+        assert_eq!((line, column), (2, 9));
+        assert!(message.starts_with("trailing comma before `}`"), "{message}");
+        assert_eq!(error_of("[1,,2]").2, "expected a value", "a missing item is not a trailing comma");
+        assert_eq!(error_of("[1,").2, "unexpected end of the text: expected a value");
     }
 
     #[test]

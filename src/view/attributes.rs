@@ -25,6 +25,100 @@ crate::json::object! {
     }
 }
 
+/// Every attribute `<relations-card>` reads, as the README's attribute table
+/// lists them: a name the element has besides these (and HTML's own) is a
+/// mistake, most often a misspelling that would otherwise pass in silence.
+pub const ELEMENT_ATTRIBUTES: [&str; 11] =
+    ["view", "partner", "theme", "from", "to", "q", "height", "src", "own-data", "url-state", "color-scheme"];
+
+/// HTML's global attributes, which any element may carry (`data-*`,
+/// `aria-*` and `on…` handlers are recognised by their prefixes).
+const GLOBAL_ATTRIBUTES: [&str; 30] = [
+    "accesskey",
+    "anchor",
+    "autocapitalize",
+    "autocorrect",
+    "autofocus",
+    "class",
+    "contenteditable",
+    "dir",
+    "draggable",
+    "enterkeyhint",
+    "exportparts",
+    "hidden",
+    "id",
+    "inert",
+    "inputmode",
+    "is",
+    "itemid",
+    "itemprop",
+    "itemref",
+    "itemscope",
+    "itemtype",
+    "lang",
+    "nonce",
+    "part",
+    "popover",
+    "role",
+    "slot",
+    "spellcheck",
+    "style",
+    "tabindex",
+];
+const GLOBAL_PREFIXES: [&str; 3] = ["data-", "aria-", "on"];
+
+/// For the console: each name on the element that is neither the card's nor
+/// HTML's, with the card's attribute it is nearest to when one is near
+/// (`scr` → "did you mean src?"). Names are compared as HTML gives them, in
+/// lower case; `title` and `translate` are HTML's too.
+pub fn unknown_attributes(names: &[&str]) -> Vec<String> {
+    let mut said = Vec::new();
+    for &name in names {
+        let known = |list: &[&str]| list.contains(&name);
+        if known(&ELEMENT_ATTRIBUTES)
+            || known(&GLOBAL_ATTRIBUTES)
+            || known(&["title", "translate"])
+            || GLOBAL_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
+        {
+            continue;
+        }
+        let mut nearest = ("", usize::MAX);
+        for known in ELEMENT_ATTRIBUTES {
+            let distance = edit_distance(name.as_bytes(), known.as_bytes());
+            if distance < nearest.1 {
+                nearest = (known, distance);
+            }
+        }
+        let hint = if nearest.1 <= 2 && nearest.1 < name.len() {
+            format!(": did you mean {}?", nearest.0)
+        } else {
+            format!("; it reads {}", join(&ELEMENT_ATTRIBUTES, ", "))
+        };
+        said.push(format!("<relations-card> has no attribute \"{name}\" (it is ignored){hint}"));
+    }
+    said
+}
+
+/// Edits (a letter added, dropped, changed, or two swapped) from `a` to `b`;
+/// attribute names are ASCII, so bytes are letters.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    // Three rows of the table: two back (for a swap), the last, and this one.
+    let mut before: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let change = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + change);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut last, row);
+    }
+    last[b.len()]
+}
+
 /// How many unknown words an attribute's message names.
 const MAX_NAMED: usize = 5;
 
@@ -165,6 +259,57 @@ impl CardState {
 mod tests {
     use super::*;
     use crate::view::state::{update, Msg};
+
+    /// `scr=` for `src=` showed the built-in card without a word.
+    #[test]
+    fn an_unknown_attribute_is_named_with_the_nearest_known_one() {
+        let names = |list: &[&'static str]| list.to_vec();
+        let said = unknown_attributes(&names(&["scr", "id", "class", "data-x", "aria-label", "onclick", "lang", "src", "partnr"]));
+        assert_eq!(
+            said,
+            [
+                "<relations-card> has no attribute \"scr\" (it is ignored): did you mean src?",
+                "<relations-card> has no attribute \"partnr\" (it is ignored): did you mean partner?",
+            ]
+        );
+        let said = unknown_attributes(&names(&["colour-scheme", "owndata", "url_state", "hieght", "themes", "form"]));
+        let suggested: Vec<&str> = said.iter().map(|s| s.rsplit(' ').next().unwrap()).collect();
+        assert_eq!(suggested, ["color-scheme?", "own-data?", "url-state?", "height?", "theme?", "from?"]);
+        let far = unknown_attributes(&names(&["dataset"]));
+        assert!(far[0].ends_with("it reads view, partner, theme, from, to, q, height, src, own-data, url-state, color-scheme"), "{far:?}");
+        assert!(unknown_attributes(&names(&ELEMENT_ATTRIBUTES)).is_empty());
+        assert!(unknown_attributes(&names(&["x"]))[0].contains("it reads"), "one letter is not 'near' q");
+    }
+
+    #[test]
+    fn edits_count_a_swap_as_one() {
+        assert_eq!(edit_distance(b"scr", b"src"), 1);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"kitten", b"sitting"), 3);
+        assert_eq!(edit_distance(b"same", b"same"), 0);
+    }
+
+    /// The README's attribute table lists what the element reads, no more, no less.
+    #[test]
+    fn the_readme_lists_every_attribute_the_element_reads() {
+        let readme = include_str!("../../README.md");
+        let table: Vec<&str> =
+            readme.lines().skip_while(|l| !l.starts_with("| attribute / property |")).take_while(|l| l.starts_with('|')).collect();
+        let mut listed: Vec<String> = Vec::new();
+        for line in &table[2..] {
+            let first = line.split('|').nth(1).unwrap();
+            for name in first.split('`').skip(1).step_by(2).filter(|n| !n.starts_with('.') && !n.contains(' ')) {
+                if name != "lang" {
+                    listed.push(name.to_string());
+                }
+            }
+        }
+        let mut known: Vec<String> = ELEMENT_ATTRIBUTES.iter().map(|n| n.to_string()).collect();
+        known.sort();
+        listed.sort();
+        listed.dedup();
+        assert_eq!(listed, known);
+    }
 
     #[test]
     fn attributes_set_the_first_view_and_say_what_was_wrong() {

@@ -10,6 +10,7 @@ use super::catalogue::{fill, for_locale, Messages, LANGUAGES};
 use super::download::{citation, download};
 use super::record::Rows;
 use super::screen::{Body, Button, Header, Screen, SearchBox, Tab, Tabs};
+use super::search_examples::SearchExamples;
 use super::state::{update, CardState, Format, Msg, View};
 use super::{overview, partner, sources, SEPARATOR};
 use crate::joining::join;
@@ -56,8 +57,9 @@ union! {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Failure {
     pub url: String,
-    /// `network`, `http`, `timeout`, `tooLarge`, `invalid`, or `internal`
-    /// (the WebAssembly trapped; the card was made again on a fresh one).
+    /// `network`, `http`, `timeout`, `tooLarge`, `invalid`, `internal`
+    /// (the WebAssembly trapped; the card was made again on a fresh one), or
+    /// `noSrc` (the card has `own-data`, so no built-in dataset, and no `src`).
     pub reason: String,
     pub status: Option<u32>,
     pub bytes: Option<u64>,
@@ -101,6 +103,7 @@ impl Failure {
             "invalid" => fill(m.invalid_dataset, &[("url", url)]),
             "timeout" => fill(m.timed_out, &[("url", url), ("seconds", &(FETCH_TIMEOUT_MS / 1000).to_string())]),
             "internal" => return (m.internal_error.to_string(), Vec::new()),
+            "noSrc" => m.no_src.to_string(),
             _ => fill(m.fetch_failed, &[("url", url), ("detail", &lines.next().unwrap_or_default())]),
         };
         let mut details: Vec<String> = lines.collect();
@@ -117,7 +120,7 @@ crate::json::ts_named!(Failure);
 
 impl crate::json::TsDeclaration for Failure {
     fn ts_declaration() -> String {
-        "export interface Failure { url: string; reason: \"network\" | \"http\" | \"timeout\" | \"tooLarge\" | \"invalid\" | \"internal\"; \
+        "export interface Failure { url: string; reason: \"network\" | \"http\" | \"timeout\" | \"tooLarge\" | \"invalid\" | \"internal\" | \"noSrc\"; \
          status: number | null; bytes: number | null; detail: string | null; }"
             .to_string()
     }
@@ -140,6 +143,8 @@ const SHOWN_PROBLEMS: usize = 20;
 /// One card: its dataset once there, its language and what the reader chose.
 pub struct Card {
     index: Option<Rc<Index>>,
+    /// The search box's examples, from the dataset shown.
+    examples: SearchExamples,
     m: &'static Messages,
     state: CardState,
     /// What the attributes asked for that could not be had; gone once the reader acts.
@@ -169,6 +174,7 @@ impl Card {
         let unsaid = attribute_problems.clone();
         Card {
             index: None,
+            examples: SearchExamples::default(),
             m,
             state,
             attribute_problems,
@@ -194,6 +200,7 @@ impl Card {
 
     /// The dataset is there: the first view.
     pub fn show(&mut self, index: Rc<Index>) -> Frame {
+        self.examples = SearchExamples::of(&index);
         self.index = Some(index);
         self.failure = None;
         self.notice = self.settle();
@@ -354,7 +361,7 @@ impl Card {
             search: SearchBox {
                 key: "search",
                 label: m.ui.search_label,
-                placeholder: m.ui.search_placeholder,
+                placeholder: self.examples.placeholder(ds, m),
                 value: state.q.clone(),
                 escape: (!state.q.is_empty()).then(|| Msg::Search { q: String::new() }),
             },
@@ -560,6 +567,29 @@ mod tests {
         assert!(!send(&mut card, Msg::ShowMore).ready, "ready is said once");
     }
 
+    /// The ECO, which no event names, showed as "0 events"; the subject is a
+    /// member, and that is what the overview says of it, on the map and in the list.
+    #[test]
+    fn an_organisation_known_only_by_membership_says_its_membership() {
+        let (mut card, first) = card_with(&[], "en");
+        let Body::Overview { map: Some(map), .. } = body(&first) else { panic!() };
+        let eco = map.organisations.items.iter().find(|b| b.key == "partner-ECO").expect("beside the map, though it has no events");
+        assert_eq!(eco.label, "ECO");
+        assert_eq!(eco.aria_label.as_deref(), Some("ECO · member since 1993–1994 · Economic Cooperation Organization"));
+        let last = map.organisations.items.last().unwrap();
+        assert_eq!(last.key, "partner-ECO", "after those with events");
+        let listed = send(&mut card, Msg::ToggleList);
+        let Body::Overview { regions, picture: Some(picture), .. } = body(&listed) else { panic!() };
+        let entry = regions.iter().flat_map(|g| &g.partners).find(|p| p.code == "ECO").unwrap();
+        assert_eq!(entry.detail, "member since 1993–1994");
+        assert!(regions.iter().flat_map(|g| &g.partners).all(|p| !p.detail.starts_with("0 ")), "no 0-event box");
+        assert!(!picture.text.contains("ECO"), "not counted among the partners with events");
+        let (mut card, _) = card_with(&[], "ru");
+        let Body::Overview { regions, .. } = body(&send(&mut card, Msg::ToggleList)).clone() else { panic!() };
+        let entry = regions.iter().flat_map(|g| g.partners.clone()).find(|p| p.code == "ECO").unwrap();
+        assert_eq!(entry.detail, "член, дата вступления: 1993–1994");
+    }
+
     #[test]
     fn a_partner_opens_with_focus_on_its_name_and_escape_goes_back_to_its_button() {
         let (mut card, _) = card_with(&[], "en");
@@ -712,6 +742,17 @@ mod tests {
         let frame = Card::new(&Attributes::default(), "ru", true).fail(http);
         let Body::Failure { message, .. } = body(&frame) else { panic!() };
         assert_eq!(message, "Карточке не удалось загрузить данные: не удалось загрузить d.json: HTTP 404");
+        // own-data without a src: said in the card, not replaced by the built-in dataset, not offered again.
+        for (locale, start) in [
+            ("en", "This card could not load its data: no src attribute says"),
+            ("ru", "Карточке не удалось загрузить данные: атрибут src"),
+        ] {
+            let missing = Failure { reason: "noSrc".into(), ..Failure::default() };
+            let frame = Card::new(&Attributes::default(), locale, false).fail(missing);
+            let Body::Failure { message, details, retry } = body(&frame) else { panic!() };
+            assert!(message.starts_with(start) && message.contains("own-data"), "{message}");
+            assert!(details.is_empty() && retry.is_none() && !frame.ready);
+        }
         // A slow server: said with the time waited, and offered again.
         let slow = Failure { url: "d.json".into(), reason: "timeout".into(), ..Failure::default() };
         let mut card = Card::new(&Attributes::default(), "en", true);

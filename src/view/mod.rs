@@ -23,6 +23,7 @@ mod partner;
 mod phases;
 pub mod record;
 pub mod screen;
+mod search_examples;
 mod sources;
 pub mod state;
 mod timeline;

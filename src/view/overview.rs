@@ -5,9 +5,10 @@ use super::catalogue::{fill, Messages};
 use super::screen::{Bar, BarChart, Body, Button, ChipGroup, MapCountry, MapPicture, PartnerEntry, RegionGroup};
 use super::state::{CardState, Msg};
 use super::{legend, year_span, SEPARATOR};
+use crate::hashing::FxMap;
 use crate::joining::join;
 use crate::json::Share;
-use crate::model::{PartnerKind, Tone};
+use crate::model::{Membership, PartnerKind, Tone};
 use crate::query::Index;
 use crate::sorting::sort_by;
 
@@ -20,14 +21,26 @@ struct Glance<'a> {
     events: usize,
     tone: Option<Tone>,
     years: String,
+    /// The subject's membership, if this is an organisation it belongs to.
+    membership: Option<&'a Membership>,
 }
 
 pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -> (Body, String) {
     let ds = index.dataset();
+    // Each partner's membership (the first, if a dataset gives two), by
+    // partner slot: one pass, however many memberships (a map type the wasm has already).
+    let slots: FxMap<&str, u16> = ds.partners.iter().enumerate().map(|(i, p)| (p.code.as_str(), i as u16)).collect();
+    let mut memberships: Vec<Option<&Membership>> = vec![None; ds.partners.len()];
+    for membership in &ds.memberships {
+        if let Some(&slot) = slots.get(membership.organisation.as_str()) {
+            memberships[usize::from(slot)].get_or_insert(membership);
+        }
+    }
     let glances: Vec<Glance> = ds
         .partners
         .iter()
-        .filter_map(|p| {
+        .zip(&memberships)
+        .filter_map(|(p, membership)| {
             let glance = index.partner_glance(&p.code).ok()?;
             Some(Glance {
                 region: super::said(&p.region, ds, m).0,
@@ -37,6 +50,7 @@ pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -
                 events: glance.event_count,
                 tone: glance.current_tone,
                 years: year_span(glance.first_year, glance.last_year),
+                membership: *membership,
             })
         })
         .collect();
@@ -106,14 +120,22 @@ fn map(subject: &str, subject_name: &str, glances: &[Glance], ranked: &[&Glance]
         parts.push(m.count(g.events, m.events));
         format!("{}: {}", g.name, join(&parts, SEPARATOR))
     };
+    // Organisations with events, busiest first, then those the subject is
+    // only a member of: what is known of them is the membership, not "0".
+    let members_only = glances.iter().filter(|g| g.events == 0 && g.membership.is_some());
     let organisations = ranked
         .iter()
+        .copied()
+        .chain(members_only)
         .filter(|g| g.kind == PartnerKind::Organisation)
         .map(|g| {
-            let shown = format!("{} {}", g.code, m.number(g.events as i64));
+            let (shown, said) = match g.events {
+                0 => (g.code.to_string(), format!("{}{SEPARATOR}{}", g.code, member_detail(g, m))),
+                n => (format!("{} {}", g.code, m.number(n as i64)), format!("{} {}", g.code, m.number(n as i64))),
+            };
             // The name said after what shows, so a voice command by the visible text still works.
-            let mut chip = Button::new(format!("partner-{}", g.code), shown.clone(), open(g));
-            chip.aria_label = Some(format!("{shown}{SEPARATOR}{}", g.name));
+            let mut chip = Button::new(format!("partner-{}", g.code), shown, open(g));
+            chip.aria_label = Some(format!("{said}{SEPARATOR}{}", g.name));
             chip
         })
         .collect();
@@ -141,8 +163,19 @@ fn open(g: &Glance) -> Msg {
     Msg::OpenPartner { code: g.code.to_string() }
 }
 
+/// "member since October 2002": what the overview says of an organisation
+/// no event names (empty when the subject is not a member).
+fn member_detail(g: &Glance, m: &Messages) -> String {
+    match g.membership.map(|ms| ms.joined) {
+        Some(Some(date)) => fill(m.member_since[0], &[("date", &date.label_in(&m.months, m.circa))]),
+        Some(None) => m.member_since[1].to_string(),
+        None => String::new(),
+    }
+}
+
 fn entry(g: &Glance, m: &'static Messages) -> PartnerEntry {
-    let count = m.count(g.events, m.events);
+    // A member-only organisation says its membership, not "0 events".
+    let count = if g.events == 0 && g.membership.is_some() { member_detail(g, m) } else { m.count(g.events, m.events) };
     PartnerEntry {
         key: format!("partner-{}", g.code),
         code: g.code.to_string(),

@@ -130,7 +130,10 @@ pub fn hit(index: &Index, id: RecordId, m: &Messages) -> Hit {
             let name = ds.partner(&membership.organisation).map_or(membership.organisation.clone(), |p| super::say(&p.name, ds, m));
             let subject = super::say(&ds.subject.name, ds, m);
             let summary = match membership.joined {
-                Some(date) => fill(m.joined, &[("subject", &subject), ("name", &name), ("date", &date.label_in(&m.months, m.circa))]),
+                Some(date) => fill(
+                    m.for_date(m.joined, &date),
+                    &[("subject", &subject), ("name", &name), ("date", &date.label_in(&m.months, m.circa))],
+                ),
                 None => fill(m.member_since_unknown, &[("subject", &subject), ("name", &name)]),
             };
             (&membership.id, (fill(m.member_of, &[("name", &name)]), None), (summary, None), &membership.sources, None, None, None)

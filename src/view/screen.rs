@@ -60,7 +60,8 @@ object! {
     pub struct SearchBox {
         key: &'static str => "key",
         label: &'static str => "label",
-        placeholder: &'static str => "placeholder",
+        /// "Search events, e.g. Security, Panj, Афғонистон": words of the dataset shown.
+        placeholder: String => "placeholder",
         value: String => "value",
         /// What Escape in the box does (clear it, when it holds text).
         escape: Option<Msg> => "escape",

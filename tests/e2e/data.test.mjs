@@ -50,6 +50,9 @@ test('an invalid dataset says what is wrong and where, in the card and the conso
   assert.match(text, /unknown-partner\.json is not a valid dataset/);
   assert.match(text, /line 16, column 77: events\[1\]\.partners\[1\]: unknown partner "USA"/);
   assert.ok(errors.some((e) => e.includes('unknown partner "USA"')), errors.join('\n'));
+  // Said once, in the card and in the console: not "is not a valid dataset: invalid dataset:".
+  assert.equal(text.match(/valid dataset/gi)?.length, 1, text);
+  assert.ok(errors.every((e) => (e.match(/valid dataset/gi)?.length ?? 0) <= 1), errors.join('\n'));
   // The rest of the page keeps working.
   const pageCard = page.locator('main relations-card:not([src])');
   await pageCard.getByRole('tab', { name: 'Timeline' }).click();
@@ -63,6 +66,47 @@ test('an invalid dataset says what is wrong and where, in the card and the conso
   await notJson.getByRole('alert').waitFor();
   assert.match(await notJson.getByRole('alert').textContent(), /favicon\.svg is not a valid dataset/);
   assert.match(await notJson.getByRole('alert').textContent(), /line 1, column 1: expected a value/);
+  await page.close();
+});
+
+test('a card on another dataset suggests its words, not the built-in ones, and a misspelt or missing src is said, never shown as the built-in card', async () => {
+  const { page } = await openPage('/');
+  const warnings = [];
+  const errors = [];
+  page.on('console', (m) => (m.type() === 'warning' ? warnings : m.type() === 'error' ? errors : []).push(m.text()));
+  await ready(mainCard(page));
+  // The search box's examples are the dataset's own.
+  const small = await addCard(page, '/test-fixtures/small.json');
+  await small.getByRole('heading', { level: 2, name: 'A small test dataset' }).waitFor();
+  assert.equal(await small.getByRole('searchbox').getAttribute('placeholder'), 'Search events, e.g. Borders, Afghanistan');
+  // scr= for src=: warned of, with the attribute meant.
+  await page.evaluate(() => {
+    const misspelt = document.createElement('relations-card');
+    misspelt.id = 'misspelt';
+    misspelt.setAttribute('scr', '/test-fixtures/small.json');
+    document.querySelector('main').prepend(misspelt);
+  });
+  await page.waitForFunction(() => document.querySelector('#misspelt').datasetTitle !== '');
+  assert.ok(
+    warnings.some((w) => w.includes('<relations-card> has no attribute "scr" (it is ignored): did you mean src?')),
+    warnings.join('\n'),
+  );
+  // With own-data the built-in dataset is never shown: the card says what is missing.
+  await page.evaluate(() => {
+    const own = document.createElement('relations-card');
+    own.id = 'own';
+    own.setAttribute('own-data', '');
+    own.setAttribute('scr', '/test-fixtures/small.json');
+    document.querySelector('main').prepend(own);
+  });
+  const own = page.locator('#own');
+  await own.getByRole('alert').waitFor();
+  assert.match(await own.getByRole('alert').textContent(), /no src attribute says which dataset to show, and own-data keeps the built-in one out/);
+  assert.equal(await own.getByRole('heading', { level: 2 }).count(), 0, 'no built-in card');
+  assert.ok(errors.some((e) => e.includes('own-data is set and src is not')), errors.join('\n'));
+  // Given its src, it shows it.
+  await page.evaluate(() => document.querySelector('#own').setAttribute('src', '/test-fixtures/small.json'));
+  await own.getByRole('heading', { level: 2, name: 'A small test dataset' }).waitFor();
   await page.close();
 });
 

@@ -197,6 +197,10 @@ test('the iframe embed takes its state from the URL, sizes its frame through pos
     return [iframe.getBoundingClientRect().height, iframe.contentDocument.documentElement.getBoundingClientRect().height];
   });
   assert.ok(Math.abs(frameHeight - Math.ceil(contentHeight)) <= 1, `${frameHeight} vs ${contentHeight}`);
+  // The frame's page is titled by the dataset it shows; what it says without scripts names none.
+  assert.equal(await page.frames()[1].title(), "Tajikistan's foreign relations — relations-card");
+  const embedPage = readFileSync(`${root}www/embed.html`, 'utf8');
+  assert.doesNotMatch(embedPage, /Tajikistan/, 'the embed page serves every dataset');
   await page.screenshot({ path: `${shots}/iframe-1280.png` });
   // The card is a frame of its own height: a reader's change leaves the page still.
   await frame.locator('relations-card').getByRole('button', { name: /All partners/ }).click();
@@ -219,9 +223,10 @@ test('the iframe embed reads datasets from its own site only: a link naming anot
     assert.deepEqual(requests.filter((url) => !url.startsWith(baseUrl.replace(/\/$/, ''))), [], 'nothing fetched from elsewhere');
     await page.close();
   }
-  // Its own site's dataset is shown.
+  // Its own site's dataset is shown, and the page's title is that dataset's.
   const { page, problems } = await openPage(`/embed.html?src=${encodeURIComponent('/test-fixtures/small.json')}`);
   await page.locator('relations-card').getByRole('heading', { level: 2, name: 'A small test dataset' }).waitFor();
+  await page.waitForFunction(() => document.title === 'A small test dataset — relations-card');
   assert.deepEqual(problems, []);
   await page.close();
 });

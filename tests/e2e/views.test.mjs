@@ -24,13 +24,19 @@ test('the overview opens on a map of partner countries by tone, organisations be
   await card.locator('.map-chart .country[data-code="CN"]').focus();
   assert.match(await card.locator('.map-status').textContent(), /^China: /);
   const organisations = await card.getByRole('group', { name: 'Organisations' }).getByRole('button').allTextContents();
-  assert.equal(organisations.length, dataset.partners.filter((p) => p.kind === 'organisation' && dataset.events.some((e) => e.partners.includes(p.code))).length);
+  // Those with events, and those the subject is a member of though no event names them (ECO).
+  const named = (p) => dataset.events.some((e) => e.partners.includes(p.code)) || dataset.memberships.some((m) => m.organisation === p.code);
+  assert.equal(organisations.length, dataset.partners.filter((p) => p.kind === 'organisation' && named(p)).length);
+  assert.ok(organisations.includes('ECO'), organisations.join(', '));
 
   await card.getByRole('button', { name: 'List of partners' }).click();
   await card.locator('.partner-name').first().waitFor();
   assert.equal(await page.evaluate(() => document.querySelector('relations-card').shadowRoot.activeElement?.dataset.key), 'layout', 'focus stays on the switch');
   const shown = await card.locator('.partner-name').allTextContents();
   assert.deepEqual([...shown].sort(), dataset.partners.map((p) => p.name).sort());
+  // A member-only organisation says its membership, not "0 events".
+  assert.equal(await card.locator('.partner', { hasText: 'Economic Cooperation Organization' }).locator('.partner-detail').textContent(), 'member since 1993–1994');
+  assert.equal(await card.locator('.partner-detail', { hasText: /^0 events/ }).count(), 0);
   const regions = await card.locator('.region-title').allTextContents();
   assert.deepEqual([...regions].sort(), [...new Set(dataset.partners.map((p) => p.region))].sort());
   assert.equal(await card.getByRole('heading', { level: 2 }).textContent(), dataset.title);

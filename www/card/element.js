@@ -38,7 +38,7 @@ function today() {
 
 
 export class RelationsCard extends HTMLElement {
-  static observedAttributes = [...CARD_ATTRIBUTES, 'src', 'lang'];
+  static observedAttributes = [...CARD_ATTRIBUTES, 'src', 'own-data', 'lang'];
 
   #root;
   #article;
@@ -48,7 +48,12 @@ export class RelationsCard extends HTMLElement {
   /** The core's card for the current src; null until the core is up. */
   #card = null;
   #relations = null;
-  #loadedSrc = null;
+  /** The dataset loaded: its src, '' for the built-in one, null for none (own-data without a src). */
+  #loadedSrc = undefined;
+  /** The dataset's title as the card last showed it. */
+  #datasetTitle = '';
+  /** Names not the card's were said in the console (once per element). */
+  #attributesChecked = false;
   /** The language of the built-in dataset's texts loaded (null: its own). */
   #loadedLanguage = null;
   /** Lets go of the dataset this card last asked for (a fetch no card wants is cancelled). */
@@ -121,6 +126,18 @@ export class RelationsCard extends HTMLElement {
   /** URL of a dataset to show instead of the built-in one. */
   get src() { return this.getAttribute('src') ?? ''; }
   set src(value) { this.#setAttribute('src', value); }
+  /** The title of the dataset shown, in the card's language (what its
+   * heading says); empty until one is shown. */
+  get datasetTitle() { return this.#datasetTitle; }
+  /** The page brings its own dataset (in src): the built-in one is never shown. */
+  get ownData() { return this.hasAttribute('own-data'); }
+  set ownData(value) { this.toggleAttribute('own-data', Boolean(value)); }
+
+  /** The dataset this card is to show: its src, '' for the built-in one,
+   * null for none (own-data, and no src to say which). */
+  #wanted() {
+    return this.src === '' && this.ownData ? null : this.src;
+  }
 
   #setAttribute(name, value) {
     if (value === null || value === undefined || value === '') this.removeAttribute(name);
@@ -133,15 +150,15 @@ export class RelationsCard extends HTMLElement {
       queueMicrotask(() => this.#fireReady());
     }
     const fromUrl = this.hasAttribute('url-state') && this.#readUrl();
-    if (this.src !== this.#loadedSrc) return this.#load();
+    if (this.#wanted() !== this.#loadedSrc) return this.#load();
     // Moved in the page: only what changed meanwhile needs the core.
     if (fromUrl || this.#stale) this.#queueAttributes();
   }
 
   attributeChangedCallback(name) {
     if (this.#reflecting) return;
-    if (name === 'src') {
-      if (this.isConnected && this.src !== this.#loadedSrc) this.#load();
+    if (name === 'src' || name === 'own-data') {
+      if (this.isConnected && this.#wanted() !== this.#loadedSrc) this.#load();
       return;
     }
     // A new language whose dataset texts the card does not have: loaded again
@@ -201,7 +218,7 @@ export class RelationsCard extends HTMLElement {
    * time by the core (pkg/first-views.js), which takes the reader's actions
    * and hands them to the core when it is here. */
   #load() {
-    const src = this.src;
+    const src = this.#wanted();
     this.#loadedSrc = src;
     this.#card = null;
     this.#relations = null;
@@ -217,15 +234,22 @@ export class RelationsCard extends HTMLElement {
     this.#loadedLanguage = language;
     if (language) loadTexts(language).catch(() => {});
     this.#release?.();
-    const { dataset, release } = loadDataset(src, language);
+    // own-data and no src: no dataset to load, and the built-in one is not wanted.
+    const { dataset, release } = src === null ? { dataset: null, release: null } : loadDataset(src, language);
     this.#release = release;
     loadCore().then(
       (glue) => {
         if (this.#loadedSrc !== src) return;
+        this.#checkAttributes(glue);
         this.#generation = coreGeneration();
-        const card = this.#attempt(() => new glue.Card(this.#attributes(), this.#locale(), src !== ''));
+        const card = this.#attempt(() => new glue.Card(this.#attributes(), this.#locale(), Boolean(src)));
         if (!card) return;
         this.#card = card;
+        if (dataset === null) {
+          console.error('relations-card: own-data is set and src is not, so there is no dataset to show');
+          this.#apply(this.#attempt(() => card.fail({ url: '', reason: 'noSrc', status: null, bytes: null, detail: null })));
+          return;
+        }
         // The early view stays until the dataset's view replaces it.
         if (!this.#early) this.#apply(this.#attempt(() => card.frame()));
         Promise.all([dataset, this.#stylesReady]).then(
@@ -258,6 +282,14 @@ export class RelationsCard extends HTMLElement {
         if (this.#early) this.#sayNoCore();
       },
     );
+  }
+
+  /** Warns, once, of each attribute the card does not read, with the
+   * nearest one it does (a misspelt src would otherwise pass in silence). */
+  #checkAttributes(glue) {
+    if (this.#attributesChecked) return;
+    this.#attributesChecked = true;
+    for (const warning of glue.unknownAttributes(this.getAttributeNames().join(' '))) console.warn(`relations-card: ${warning}`);
   }
 
   /** Draws the first view made ahead of time, if there is one for this card. */
@@ -426,6 +458,7 @@ export class RelationsCard extends HTMLElement {
     const key = focusTo ?? active?.dataset?.key;
     const caret = focusTo === null ? active?.selectionStart ?? null : null;
     this.#escape = screen.escape;
+    this.#datasetTitle = screen.header?.title ?? '';
     render(this.#article, screen, this.#prefix, (msg) => this.#send(msg));
     if (key) this.#focus(key, caret);
   }

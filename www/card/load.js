@@ -197,8 +197,9 @@ async function fetchDataset(glue, url, cancelled) {
     try {
       return glue.Relations.fromJson(parts.join(''));
     } catch (error) {
-      // The core's message lists every problem with its line and JSON path.
-      throw fail({ reason: 'invalid', detail: error.message }, `not a valid dataset: ${error.message}`);
+      // The core's message says "invalid dataset:", then every problem with
+      // its line and JSON path; said once, not after a second such prefix.
+      throw fail({ reason: 'invalid', detail: error.message }, error.message);
     }
   } finally {
     clearTimeout(timer);

@@ -191,8 +191,12 @@ pub struct Messages {
     pub kinds_plural: [&'static str; 2],
     /// `{name}`: a membership's title.
     pub member_of: &'static str,
-    /// `{subject}`, `{name}`, `{date}`.
-    pub joined: &'static str,
+    /// `{subject}`, `{name}`, `{date}`: for a day ("on 7 October 2002"),
+    /// and for a month, a year or a range ("in October 2002"); see [`Messages::for_date`].
+    pub joined: [&'static str; 2],
+    /// An organisation's box on the overview when the subject is a member
+    /// and no event names it: with `{date}` (joined), and without.
+    pub member_since: [&'static str; 2],
     /// `{subject}`, `{name}`.
     pub member_since_unknown: &'static str,
     /// `{url}`, `{detail}`: the browser could not fetch a dataset.
@@ -209,6 +213,8 @@ pub struct Messages {
     pub too_large: &'static str,
     /// `{url}`.
     pub invalid_dataset: &'static str,
+    /// A card with `own-data` (no built-in dataset) and no `src`.
+    pub no_src: &'static str,
     /// `{n}`: after the first problems of a dataset.
     pub and_more: &'static str,
     /// A view whose question the dataset cannot answer.
@@ -288,6 +294,18 @@ impl Messages {
         match parts.split_last() {
             Some((last, rest)) if !rest.is_empty() => format!("{} {} {}", join(rest, self.comma), self.or, last.as_ref()),
             _ => join(parts, ""),
+        }
+    }
+
+    /// The form of a sentence for a date: the first for a single day, the
+    /// second for a month, a year or a range (English "on 7 October 2002",
+    /// "in October 2002"; languages whose sentence needs no preposition give
+    /// the same text twice).
+    pub fn for_date(&self, [day, other]: [&'static str; 2], date: &crate::date::DateSpec) -> &'static str {
+        if date.end.is_none() && date.start.day.is_some() {
+            day
+        } else {
+            other
         }
     }
 
@@ -565,11 +583,13 @@ mod tests {
             kinds_plural,
             member_of,
             joined,
+            member_since,
             member_since_unknown,
             fetch_failed,
             http_failed,
             too_large,
             invalid_dataset,
+            no_src,
             timed_out,
             internal_error,
             no_core,
@@ -594,6 +614,8 @@ mod tests {
         list("tones", &tones);
         list("themes", &themes);
         list("kinds_plural", &kinds_plural);
+        list("joined", &joined);
+        list("member_since", &member_since);
         for (name, forms) in [
             ("events", events),
             ("partners", partners),
@@ -641,12 +663,12 @@ mod tests {
             ("date_unknown", date_unknown),
             ("circa", circa),
             ("member_of", member_of),
-            ("joined", joined),
             ("member_since_unknown", member_since_unknown),
             ("fetch_failed", fetch_failed),
             ("http_failed", http_failed),
             ("too_large", too_large),
             ("invalid_dataset", invalid_dataset),
+            ("no_src", no_src),
             ("and_more", and_more),
             ("cannot_show", cannot_show),
             ("source_mark", source_mark),
@@ -702,9 +724,28 @@ mod tests {
         assert_eq!(placeholders("{subject} joined {name} in {date}, {n}{}{N}"), ["date", "n", "name", "subject"]);
     }
 
+    /// "joined … in 7 October 2002" read wrong: English says "on" a day and
+    /// "in" a month or a year; the other catalogues' sentences need no
+    /// preposition ("дата вступления: …"), so theirs are the same for both.
+    #[test]
+    fn a_joining_date_takes_the_words_its_precision_asks_for() {
+        let joined = |m: &Messages, date: &str| {
+            let date: crate::date::DateSpec = date.parse().unwrap();
+            fill(m.for_date(m.joined, &date), &[("subject", "S"), ("name", "N"), ("date", &date.label_in(&m.months, m.circa))])
+        };
+        assert_eq!(joined(&EN, "2002-10-07"), "S joined N on 7 October 2002.");
+        assert_eq!(joined(&EN, "2002-10"), "S joined N in October 2002.");
+        assert_eq!(joined(&EN, "2002"), "S joined N in 2002.");
+        assert_eq!(joined(&EN, "1993/1994"), "S joined N in 1993–1994.");
+        assert_eq!(joined(&RU, "2002-10-07"), "S — член N; дата вступления: 7 октября 2002.");
+        assert_eq!(joined(&RU, "2002-10"), "S — член N; дата вступления: октябрь 2002.");
+        for m in [&RU, &TG, &FA] {
+            assert_eq!(m.joined[0], m.joined[1], "{}: no preposition to choose", m.locale);
+        }
+    }
+
     /// No English left in another language's catalogue: a Latin word is a
-    /// format, an attribute or a CSS value the reader types as is, or the
-    /// search box's example of a name in another script.
+    /// format, an attribute or a CSS value the reader types as is.
     #[test]
     fn no_english_left_outside_english() {
         const AS_TYPED: [&str; 9] = ["CSV", "JSON", "HTTP", "relations", "card", "height", "px", "em", "auto"];
@@ -715,7 +756,8 @@ mod tests {
                     rest.push_str(if i == 0 { part } else { part.split_once('}').map_or(part, |(_, after)| after) });
                 }
                 for word in rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1) {
-                    let allowed = AS_TYPED.contains(&word) || (name == "ui.searchPlaceholder" && word == "Iran");
+                    // The attributes named as the page writes them.
+                    let allowed = AS_TYPED.contains(&word) || (name == "no_src" && ["src", "own", "data"].contains(&word));
                     assert!(allowed, "{} {name}: English “{word}” in {text:?}", messages.locale);
                 }
             }
