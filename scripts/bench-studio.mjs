@@ -63,7 +63,8 @@ for (const rows of SIZES) {
     await page.locator('#files').setInputFiles(sheets[rows].filter((file) => file !== records));
     await page.locator('#sheet').fill(readFileSync(records, 'utf8'));
     await page.locator('#status').filter({ hasText: 'No problems' }).waitFor({ timeout: 120_000 });
-    await page.locator('#preview').evaluate((card) => new Promise((resolve) => card.addEventListener('relations-card-ready', resolve, { once: true })));
+    // The example card replaced by the sheet's.
+    await page.waitForFunction((rowsWanted) => document.getElementById('preview').datasetTitle.includes(`${rowsWanted} events`), rows, { timeout: 120_000 });
     // The keystroke: a character added to the first title, as typed (no debounce counted).
     const result = await page.evaluate(() => new Promise((resolve) => {
       const sheet = document.getElementById('sheet');

@@ -9,6 +9,9 @@ const $ = (id) => document.getElementById(id);
 const PASTED = 'the pasted sheet';
 /** Chosen or dropped files, kept until removed: { name, bytes }. */
 const chosen = [];
+/** What the editor says of partners nothing knows, by the sheet's name for them. */
+const partnerForms = new Map();
+let askedFor = '';
 let answer = null;
 let previewUrl = null;
 let template = null;
@@ -46,6 +49,7 @@ function options() {
     group: value('group'),
     partners: value('partner') ? [value('partner')] : [],
     themes: value('theme') ? [value('theme')] : [],
+    newPartners: [...partnerForms].map(([name, form]) => ({ name, ...form })),
     source: {
       title: value('source-title'),
       publisher: value('source-publisher'),
@@ -81,7 +85,43 @@ function check() {
   else if (previewUrl) $('preview-note').textContent = 'The card below is the last version without problems; mend the sheet to update it.';
   $('download-json').disabled = $('download-single').disabled = !answer.dataset;
   drawPartners(answer.partners);
+  askForPartners(answer.unknownPartners);
   drawSnippets();
+}
+
+/** A row of fields for each partner nothing knows (and each already
+ * described), redrawn only when the names change, so typing keeps its place. */
+function askForPartners(unknown) {
+  const names = [...new Set([...partnerForms.keys(), ...unknown])];
+  if (names.join('\n') === askedFor) return;
+  askedFor = names.join('\n');
+  $('new-partners').hidden = names.length === 0;
+  $('new-partner-rows').replaceChildren(...names.map((name, i) => {
+    const form = partnerForms.get(name) ?? { code: '', kind: '', region: '' };
+    const group = element('div', undefined, 'fields new-partner');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', name);
+    group.append(element('p', name, 'partner-name'));
+    const field = (label, control, key) => {
+      control.id = `new-partner-${i}-${key}`;
+      control.value = form[key];
+      control.addEventListener('input', () => {
+        partnerForms.set(name, { ...(partnerForms.get(name) ?? form), [key]: control.value.trim() });
+        checkSoon();
+      });
+      const wrapper = element('label', `${label} `);
+      wrapper.append(control);
+      return wrapper;
+    };
+    const kind = element('select');
+    kind.append(new Option('(from the code)', ''), new Option('country', 'country'), new Option('organisation', 'organisation'));
+    group.append(
+      field(`Code of ${name}`, Object.assign(element('input'), { autocomplete: 'off' }), 'code'),
+      field(`Kind of ${name}`, kind, 'kind'),
+      field(`Region of ${name}`, Object.assign(element('input'), { autocomplete: 'off' }), 'region'),
+    );
+    return group;
+  }));
 }
 
 /** Where a problem is, in words: "the pasted sheet, row 14, Date". */

@@ -310,8 +310,9 @@ fn import(args: &Args) -> Result<(), Failure> {
         title: args.last("title").map(str::to_string),
         partners: args.all("partner").map(str::to_string).collect(),
         themes,
-        // The CLI takes a source as a sources sheet among the FILEs.
+        // The CLI takes a source, and new partners, as sheets among the FILEs.
         source: None,
+        new_partners: Vec::new(),
     };
     let imported = sheet::import(&files, &options);
     for note in &imported.notes {

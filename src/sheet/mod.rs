@@ -75,7 +75,23 @@ pub struct Options {
     /// The document the rows come from, when no sources sheet says it (a
     /// TimelineJS sheet's, say): added to the sheets' sources.
     pub source: Option<SourceForm>,
+    /// Partners the sheets name but nothing knows, as the editor describes
+    /// them (the studio asks for each): added to the sheets' partners.
+    pub new_partners: Vec<PartnerForm>,
 }
+
+/// A partner as a form gives it: the name the sheet uses, its code, kind
+/// (`country` or `organisation`; guessed from the code when empty) and region.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartnerForm {
+    pub name: String,
+    pub code: String,
+    pub kind: String,
+    pub region: String,
+}
+
+/// How the studio's partner form is named in problems.
+pub const PARTNER_FORM: &str = "the new partners form";
 
 /// A source as a form gives it; `as_of` is read as a sheet's date is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -131,6 +147,8 @@ pub struct Imported {
     pub notes: Vec<String>,
     /// The sheets as read: (file, header, rows), for showing problem cells.
     pub sheets: Vec<(String, Vec<String>, Vec<table::Row>)>,
+    /// Partner names the sheets use that nothing knows, each once, in order.
+    pub unknown_partners: Vec<String>,
 }
 
 /// The sheets of a dataset, by what each holds.

@@ -66,6 +66,9 @@ struct Builder<'o> {
     unnamed: Vec<(&'static str, usize, String)>,
     /// The card sheet and its row, for problems with the dataset as a whole.
     card_row: Option<(usize, usize)>,
+    /// Partners from the options' form, by their place in the dataset: the name the sheet used.
+    form_partners: FxMap<usize, String>,
+    unknown_partners: Vec<String>,
 }
 
 /// Reads the files into a dataset, or says every problem at its place.
@@ -82,6 +85,8 @@ pub fn import(files: &[SheetFile], options: &Options) -> Imported {
         builtin: None,
         unnamed: Vec::new(),
         card_row: None,
+        form_partners: FxMap::default(),
+        unknown_partners: Vec::new(),
     };
     for file in files {
         b.read_file(file);
@@ -90,7 +95,7 @@ pub fn import(files: &[SheetFile], options: &Options) -> Imported {
         b.problems.push(problem("", None, None, "no sheet was given: paste a sheet, or choose a CSV or TimelineJS file".to_string()));
     }
     b.build();
-    let Builder { mut problems, dataset, notes, sheets, .. } = b;
+    let Builder { mut problems, dataset, notes, sheets, unknown_partners, .. } = b;
     let sheets = sheets.into_iter().map(|sheet| (sheet.file, sheet.header, sheet.rows)).collect();
     // In the order an editor reads the sheets: file by file, row by row.
     crate::sorting::sort_by(&mut problems, &|a: &Problem, b: &Problem| {
@@ -101,7 +106,7 @@ pub fn import(files: &[SheetFile], options: &Options) -> Imported {
         problems.truncate(MAX_PROBLEMS);
         problems.push(problem("", None, None, format!("and {more} more problems")));
     }
-    Imported { dataset: problems.is_empty().then_some(dataset), problems, notes, sheets }
+    Imported { dataset: problems.is_empty().then_some(dataset), problems, notes, sheets, unknown_partners }
 }
 
 fn empty_dataset() -> Dataset {
@@ -213,6 +218,7 @@ impl Builder<'_> {
         }
         self.settle_card();
         self.add_source_form();
+        self.add_partner_forms();
         for s in 0..self.sheets.len() {
             match self.sheets[s].kind {
                 SheetKind::Records | SheetKind::TimelineJs => self.read_sheet(s),
@@ -403,6 +409,29 @@ impl Builder<'_> {
         }
     }
 
+    /// The partners the options describe, after the sheets' own; a form
+    /// without a code is not ready yet (its name stays unknown).
+    fn add_partner_forms(&mut self) {
+        for form in self.options.new_partners.clone() {
+            if form.code.trim().is_empty() || self.partner_names.contains_key(&name_key(&form.name)) {
+                continue;
+            }
+            let code = form.code.trim().to_string();
+            let kind = match PartnerKind::parse(form.kind.trim()) {
+                Some(kind) => kind,
+                None if code.len() == 2 => PartnerKind::Country,
+                None => PartnerKind::Organisation,
+            };
+            let name = Text::from(form.name.trim().to_string());
+            let partner = Partner { code, kind, name, aliases: Vec::new(), region: Text::from(form.region.trim().to_string()) };
+            self.form_partners.insert(self.dataset.partners.len(), form.name.trim().to_string());
+            let code = partner.code.clone();
+            self.add_partner(partner, Origin { sheet: usize::MAX, row: 0, mentioned: None });
+            // The name as the sheet writes it finds the partner however the code is written.
+            self.partner_names.insert(name_key(&code), code);
+        }
+    }
+
     /// The source the options give, after the sheets' own.
     fn add_source_form(&mut self) {
         let Some(form) = &self.options.source else { return };
@@ -569,6 +598,9 @@ impl Builder<'_> {
                  with its code, kind (country or organisation), name and region"
             ),
         );
+        if !self.unknown_partners.iter().any(|known| name_key(known) == key) {
+            self.unknown_partners.push(name.to_string());
+        }
         None
     }
 
@@ -905,6 +937,9 @@ impl Builder<'_> {
         let Some((list, index, rest)) = split_path(path) else {
             return self.dataset_problem(path, message);
         };
+        if let (true, Some(name)) = (list == "partners", self.form_partners.get(&index)) {
+            return problem(super::PARTNER_FORM, None, None, format!("\"{name}\": {rest}: {message}"));
+        }
         let Some(origin) = self.origins.get(&(list, index)).copied() else {
             return problem("", None, None, format!("{path}: {message}"));
         };

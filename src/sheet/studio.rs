@@ -3,7 +3,7 @@
 //! summary a single-file card carries), or every problem at its cell; and
 //! the partners and views an embed snippet may open on. The page only draws it.
 
-use super::{import, GroupAs, Options, Problem, SheetFile, SourceForm};
+use super::{import, GroupAs, Options, PartnerForm, Problem, SheetFile, SourceForm};
 use crate::json::{self, object, Path, Reader, Value};
 use crate::model::Theme;
 
@@ -22,6 +22,8 @@ object! {
         // The rows that have problems, as the sheets have them (at most
         // `SHOWN_ROWS`), so the page can show each cell marked.
         rows: Vec<StudioRow> => "rows",
+        // Partner names nothing knows: the page asks for each one's code, kind and region.
+        unknown_partners: Vec<String> => "unknownPartners",
         notes: Vec<String> => "notes",
     }
 }
@@ -57,6 +59,7 @@ pub fn studio(files: &[SheetFile], options: &Options) -> Studio {
         counts: String::new(),
         partners: Vec::new(),
         rows: Vec::new(),
+        unknown_partners: imported.unknown_partners,
         problems: imported.problems,
         notes: imported.notes,
     };
@@ -198,7 +201,7 @@ impl Options {
     /// The studio's choices as the page passes them: `{subject, language,
     /// title, group: "partner"|"theme", partners: [...], themes: [...]}`.
     pub fn read(r: &mut Reader, value: &Value, path: &Path) -> Option<Options> {
-        let f = r.object(value, path, &["subject", "language", "title", "group", "partners", "themes", "source"])?;
+        let f = r.object(value, path, &["subject", "language", "title", "group", "partners", "themes", "source", "newPartners"])?;
         let mut text = |name: &'static str| match f.optional(name) {
             Some(v) => r.string(v, &path.key(name)).map(|s| Some(s).filter(|s| !s.trim().is_empty())),
             None => Some(None),
@@ -221,7 +224,11 @@ impl Options {
             Some(v) => Some(read_source_form(r, v, &path.key("source"))?).filter(|form| *form != SourceForm::default()),
             None => None,
         };
-        Some(Options { form: super::Form::Auto, group, subject, language, title, partners, themes, source })
+        let new_partners = match f.optional("newPartners") {
+            Some(v) => r.list(v, &path.key("newPartners"), read_partner_form)?,
+            None => Vec::new(),
+        };
+        Some(Options { form: super::Form::Auto, group, subject, language, title, partners, themes, source, new_partners })
     }
 }
 
@@ -235,6 +242,19 @@ fn read_source_form(r: &mut Reader, value: &Value, path: &Path) -> Option<Source
     let (title, publisher, as_of, reliability, url) =
         (text("title")?, text("publisher")?, text("asOf")?, text("reliability")?, text("url")?);
     Some(SourceForm { title, publisher, as_of, reliability, url })
+}
+
+/// `{name, code, kind, region}`, each optional but the name.
+fn read_partner_form(r: &mut Reader, value: &Value, path: &Path) -> Option<PartnerForm> {
+    let f = r.object(value, path, &["name", "code", "kind", "region"])?;
+    let name_value = f.required(r, path, "name")?;
+    let name = r.string(name_value, &path.key("name"))?;
+    let mut text = |field: &'static str| match f.optional(field) {
+        Some(v) => r.string(v, &path.key(field)),
+        None => Some(String::new()),
+    };
+    let (code, kind, region) = (text("code")?, text("kind")?, text("region")?);
+    Some(PartnerForm { name, code, kind, region })
 }
 
 #[cfg(test)]
@@ -276,6 +296,34 @@ mod tests {
         let said: Vec<String> = answer.problems.iter().map(|p| p.to_string()).collect();
         assert!(said.contains(&"the source form: publisher: must not be empty".to_string()), "{said:#?}");
         assert!(said.iter().any(|p| p.starts_with("the source form: as of: \"soon\" is not a date")), "{said:#?}");
+    }
+
+    #[test]
+    fn partners_nothing_knows_are_asked_for_and_the_answers_make_them() {
+        let records = "date,partners,themes,title,summary,source,locator\n2007,Mongolia; Atlantis,trade,Deal,A deal.,mfa,¶1\n2008,mongolia,trade,More,Again.,mfa,¶2\n";
+        let sources = "id,title,publisher,as of,reliability\nmfa,Relations,Ministry,2020,Official.\n";
+        let files = [
+            SheetFile { name: "r".into(), bytes: records.as_bytes().to_vec() },
+            SheetFile { name: "s".into(), bytes: sources.as_bytes().to_vec() },
+        ];
+        let asked = studio(&files, &Options { subject: Some("KG".into()), ..Options::default() });
+        assert_eq!(asked.unknown_partners, ["Mongolia", "Atlantis"]);
+        let form = r#"{"subject": "KG", "newPartners": [
+            {"name": "Mongolia", "code": "MN", "region": "East Asia"},
+            {"name": "Atlantis", "code": "", "region": ""}]}"#;
+        let half = studio(&files, &json::read_text(form, Options::read).unwrap());
+        assert_eq!(half.unknown_partners, ["Atlantis"], "a form without a code is not a partner yet");
+        let wrong = form.replace("\"MN\"", "\"mn\"").replace("\"Atlantis\", \"code\": \"\"", "\"Atlantis\", \"code\": \"AT\"");
+        let said: Vec<String> =
+            studio(&files, &json::read_text(&wrong, Options::read).unwrap()).problems.iter().map(|p| p.to_string()).collect();
+        assert!(said.iter().any(|p| p.starts_with("the new partners form: \"Mongolia\": code: \"mn\" is not an ISO 3166-1")), "{said:#?}");
+        assert!(said.iter().any(|p| p.starts_with("the new partners form: \"Atlantis\": region: must not be empty")), "{said:#?}");
+        let done = form.replace("\"code\": \"\", \"region\": \"\"", "\"code\": \"ATL\", \"kind\": \"organisation\", \"region\": \"Ocean\"");
+        let answer = studio(&files, &json::read_text(&done, Options::read).unwrap());
+        assert!(answer.problems.is_empty(), "{:?}", answer.problems);
+        let dataset = crate::load(answer.dataset.as_deref().unwrap()).unwrap();
+        assert_eq!(dataset.events[0].partners, ["MN", "ATL"]);
+        assert_eq!(dataset.events[1].partners, ["MN"]);
     }
 
     #[test]

@@ -51,10 +51,16 @@ test('a pasted sheet: each mistake at its row and column; mended, a card and eve
   await page.screenshot({ path: `${shots}/studio-problems-1280.png`, fullPage: true });
   assert.equal(await page.locator('#preview').getAttribute('src'), null, 'the example card stays while the sheet has problems');
 
+  // A partner nothing knows is asked for: said what it is, it is one.
+  assert.equal(await page.getByRole('group', { name: 'Atlantis' }).count(), 1);
+  await page.getByLabel('Code of Atlantis').fill('AQ');
+  await page.getByLabel('Region of Atlantis').fill('Ocean');
+  await status(page).filter({ hasText: '2 problems to mend' }).waitFor();
+
   // Mended: the card appears with the sheet's data, and the sheet was kept throughout.
-  const mended = withMistakes.replace('32 March 2021', '2021-03-28').replace('Atlantis', 'Tajikistan; Uzbekistan').replace('tarde', 'trade');
+  const mended = withMistakes.replace('32 March 2021', '2021-03-28').replace('Atlantis', 'Atlantis; Tajikistan; Uzbekistan').replace('tarde', 'trade');
   await page.getByLabel(/^Paste the cells here/).fill(mended);
-  await status(page).filter({ hasText: 'No problems: 4 events, 0 figures, 0 periods, 5 partners, 1 source' }).waitFor();
+  await status(page).filter({ hasText: 'No problems: 4 events, 0 figures, 0 periods, 6 partners, 1 source' }).waitFor();
   const card = page.locator('#preview');
   await card.getByRole('heading', { name: "Kyrgyzstan's foreign relations" }).waitFor();
   await card.getByRole('tab', { name: 'Timeline' }).click();
