@@ -36,7 +36,9 @@ impl fmt::Display for DatasetError {
 
 /// Parses and checks a dataset. Errors come in document order.
 pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
-    let value = json::parse(text).map_err(|e| {
+    // Records are parsed one at a time as they are read: the whole tree
+    // would hold twice the text's size again.
+    let value = json::parse_shallow(text).map_err(|e| {
         let (line, column) = line_columns(text, &[e.at])[0];
         vec![DatasetError { path: String::new(), line: Some(line), column: Some(column), message: e.message }]
     })?;

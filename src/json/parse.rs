@@ -23,6 +23,10 @@ pub enum Kind<'t> {
     String(Cow<'t, str>),
     Array(Vec<Value<'t>>),
     Object(Vec<Member<'t>>),
+    /// An item of a top-level list, checked but not kept (`parse_shallow`):
+    /// the whole text, and the offset where the item ends. `expanded`
+    /// parses it again when it is read.
+    Deferred(&'t str, usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +49,22 @@ pub struct SyntaxError {
 const MAX_DEPTH: usize = 64;
 
 pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, members: Vec::new(), items: Vec::new() };
+    parse_with(text, None)
+}
+
+/// Parses as `parse` does (every syntax error is found), but keeps each
+/// item of the top-level lists only as where it is: a dataset's records are
+/// then read one at a time (`Value::expanded`) instead of all being held as
+/// a tree at once, which took twice the text's size again.
+pub fn parse_shallow(text: &str) -> Result<Value<'_>, SyntaxError> {
+    parse_with(text, Some(DEFERRED_DEPTH))
+}
+
+/// The depth of a top-level list's items: the document is 0, its lists 1.
+const DEFERRED_DEPTH: usize = 2;
+
+fn parse_with(text: &str, defer_at: Option<usize>) -> Result<Value<'_>, SyntaxError> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, members: Vec::new(), items: Vec::new(), defer_at };
     // A byte order mark is what some editors save; it is not an error.
     if text.starts_with('\u{feff}') {
         parser.at = 3;
@@ -81,6 +100,8 @@ struct Parser<'t> {
     /// size, instead of growing a list per object.
     members: Vec<Member<'t>>,
     items: Vec<Value<'t>>,
+    /// List items at this depth are kept as `Kind::Deferred`.
+    defer_at: Option<usize>,
 }
 
 impl<'t> Parser<'t> {
@@ -170,7 +191,10 @@ impl<'t> Parser<'t> {
             return Ok(Kind::Array(Vec::new()));
         }
         loop {
-            let item = self.value(depth + 1)?;
+            let mut item = self.value(depth + 1)?;
+            if self.defer_at == Some(depth + 1) {
+                item.kind = Kind::Deferred(self.text, self.at);
+            }
             self.items.push(item);
             self.skip_space();
             match self.bytes.get(self.at) {
@@ -350,6 +374,19 @@ impl<'t> Parser<'t> {
 }
 
 impl<'t> Value<'t> {
+    /// The value itself: a deferred list item parsed now (at its depth, so
+    /// the nesting limit is the same), anything else as it is.
+    pub fn expanded(&self) -> Result<Cow<'_, Value<'t>>, SyntaxError> {
+        match self.kind {
+            Kind::Deferred(text, _) => {
+                let mut parser =
+                    Parser { text, bytes: text.as_bytes(), at: self.at, members: Vec::new(), items: Vec::new(), defer_at: None };
+                parser.value(DEFERRED_DEPTH).map(Cow::Owned)
+            }
+            _ => Ok(Cow::Borrowed(self)),
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::String(text) => Some(text),
@@ -380,10 +417,22 @@ impl<'t> Value<'t> {
     /// them) is written: its key for an object member, else its first
     /// character; for a path that does not exist, the nearest one above it.
     pub fn find(&self, path: &str) -> usize {
+        self.find_below(path, self.at)
+    }
+
+    /// `find` for the `path` below this value, which is written at `at`.
+    fn find_below(&self, path: &str, at: usize) -> usize {
         let mut value = self;
-        let mut at = self.at;
+        let mut at = at;
         let mut rest = path;
         while !rest.is_empty() {
+            if let Kind::Deferred(..) = value.kind {
+                // The item the path goes through, parsed to go on.
+                return match value.expanded() {
+                    Ok(Cow::Owned(item)) => item.find_below(rest, at),
+                    _ => at,
+                };
+            }
             let next = if let Some(after) = rest.strip_prefix('[') {
                 let end = after.find(']').unwrap_or(after.len());
                 let item = after[..end].parse::<usize>().ok().and_then(|i| value.items()?.get(i));
@@ -412,6 +461,10 @@ impl<'t> Value<'t> {
             Kind::String(_) => "a string",
             Kind::Array(_) => "a list",
             Kind::Object(_) => "an object",
+            Kind::Deferred(..) => match self.expanded() {
+                Ok(Cow::Owned(item)) => item.kind_name(),
+                _ => "a value",
+            },
         }
     }
 }
@@ -420,6 +473,25 @@ impl<'t> Value<'t> {
 mod tests {
     use super::*;
     use crate::json::to_string;
+
+    #[test]
+    fn a_shallow_parse_reads_as_the_whole_one() {
+        let text = "{\"events\": [{\"id\": \"a\", \"n\": [1, 2.5]}, {\"id\": \"b\\n\"}], \"title\": \"t\"}";
+        let (whole, shallow) = (parse(text).unwrap(), parse_shallow(text).unwrap());
+        let items = shallow.get("events").unwrap().items().unwrap();
+        assert!(items.iter().all(|item| matches!(item.kind, Kind::Deferred(..))));
+        let expanded: Vec<Value> = items.iter().map(|item| item.expanded().unwrap().into_owned()).collect();
+        assert_eq!(expanded, whole.get("events").unwrap().items().unwrap());
+        assert_eq!(shallow.get("title"), whole.get("title"), "only list items are deferred");
+        for path in ["events[1].id", "events[0].n[1]", "events[0].nothing", "events[5]", "title"] {
+            assert_eq!(shallow.find(path), whole.find(path), "{path}");
+        }
+        assert_eq!(items[0].kind_name(), "an object");
+        assert_eq!(to_string(&shallow), to_string(&whole));
+        // Mistakes inside an item are found by the shallow parse itself.
+        let broken = "{\"events\": [{\"id\": }]}";
+        assert_eq!(parse_shallow(broken).unwrap_err(), parse(broken).unwrap_err());
+    }
 
     fn error_of(text: &str) -> (usize, usize, String) {
         let error = parse(text).unwrap_err();

@@ -182,7 +182,12 @@ impl Reader {
         };
         let mut whole = true;
         for (i, value) in items.iter().enumerate() {
-            whole &= item(self, value, &path.index(i));
+            let path = path.index(i);
+            // An item parsed only now (`parse_shallow`) is let go once read.
+            whole &= match value.expanded() {
+                Ok(value) => item(self, &value, &path),
+                Err(e) => self.fail(e.at, &path, e.message).unwrap_or(false),
+            };
         }
         whole
     }

@@ -271,6 +271,11 @@ impl ToJson for Value<'_> {
                 }
                 out.end_object();
             }
+            Kind::Deferred(..) => {
+                if let Ok(item) = self.expanded() {
+                    item.write_json(out);
+                }
+            }
         }
     }
 }
