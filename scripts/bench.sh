@@ -12,6 +12,7 @@ cargo build --release --bin relations
 
 echo "== native (cargo bench --bench engine)"
 cargo bench --bench engine
+cargo bench --bench views
 
 echo "== WebAssembly memory of reading a dataset (scripts/bench-memory.mjs)"
 node scripts/bench-memory.mjs

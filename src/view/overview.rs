@@ -5,6 +5,7 @@ use super::catalogue::{fill, Messages};
 use super::screen::{Bar, BarChart, Body, Button, ChipGroup, MapCountry, MapPicture, PartnerEntry, RegionGroup};
 use super::state::{CardState, Msg};
 use super::{legend, year_span, SEPARATOR};
+use crate::hashing::FxMap;
 use crate::joining::join;
 use crate::json::Share;
 use crate::model::{PartnerKind, Tone};
@@ -42,10 +43,14 @@ pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -
         .collect();
     // Regions in order of how much there is to read, partners likewise.
     let mut regions: Vec<(&str, Vec<&Glance>)> = Vec::new();
+    let mut region_slots: FxMap<&str, usize> = FxMap::default();
     for glance in &glances {
-        match regions.iter_mut().find(|(region, _)| *region == glance.region) {
-            Some((_, members)) => members.push(glance),
-            None => regions.push((glance.region, vec![glance])),
+        match region_slots.get(glance.region) {
+            Some(&slot) => regions[slot].1.push(glance),
+            None => {
+                region_slots.insert(glance.region, regions.len());
+                regions.push((glance.region, vec![glance]));
+            }
         }
     }
     let busiest_first = |a: &&Glance, b: &&Glance| b.events.cmp(&a.events).then_with(|| a.name.cmp(b.name));
