@@ -27,7 +27,7 @@ pub(super) fn figures(index: &Index, state: &CardState, list: &mut Rows, m: &'st
     // twice the figures cost twice the time (a search by id for each, and
     // through the units, cost figures²); only the figures shown are worded.
     let mut units: Vec<(String, Vec<Row>)> = Vec::new();
-    let mut unit_slots: FxMap<String, usize> = FxMap::default();
+    let mut unit_slots: FxMap<String, u32> = FxMap::default();
     for id in records {
         let RecordData::Figure(figure) = index.record(id) else { continue };
         let (shape, low, high, points) = match &figure.value {
@@ -44,9 +44,9 @@ pub(super) fn figures(index: &Index, state: &CardState, list: &mut Rows, m: &'st
         let row = (id, shape, low, high, points);
         let unit = super::said(&figure.unit, ds, m).0;
         match unit_slots.get(unit) {
-            Some(&slot) => units[slot].1.push(row),
+            Some(&slot) => units[slot as usize].1.push(row),
             None => {
-                unit_slots.insert(unit.to_string(), units.len());
+                unit_slots.insert(unit.to_string(), units.len() as u32);
                 units.push((unit.to_string(), vec![row]));
             }
         }

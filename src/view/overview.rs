@@ -43,12 +43,13 @@ pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -
         .collect();
     // Regions in order of how much there is to read, partners likewise.
     let mut regions: Vec<(&str, Vec<&Glance>)> = Vec::new();
-    let mut region_slots: FxMap<&str, usize> = FxMap::default();
+    // (`FxMap<String, u32>`, the index's own map type: one map type less in the wasm.)
+    let mut region_slots: FxMap<String, u32> = FxMap::default();
     for glance in &glances {
         match region_slots.get(glance.region) {
-            Some(&slot) => regions[slot].1.push(glance),
+            Some(&slot) => regions[slot as usize].1.push(glance),
             None => {
-                region_slots.insert(glance.region, regions.len());
+                region_slots.insert(glance.region.to_string(), regions.len() as u32);
                 regions.push((glance.region, vec![glance]));
             }
         }

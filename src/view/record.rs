@@ -231,8 +231,9 @@ pub struct Rows<'a> {
     open: &'a [String],
     /// The sources numbered so far, in the order they were first cited.
     cited: Vec<SourceRef>,
-    /// Each one's number by id (the sources view numbers them all).
-    numbers: FxMap<String, usize>,
+    /// Each one's number by id (the sources view numbers them all; the
+    /// index's map type, so the wasm holds no other).
+    numbers: FxMap<String, u32>,
 }
 
 impl<'a> Rows<'a> {
@@ -251,10 +252,10 @@ impl<'a> Rows<'a> {
     /// The number of a source, given at its first citation.
     fn number(&mut self, source: &SourceRef) -> usize {
         if let Some(&number) = self.numbers.get(&source.id) {
-            return number;
+            return number as usize;
         }
         self.cited.push(SourceRef { locator: String::new(), ..source.clone() });
-        self.numbers.insert(source.id.clone(), self.cited.len());
+        self.numbers.insert(source.id.clone(), self.cited.len() as u32);
         self.cited.len()
     }
 
