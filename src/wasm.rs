@@ -157,17 +157,25 @@ impl Relations {
     /// wasm memory never shrinks (110 MB for a 37 MB dataset).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: &js_sys::JsString) -> Result<Relations, JsValue> {
-        Self::from_bytes(TextEncoder::new().encode(text))
+        Self::from_bytes(&TextEncoder::new().encode(text))
     }
 
     /// Validates a dataset's bytes (UTF-8, as fetched), as `fromJson` does
-    /// its text. The bytes are let go once read, before the index is made,
-    /// so the two are never held together.
+    /// its text. They stay in JavaScript's memory: the wasm copies them in
+    /// to check them and find the records, lets that copy go, then copies
+    /// one record at a time as it reads it (`validate::load_detached`), so
+    /// the text and the dataset made from it are never in the wasm together.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Relations, JsValue> {
-        // Not UTF-8 where it should be: read as a browser would decode it.
-        let dataset = loaded(&String::from_utf8_lossy(&bytes))?;
-        drop(bytes);
+    pub fn from_bytes(bytes: &js_sys::Uint8Array) -> Result<Relations, JsValue> {
+        let dataset = match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => {
+                let bytes = bytes.clone();
+                let fetch = move |from: usize, to: usize| String::from_utf8(bytes.subarray(from as u32, to as u32).to_vec()).ok();
+                crate::validate::load_detached(text, Box::new(fetch)).map_err(|errors| problems_error(&errors))?
+            }
+            // Not UTF-8 where it should be: read as a browser would decode it.
+            Err(e) => loaded(&String::from_utf8_lossy(e.as_bytes()))?,
+        };
         Ok(Relations::indexed(dataset))
     }
 
@@ -306,14 +314,15 @@ fn loaded(text: &str) -> Result<crate::Dataset, JsValue> {
 #[wasm_bindgen]
 extern "C" {
     /// The browser's UTF-8 encoder (a binding of our own: web-sys's takes
-    /// the text as a Rust string, which is the copy it is here to avoid).
+    /// the text as a Rust string, which is the copy it is here to avoid,
+    /// and gives the bytes as a Rust vector, which `fromBytes` does not want).
     type TextEncoder;
 
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
 
     #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> Vec<u8>;
+    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
 }
 
 /// Reads an object the caller passed (a query, a card state, a message)

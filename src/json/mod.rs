@@ -17,5 +17,5 @@ pub use describe::{Share, TsDeclaration, TsType};
 #[cfg(test)]
 pub use parse::line_column;
 pub use parse::{parse, parse_shallow, Kind, Member, SyntaxError, Value};
-pub use read::{read_text, Fields, Path, Problem, Reader};
+pub use read::{read_text, Fetch, Fields, Path, Problem, Reader};
 pub use write::{to_string, to_string_pretty, ToJson, Writer};

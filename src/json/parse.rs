@@ -27,6 +27,10 @@ pub enum Kind<'t> {
     /// the whole text, and the offset where the item ends. `expanded`
     /// parses it again when it is read.
     Deferred(&'t str, usize),
+    /// A deferred item whose text is no longer held (`Value::detached`):
+    /// the offset where it ends. A `Reader` with a way to fetch its text
+    /// again reads it; to everything else it is a value of unknown kind.
+    Detached(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -387,6 +391,27 @@ impl<'t> Value<'t> {
         }
     }
 
+    /// The value without a borrow of its text: strings copied, deferred
+    /// items `Detached`. For a shallow tree, whose records are not in it,
+    /// that is a few small values and a list of offsets.
+    pub fn detached(self) -> Value<'static> {
+        let kind = match self.kind {
+            Kind::Null => Kind::Null,
+            Kind::Bool(flag) => Kind::Bool(flag),
+            Kind::Number(number) => Kind::Number(number),
+            Kind::String(text) => Kind::String(Cow::Owned(text.into_owned())),
+            Kind::Array(items) => Kind::Array(items.into_iter().map(Value::detached).collect()),
+            Kind::Object(members) => Kind::Object(
+                members
+                    .into_iter()
+                    .map(|m| Member { key: Cow::Owned(m.key.into_owned()), key_at: m.key_at, value: m.value.detached() })
+                    .collect(),
+            ),
+            Kind::Deferred(_, end) | Kind::Detached(end) => Kind::Detached(end),
+        };
+        Value { at: self.at, kind }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::String(text) => Some(text),
@@ -465,6 +490,7 @@ impl<'t> Value<'t> {
                 Ok(Cow::Owned(item)) => item.kind_name(),
                 _ => "a value",
             },
+            Kind::Detached(_) => "a value",
         }
     }
 }

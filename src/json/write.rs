@@ -276,6 +276,8 @@ impl ToJson for Value<'_> {
                     item.write_json(out);
                 }
             }
+            // Its text is elsewhere: nothing to write it from.
+            Kind::Detached(_) => out.null(),
         }
     }
 }
