@@ -232,8 +232,7 @@ impl Index {
 
     pub(super) fn text(&self) -> &TextIndex {
         self.text.get_or_init(|| {
-            let (words, offsets, postings) = inverted_index(&self.dataset, &self.records);
-            let mut text = TextIndex { words, offsets, postings, heavy: FxMap::default() };
+            let mut text = inverted_index(&self.dataset, &self.records);
             self.cache_heavy_prefixes(&mut text);
             text
         })
@@ -265,8 +264,8 @@ impl Index {
     pub fn index_bytes(&self) -> usize {
         let bits = |list: &[Bits]| list.iter().map(Bits::bytes).sum::<usize>();
         let text = self.text();
-        text.postings.len() * 4
-            + text.offsets.len() * 4
+        text.postings.len()
+            + (text.offsets.len() + text.counts.len()) * 4
             + text.words.iter().map(|w| w.len() + 24).sum::<usize>()
             + self.names.iter().map(|(w, _)| w.len() + 32).sum::<usize>()
             + self.records.len() * std::mem::size_of::<Record>()
