@@ -193,12 +193,14 @@ async function fetchDataset(glue, url, cancelled) {
       }
       parts.push(chunk.value);
     }
+    // One array of them, which the core reads its records from.
     const whole = new Uint8Array(bytes);
     let at = 0;
     for (const part of parts) {
       whole.set(part, at);
       at += part.byteLength;
     }
+    parts.length = 0;
     try {
       return glue.Relations.fromBytes(whole);
     } catch (error) {
