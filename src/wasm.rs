@@ -168,11 +168,7 @@ impl Relations {
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &js_sys::Uint8Array) -> Result<Relations, JsValue> {
         let dataset = match String::from_utf8(bytes.to_vec()) {
-            Ok(text) => {
-                let bytes = bytes.clone();
-                let fetch = move |from: usize, to: usize| String::from_utf8(bytes.subarray(from as u32, to as u32).to_vec()).ok();
-                crate::validate::load_detached(text, Box::new(fetch)).map_err(|errors| problems_error(&errors))?
-            }
+            Ok(text) => crate::validate::load_detached(text, fetch_in_windows(bytes.clone())).map_err(|errors| problems_error(&errors))?,
             // Not UTF-8 where it should be: read as a browser would decode it.
             Err(e) => loaded(&String::from_utf8_lossy(e.as_bytes()))?,
         };
@@ -304,6 +300,24 @@ impl Card {
     pub fn state(&self) -> Result<JsValue, JsError> {
         to_js(self.card.state())
     }
+}
+
+/// Gives records' text from JavaScript's copy of a dataset, copied in a
+/// window of 64 KiB at a time: records are asked for in order, and a call
+/// into JavaScript per record made reading 100,000 of them a third slower.
+fn fetch_in_windows(bytes: js_sys::Uint8Array) -> json::Fetch {
+    const WINDOW: usize = 1 << 16;
+    let window = std::cell::RefCell::new((0, Vec::new()));
+    Box::new(move |from, to| {
+        let mut window = window.borrow_mut();
+        let (start, held) = &mut *window;
+        if from < *start || to > *start + held.len() {
+            let end = (from + WINDOW).max(to).min(bytes.length() as usize);
+            *held = bytes.subarray(from as u32, end as u32).to_vec();
+            *start = from;
+        }
+        String::from_utf8(held.get(from - *start..to - *start)?.to_vec()).ok()
+    })
 }
 
 /// A dataset from its text, or the error that lists its problems.

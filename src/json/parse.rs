@@ -68,7 +68,7 @@ pub fn parse_shallow(text: &str) -> Result<Value<'_>, SyntaxError> {
 const DEFERRED_DEPTH: usize = 2;
 
 fn parse_with(text: &str, defer_at: Option<usize>) -> Result<Value<'_>, SyntaxError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, members: Vec::new(), items: Vec::new(), defer_at };
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, members: Vec::new(), items: Vec::new(), defer_at, skipping: false };
     // A byte order mark is what some editors save; it is not an error.
     if text.starts_with('\u{feff}') {
         parser.at = 3;
@@ -106,6 +106,8 @@ struct Parser<'t> {
     items: Vec<Value<'t>>,
     /// List items at this depth are kept as `Kind::Deferred`.
     defer_at: Option<usize>,
+    /// Inside a deferred item: values are checked but not kept.
+    skipping: bool,
 }
 
 impl<'t> Parser<'t> {
@@ -172,7 +174,9 @@ impl<'t> Parser<'t> {
             }
             self.at += 1;
             let value = self.value(depth + 1)?;
-            self.members.push(Member { key, key_at, value });
+            if !self.skipping {
+                self.members.push(Member { key, key_at, value });
+            }
             self.skip_space();
             match self.bytes.get(self.at) {
                 Some(b',') => self.at += 1,
@@ -195,11 +199,19 @@ impl<'t> Parser<'t> {
             return Ok(Kind::Array(Vec::new()));
         }
         loop {
+            // A deferred item is checked, not built: nothing inside it is kept.
+            let deferred = self.defer_at == Some(depth + 1);
+            if deferred {
+                self.skipping = true;
+            }
             let mut item = self.value(depth + 1)?;
-            if self.defer_at == Some(depth + 1) {
+            if deferred {
+                self.skipping = false;
                 item.kind = Kind::Deferred(self.text, self.at);
             }
-            self.items.push(item);
+            if !self.skipping {
+                self.items.push(item);
+            }
             self.skip_space();
             match self.bytes.get(self.at) {
                 Some(b',') => self.at += 1,
@@ -383,8 +395,15 @@ impl<'t> Value<'t> {
     pub fn expanded(&self) -> Result<Cow<'_, Value<'t>>, SyntaxError> {
         match self.kind {
             Kind::Deferred(text, _) => {
-                let mut parser =
-                    Parser { text, bytes: text.as_bytes(), at: self.at, members: Vec::new(), items: Vec::new(), defer_at: None };
+                let mut parser = Parser {
+                    text,
+                    bytes: text.as_bytes(),
+                    at: self.at,
+                    members: Vec::new(),
+                    items: Vec::new(),
+                    defer_at: None,
+                    skipping: false,
+                };
                 parser.value(DEFERRED_DEPTH).map(Cow::Owned)
             }
             _ => Ok(Cow::Borrowed(self)),
