@@ -97,13 +97,17 @@ fn invalid_text_throws_an_error_listing_problems_with_lines() {
     assert!(message.contains("line 3"), "{message}");
 }
 
-/// A dataset's bytes read as its text is: the card fetches bytes.
+/// A dataset's bytes read as its text is: the card fetches bytes (and this
+/// file's records are read in several windows of them).
 #[wasm_bindgen_test]
 fn bytes_read_as_the_text_does() {
     let bytes = Relations::from_bytes(&include_bytes!("../data/tajikistan.json")[..].into()).unwrap();
     let text = Relations::from_json(&include_str!("../data/tajikistan.json").into()).unwrap();
     let all = || js_sys::JSON::parse(r#"{"text":"border"}"#).unwrap();
     assert_eq!(get(&bytes.query(all(), None).unwrap(), "total").as_f64(), get(&text.query(all(), None).unwrap(), "total").as_f64());
+    let every = || js_sys::JSON::parse("{}").unwrap();
+    assert_eq!(bytes.count(every()).unwrap(), text.count(every()).unwrap());
+    assert!(bytes.count(every()).unwrap() > 200);
     let error = Relations::from_bytes(&b"{\n  \"schemaVersion\": 1,\n  oops\n}"[..].into()).err().unwrap();
     assert_eq!(get(&Array::from(&get(&error, "problems")).get(0), "line").as_f64(), Some(3.0));
 }
