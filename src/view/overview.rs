@@ -28,17 +28,15 @@ pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -
     let glances: Vec<Glance> = ds
         .partners
         .iter()
-        .filter_map(|p| {
-            let glance = index.partner_glance(&p.code).ok()?;
-            Some(Glance {
-                region: super::said(&p.region, ds, m).0,
-                code: &p.code,
-                name: super::said(&p.name, ds, m).0,
-                kind: p.kind,
-                events: glance.event_count,
-                tone: glance.current_tone,
-                years: year_span(glance.first_year, glance.last_year),
-            })
+        .zip(index.partner_glances())
+        .map(|(p, glance)| Glance {
+            region: super::said(&p.region, ds, m).0,
+            code: &p.code,
+            name: super::said(&p.name, ds, m).0,
+            kind: p.kind,
+            events: glance.event_count,
+            tone: glance.current_tone,
+            years: year_span(glance.first_year, glance.last_year),
         })
         .collect();
     // Regions in order of how much there is to read, partners likewise.
