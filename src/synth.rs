@@ -6,7 +6,8 @@
 //! as real text does. The same seed always gives the same dataset.
 
 use crate::date::{DateSpec, PartialDate};
-use crate::model::{Citation, Dataset, Event, EventKind, Theme};
+use crate::decimal::Decimal;
+use crate::model::{Citation, Dataset, Event, EventKind, Figure, Partner, PartnerKind, Quantity, Text, Theme};
 
 /// SplitMix64: small, fast and good enough to spread test data.
 pub struct Rng(u64);
@@ -205,6 +206,52 @@ pub fn dataset(seed: u64, events: usize) -> Dataset {
     }
 }
 
+/// A dataset as wide as the card allows: `partners` partners in twenty
+/// regions, `events` events among them, and `figures` figures in fifty units,
+/// for timing the views whose cost grows with partners or figures.
+pub fn wide(seed: u64, partners: usize, events: usize, figures: usize) -> Dataset {
+    let mut dataset = dataset(seed, events);
+    let mut rng = Rng::new(seed ^ 0x5157);
+    // Two capital letters for a country (there are 676 such codes, the
+    // subject's aside), so every third partner is an organisation.
+    let subject = dataset.subject.code.clone();
+    let mut country_codes = (0..26 * 26u16)
+        .map(|c| format!("{}{}", char::from(b'A' + (c / 26) as u8), char::from(b'A' + (c % 26) as u8)))
+        .filter(|c| *c != subject);
+    dataset.partners = (0..partners)
+        .map(|i| Partner {
+            code: match i % 3 {
+                0 => format!("ORG{i}"),
+                _ => country_codes.next().unwrap_or_else(|| format!("ORG{i}")),
+            },
+            kind: if i % 3 == 0 { PartnerKind::Organisation } else { PartnerKind::Country },
+            name: name(&mut rng, 3).into(),
+            aliases: Vec::new(),
+            region: format!("Region {}", i % 20).into(),
+        })
+        .collect();
+    let codes: Vec<String> = dataset.partners.iter().map(|p| p.code.clone()).collect();
+    for event in &mut dataset.events {
+        event.partners = vec![rng.pick(&codes).clone()];
+    }
+    let source = dataset.sources[0].id.clone();
+    dataset.figures = (0..figures)
+        .map(|i| Figure {
+            id: format!("figure-{i}"),
+            date: date(&mut rng),
+            partners: vec![rng.pick(&codes).clone()],
+            themes: vec![*rng.pick(&Theme::ALL)],
+            title: format!("Measure {}", name(&mut rng, 2)).into(),
+            value: Quantity::Exact(Decimal::new(1 + rng.below(100_000) as i64, 0).unwrap_or(Decimal::ZERO)),
+            unit: format!("unit {}", i % 50).into(),
+            summary: Text::default(),
+            as_of: None,
+            sources: vec![Citation { source: source.clone(), locator: "¶1".into() }],
+        })
+        .collect();
+    dataset
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,5 +263,12 @@ mod tests {
         assert_ne!(a, dataset(8, 300));
         assert!(crate::validate::check(&a).is_empty(), "{:?}", crate::validate::check(&a).first());
         assert_eq!(a.events.len(), 300);
+    }
+
+    #[test]
+    fn a_wide_dataset_validates() {
+        let wide = wide(7, 300, 200, 500);
+        assert_eq!((wide.partners.len(), wide.events.len(), wide.figures.len()), (300, 200, 500));
+        assert!(crate::validate::check(&wide).is_empty(), "{:?}", crate::validate::check(&wide).first());
     }
 }

@@ -36,7 +36,9 @@ impl fmt::Display for DatasetError {
 
 /// Parses and checks a dataset. Errors come in document order.
 pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
-    let value = json::parse(text).map_err(|e| {
+    // Records are parsed one at a time as they are read: the whole tree
+    // would hold twice the text's size again.
+    let value = json::parse_shallow(text).map_err(|e| {
         let (line, column) = line_columns(text, &[e.at])[0];
         vec![DatasetError { path: String::new(), line: Some(line), column: Some(column), message: e.message }]
     })?;
@@ -66,6 +68,31 @@ pub fn load(text: &str) -> Result<Dataset, Vec<DatasetError>> {
     }
     sort_by_key(&mut problems, &|p| (p.line, p.column));
     Err(capped(problems))
+}
+
+/// `load` for a text that its caller also holds elsewhere (in a browser:
+/// outside the wasm's memory), so that the text and the dataset made from it
+/// are never held together: the text is checked and its records located
+/// (`parse_shallow`), then let go; each record's text is fetched again, one
+/// at a time, as it is read. Held together, a text and its dataset were
+/// twice the text's size again at the peak. A dataset with any problem is
+/// read again whole by `load`, which says where each one is.
+pub fn load_detached(text: String, fetch: json::Fetch) -> Result<Dataset, Vec<DatasetError>> {
+    let length = text.len();
+    let Ok(shallow) = json::parse_shallow(&text).map(json::Value::detached) else { return load(&text) };
+    drop(text);
+    let mut reader = json::Reader { problems: Vec::new(), fetch: Some(fetch) };
+    let read = schema::read_dataset(&mut reader, &shallow);
+    drop(shallow);
+    if let Some(dataset) = read.filter(|d| reader.problems.is_empty() && check(d).is_empty()) {
+        return Ok(dataset);
+    }
+    match reader.fetch.and_then(|fetch| fetch(0, length)) {
+        Some(text) => load(&text),
+        None => {
+            Err(vec![DatasetError { path: String::new(), line: None, column: None, message: "the text could not be read again".into() }])
+        }
+    }
 }
 
 /// The first `MAX_PROBLEMS` problems and, when there are more, a last one
@@ -470,6 +497,56 @@ impl Problems {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `load_detached` with its text fetched from a copy, counting the fetches.
+    fn load_detached_counting(text: &str) -> (Result<Dataset, Vec<DatasetError>>, usize) {
+        let copy = text.to_string();
+        let fetches = std::rc::Rc::new(std::cell::Cell::new(0));
+        let counted = std::rc::Rc::clone(&fetches);
+        let fetch = move |from: usize, to: usize| {
+            counted.set(counted.get() + 1);
+            copy.get(from..to).map(str::to_string)
+        };
+        let loaded = load_detached(text.to_string(), Box::new(fetch));
+        (loaded, fetches.get())
+    }
+
+    #[test]
+    fn a_detached_text_loads_as_a_held_one() {
+        let synthetic = json::to_string(&crate::synth::wide(3, 40, 300, 200));
+        for text in [include_str!("../data/tajikistan.json"), crate::BUILTIN_JSON, synthetic.as_str()] {
+            let (loaded, fetches) = load_detached_counting(text);
+            let dataset = loaded.unwrap();
+            assert_eq!(dataset, load(text).unwrap());
+            // One fetch per record and per source, partner and place: none of the whole text.
+            let items = dataset.sources.len()
+                + dataset.partners.len()
+                + dataset.places.len()
+                + dataset.events.len()
+                + dataset.figures.len()
+                + dataset.periods.len()
+                + dataset.memberships.len()
+                + dataset.disputes.len();
+            assert_eq!(fetches, items);
+        }
+    }
+
+    #[test]
+    fn a_detached_text_with_mistakes_says_them_as_a_held_one_does() {
+        let text = include_str!("../data/tajikistan.json");
+        let broken = [
+            text.replacen("\"kind\": \"event\"", "\"kind\": \"happening\"", 3),
+            text.replacen("\"partners\": [\n        \"AF\"", "\"partners\": [\n        \"ZZ\"", 2),
+            text.replacen("\"title\":", "\"title\" ", 1),
+            text.replacen("{", "[", 3),
+        ];
+        for text in &broken {
+            assert_ne!(text, include_str!("../data/tajikistan.json"));
+            let expected = load(text).unwrap_err();
+            assert!(expected.iter().all(|e| e.line.is_some()), "{expected:?}");
+            assert_eq!(load_detached_counting(text).0.map(|_| ()), Err(expected));
+        }
+    }
 
     #[test]
     fn many_positions_in_one_pass_are_those_found_one_by_one() {

@@ -5,7 +5,9 @@
 
 use wasm_bindgen::prelude::*;
 
+use std::alloc::{GlobalAlloc, Layout};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use crate::joining::join;
 use crate::json::{self, Path, Reader, ToJson, Value};
@@ -46,8 +48,76 @@ pub fn start() {
 
 /// Talc instead of the standard library's dlmalloc: smaller code for the
 /// same work (measured in `Cargo.toml`); memory grows as the card needs it.
+/// Counted, so that `make bench` can say what a dataset holds and the most
+/// it held on the way (the linear memory alone says only the most, with
+/// the allocator's gaps).
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: Counted = Counted(talc::wasm::new_wasm_dynamic_allocator());
+
+struct Counted(talc::wasm::WasmDynamicTalc);
+
+/// Bytes allocated now, and the most allocated at any moment. Atomics only
+/// because a static must be `Sync`: without threads they are plain loads
+/// and stores.
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static MOST_HELD: AtomicUsize = AtomicUsize::new(0);
+
+fn held_more(bytes: usize) {
+    let now = HELD.load(Relaxed) + bytes;
+    HELD.store(now, Relaxed);
+    if now > MOST_HELD.load(Relaxed) {
+        MOST_HELD.store(now, Relaxed);
+    }
+}
+
+fn held_less(bytes: usize) {
+    HELD.store(HELD.load(Relaxed).saturating_sub(bytes), Relaxed);
+}
+
+// SAFETY: every call is forwarded to talc unchanged; only sizes are counted.
+unsafe impl GlobalAlloc for Counted {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let at = unsafe { self.0.alloc(layout) };
+        if !at.is_null() {
+            held_more(layout.size());
+        }
+        at
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let at = unsafe { self.0.alloc_zeroed(layout) };
+        if !at.is_null() {
+            held_more(layout.size());
+        }
+        at
+    }
+
+    unsafe fn dealloc(&self, at: *mut u8, layout: Layout) {
+        unsafe { self.0.dealloc(at, layout) };
+        held_less(layout.size());
+    }
+
+    unsafe fn realloc(&self, at: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let moved = unsafe { self.0.realloc(at, layout, new_size) };
+        if !moved.is_null() {
+            held_less(layout.size());
+            held_more(new_size);
+        }
+        moved
+    }
+}
+
+/// Bytes the core holds now (allocated, not counting the allocator's gaps).
+#[wasm_bindgen(js_name = heldBytes)]
+pub fn held_bytes() -> f64 {
+    HELD.load(Relaxed) as f64
+}
+
+/// The most bytes the core has held at once since the instance started.
+#[wasm_bindgen(js_name = mostHeldBytes)]
+pub fn most_held_bytes() -> f64 {
+    MOST_HELD.load(Relaxed) as f64
+}
 
 /// The largest dataset a card reads, in bytes (the element checks a
 /// download against it before reading it).
@@ -91,7 +161,7 @@ impl Relations {
 impl Relations {
     /// The dataset compiled into this build.
     pub fn builtin() -> Result<Relations, JsValue> {
-        Self::from_json(BUILTIN_JSON)
+        Ok(Relations::indexed(loaded(BUILTIN_JSON)?))
     }
 
     /// The dataset compiled into this build with its texts in another
@@ -106,9 +176,28 @@ impl Relations {
     /// Validates dataset text. On failure throws an `Error` whose message
     /// lists every problem and whose `problems` property holds them as
     /// `DatasetProblem` objects.
+    ///
+    /// The text comes in as UTF-8 made by the browser's `TextEncoder`:
+    /// wasm-bindgen's own string passing reserves three bytes per character
+    /// in the wasm's memory as soon as it meets one non-ASCII character, and
+    /// wasm memory never shrinks (110 MB for a 37 MB dataset).
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<Relations, JsValue> {
-        let dataset = load(text).map_err(|errors| problems_error(&errors))?;
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: &js_sys::JsString) -> Result<Relations, JsValue> {
+        Self::from_bytes(&TextEncoder::new().encode(text))
+    }
+
+    /// Validates a dataset's bytes (UTF-8, as fetched), as `fromJson` does
+    /// its text. They stay in JavaScript's memory: the wasm copies them in
+    /// to check them and find the records, lets that copy go, then copies
+    /// one record at a time as it reads it (`validate::load_detached`), so
+    /// the text and the dataset made from it are never in the wasm together.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &js_sys::Uint8Array) -> Result<Relations, JsValue> {
+        let dataset = match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => crate::validate::load_detached(text, fetch_in_windows(bytes.clone())).map_err(|errors| problems_error(&errors))?,
+            // Not UTF-8 where it should be: read as a browser would decode it.
+            Err(e) => loaded(&String::from_utf8_lossy(e.as_bytes()))?,
+        };
         Ok(Relations::indexed(dataset))
     }
 
@@ -275,6 +364,43 @@ pub fn embed_snippets(files_url: &str, dataset_url: &str, view: &str, partner: &
 #[wasm_bindgen(js_name = singleFile)]
 pub fn single_file(template: &str, dataset_json: &str) -> Result<String, JsError> {
     crate::sheet::studio::single_file(template, dataset_json).map_err(|e| JsError::new(&e))
+}
+
+/// Gives records' text from JavaScript's copy of a dataset, copied in a
+/// window of 64 KiB at a time: records are asked for in order, and a call
+/// into JavaScript per record made reading 100,000 of them a third slower.
+fn fetch_in_windows(bytes: js_sys::Uint8Array) -> json::Fetch {
+    const WINDOW: usize = 1 << 16;
+    let window = std::cell::RefCell::new((0, Vec::new()));
+    Box::new(move |from, to| {
+        let mut window = window.borrow_mut();
+        let (start, held) = &mut *window;
+        if from < *start || to > *start + held.len() {
+            let end = (from + WINDOW).max(to).min(bytes.length() as usize);
+            *held = bytes.subarray(from as u32, end as u32).to_vec();
+            *start = from;
+        }
+        String::from_utf8(held.get(from - *start..to - *start)?.to_vec()).ok()
+    })
+}
+
+/// A dataset from its text, or the error that lists its problems.
+fn loaded(text: &str) -> Result<crate::Dataset, JsValue> {
+    load(text).map_err(|errors| problems_error(&errors))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's UTF-8 encoder (a binding of our own: web-sys's takes
+    /// the text as a Rust string, which is the copy it is here to avoid,
+    /// and gives the bytes as a Rust vector, which `fromBytes` does not want).
+    type TextEncoder;
+
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
 }
 
 /// Reads an object the caller passed (a query, a card state, a message)

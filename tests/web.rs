@@ -89,12 +89,27 @@ fn unknown_partner_throws_instead_of_trapping() {
 
 #[wasm_bindgen_test]
 fn invalid_text_throws_an_error_listing_problems_with_lines() {
-    let error = Relations::from_json("{\n  \"schemaVersion\": 1,\n  oops\n}").err().unwrap();
+    let error = Relations::from_json(&"{\n  \"schemaVersion\": 1,\n  oops\n}".into()).err().unwrap();
     let problems = Array::from(&get(&error, "problems"));
     assert_eq!(problems.length(), 1);
     assert_eq!(get(&problems.get(0), "line").as_f64(), Some(3.0));
     let message = get(&error, "message").as_string().unwrap();
     assert!(message.contains("line 3"), "{message}");
+}
+
+/// A dataset's bytes read as its text is: the card fetches bytes (and this
+/// file's records are read in several windows of them).
+#[wasm_bindgen_test]
+fn bytes_read_as_the_text_does() {
+    let bytes = Relations::from_bytes(&include_bytes!("../data/tajikistan.json")[..].into()).unwrap();
+    let text = Relations::from_json(&include_str!("../data/tajikistan.json").into()).unwrap();
+    let all = || js_sys::JSON::parse(r#"{"text":"border"}"#).unwrap();
+    assert_eq!(get(&bytes.query(all(), None).unwrap(), "total").as_f64(), get(&text.query(all(), None).unwrap(), "total").as_f64());
+    let every = || js_sys::JSON::parse("{}").unwrap();
+    assert_eq!(bytes.count(every()).unwrap(), text.count(every()).unwrap());
+    assert!(bytes.count(every()).unwrap() > 200);
+    let error = Relations::from_bytes(&b"{\n  \"schemaVersion\": 1,\n  oops\n}"[..].into()).err().unwrap();
+    assert_eq!(get(&Array::from(&get(&error, "problems")).get(0), "line").as_f64(), Some(3.0));
 }
 
 /// The golden queries of `tests/golden.rs`, asked through the JavaScript
@@ -103,7 +118,7 @@ fn invalid_text_throws_an_error_listing_problems_with_lines() {
 fn golden_queries_give_the_native_answers_through_js() {
     let cases = json::parse(include_str!("golden/search.json")).unwrap();
     // Recorded on the dataset in every language, as a card with its texts searches.
-    let relations = Relations::from_json(include_str!("../data/tajikistan.json")).unwrap();
+    let relations = Relations::from_json(&include_str!("../data/tajikistan.json").into()).unwrap();
     let cases = cases.items().unwrap();
     assert!(cases.len() >= 15);
     for case in cases {

@@ -16,6 +16,6 @@ pub(crate) use describe::{object, ts_named, union};
 pub use describe::{Share, TsDeclaration, TsType};
 #[cfg(test)]
 pub use parse::line_column;
-pub use parse::{parse, Kind, Member, SyntaxError, Value};
-pub use read::{read_text, Fields, Path, Problem, Reader};
+pub use parse::{parse, parse_shallow, Kind, Member, SyntaxError, Value};
+pub use read::{read_text, Fetch, Fields, Path, Problem, Reader};
 pub use write::{to_string, to_string_pretty, ToJson, Writer};

@@ -23,6 +23,14 @@ pub enum Kind<'t> {
     String(Cow<'t, str>),
     Array(Vec<Value<'t>>),
     Object(Vec<Member<'t>>),
+    /// An item of a top-level list, checked but not kept (`parse_shallow`):
+    /// the whole text, and the offset where the item ends. `expanded`
+    /// parses it again when it is read.
+    Deferred(&'t str, usize),
+    /// A deferred item whose text is no longer held (`Value::detached`):
+    /// the offset where it ends. A `Reader` with a way to fetch its text
+    /// again reads it; to everything else it is a value of unknown kind.
+    Detached(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +53,22 @@ pub struct SyntaxError {
 const MAX_DEPTH: usize = 64;
 
 pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, members: Vec::new(), items: Vec::new() };
+    parse_with(text, None)
+}
+
+/// Parses as `parse` does (every syntax error is found), but keeps each
+/// item of the top-level lists only as where it is: a dataset's records are
+/// then read one at a time (`Value::expanded`) instead of all being held as
+/// a tree at once, which took twice the text's size again.
+pub fn parse_shallow(text: &str) -> Result<Value<'_>, SyntaxError> {
+    parse_with(text, Some(DEFERRED_DEPTH))
+}
+
+/// The depth of a top-level list's items: the document is 0, its lists 1.
+const DEFERRED_DEPTH: usize = 2;
+
+fn parse_with(text: &str, defer_at: Option<usize>) -> Result<Value<'_>, SyntaxError> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, members: Vec::new(), items: Vec::new(), defer_at, skipping: false };
     // A byte order mark is what some editors save; it is not an error.
     if text.starts_with('\u{feff}') {
         parser.at = 3;
@@ -81,6 +104,10 @@ struct Parser<'t> {
     /// size, instead of growing a list per object.
     members: Vec<Member<'t>>,
     items: Vec<Value<'t>>,
+    /// List items at this depth are kept as `Kind::Deferred`.
+    defer_at: Option<usize>,
+    /// Inside a deferred item: values are checked but not kept.
+    skipping: bool,
 }
 
 impl<'t> Parser<'t> {
@@ -147,7 +174,9 @@ impl<'t> Parser<'t> {
             }
             self.at += 1;
             let value = self.value(depth + 1)?;
-            self.members.push(Member { key, key_at, value });
+            if !self.skipping {
+                self.members.push(Member { key, key_at, value });
+            }
             self.skip_space();
             match self.bytes.get(self.at) {
                 Some(b',') => self.after_comma(b'}')?,
@@ -188,8 +217,19 @@ impl<'t> Parser<'t> {
             return Ok(Kind::Array(Vec::new()));
         }
         loop {
-            let item = self.value(depth + 1)?;
-            self.items.push(item);
+            // A deferred item is checked, not built: nothing inside it is kept.
+            let deferred = self.defer_at == Some(depth + 1);
+            if deferred {
+                self.skipping = true;
+            }
+            let mut item = self.value(depth + 1)?;
+            if deferred {
+                self.skipping = false;
+                item.kind = Kind::Deferred(self.text, self.at);
+            }
+            if !self.skipping {
+                self.items.push(item);
+            }
             self.skip_space();
             match self.bytes.get(self.at) {
                 Some(b',') => self.after_comma(b']')?,
@@ -368,6 +408,47 @@ impl<'t> Parser<'t> {
 }
 
 impl<'t> Value<'t> {
+    /// The value itself: a deferred list item parsed now (at its depth, so
+    /// the nesting limit is the same), anything else as it is.
+    pub fn expanded(&self) -> Result<Cow<'_, Value<'t>>, SyntaxError> {
+        match self.kind {
+            Kind::Deferred(text, _) => {
+                let mut parser = Parser {
+                    text,
+                    bytes: text.as_bytes(),
+                    at: self.at,
+                    members: Vec::new(),
+                    items: Vec::new(),
+                    defer_at: None,
+                    skipping: false,
+                };
+                parser.value(DEFERRED_DEPTH).map(Cow::Owned)
+            }
+            _ => Ok(Cow::Borrowed(self)),
+        }
+    }
+
+    /// The value without a borrow of its text: strings copied, deferred
+    /// items `Detached`. For a shallow tree, whose records are not in it,
+    /// that is a few small values and a list of offsets.
+    pub fn detached(self) -> Value<'static> {
+        let kind = match self.kind {
+            Kind::Null => Kind::Null,
+            Kind::Bool(flag) => Kind::Bool(flag),
+            Kind::Number(number) => Kind::Number(number),
+            Kind::String(text) => Kind::String(Cow::Owned(text.into_owned())),
+            Kind::Array(items) => Kind::Array(items.into_iter().map(Value::detached).collect()),
+            Kind::Object(members) => Kind::Object(
+                members
+                    .into_iter()
+                    .map(|m| Member { key: Cow::Owned(m.key.into_owned()), key_at: m.key_at, value: m.value.detached() })
+                    .collect(),
+            ),
+            Kind::Deferred(_, end) | Kind::Detached(end) => Kind::Detached(end),
+        };
+        Value { at: self.at, kind }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::String(text) => Some(text),
@@ -398,10 +479,22 @@ impl<'t> Value<'t> {
     /// them) is written: its key for an object member, else its first
     /// character; for a path that does not exist, the nearest one above it.
     pub fn find(&self, path: &str) -> usize {
+        self.find_below(path, self.at)
+    }
+
+    /// `find` for the `path` below this value, which is written at `at`.
+    fn find_below(&self, path: &str, at: usize) -> usize {
         let mut value = self;
-        let mut at = self.at;
+        let mut at = at;
         let mut rest = path;
         while !rest.is_empty() {
+            if let Kind::Deferred(..) = value.kind {
+                // The item the path goes through, parsed to go on.
+                return match value.expanded() {
+                    Ok(Cow::Owned(item)) => item.find_below(rest, at),
+                    _ => at,
+                };
+            }
             let next = if let Some(after) = rest.strip_prefix('[') {
                 let end = after.find(']').unwrap_or(after.len());
                 let item = after[..end].parse::<usize>().ok().and_then(|i| value.items()?.get(i));
@@ -430,6 +523,11 @@ impl<'t> Value<'t> {
             Kind::String(_) => "a string",
             Kind::Array(_) => "a list",
             Kind::Object(_) => "an object",
+            Kind::Deferred(..) => match self.expanded() {
+                Ok(Cow::Owned(item)) => item.kind_name(),
+                _ => "a value",
+            },
+            Kind::Detached(_) => "a value",
         }
     }
 }
@@ -438,6 +536,25 @@ impl<'t> Value<'t> {
 mod tests {
     use super::*;
     use crate::json::to_string;
+
+    #[test]
+    fn a_shallow_parse_reads_as_the_whole_one() {
+        let text = "{\"events\": [{\"id\": \"a\", \"n\": [1, 2.5]}, {\"id\": \"b\\n\"}], \"title\": \"t\"}";
+        let (whole, shallow) = (parse(text).unwrap(), parse_shallow(text).unwrap());
+        let items = shallow.get("events").unwrap().items().unwrap();
+        assert!(items.iter().all(|item| matches!(item.kind, Kind::Deferred(..))));
+        let expanded: Vec<Value> = items.iter().map(|item| item.expanded().unwrap().into_owned()).collect();
+        assert_eq!(expanded, whole.get("events").unwrap().items().unwrap());
+        assert_eq!(shallow.get("title"), whole.get("title"), "only list items are deferred");
+        for path in ["events[1].id", "events[0].n[1]", "events[0].nothing", "events[5]", "title"] {
+            assert_eq!(shallow.find(path), whole.find(path), "{path}");
+        }
+        assert_eq!(items[0].kind_name(), "an object");
+        assert_eq!(to_string(&shallow), to_string(&whole));
+        // Mistakes inside an item are found by the shallow parse itself.
+        let broken = "{\"events\": [{\"id\": }]}";
+        assert_eq!(parse_shallow(broken).unwrap_err(), parse(broken).unwrap_err());
+    }
 
     fn error_of(text: &str) -> (usize, usize, String) {
         let error = parse(text).unwrap_err();

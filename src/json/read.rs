@@ -57,7 +57,13 @@ pub struct Problem {
 #[derive(Default)]
 pub struct Reader {
     pub problems: Vec<Problem>,
+    /// The text between two offsets of the document, for the list items
+    /// of a `Value::detached` tree (whose text is held elsewhere).
+    pub fetch: Option<Fetch>,
 }
+
+/// Gives the text between two byte offsets of a document, if it can.
+pub type Fetch = Box<dyn Fn(usize, usize) -> Option<String>>;
 
 impl Reader {
     // The generic methods here are one-line wrappers around plain ones, so
@@ -182,7 +188,23 @@ impl Reader {
         };
         let mut whole = true;
         for (i, value) in items.iter().enumerate() {
-            whole &= item(self, value, &path.index(i));
+            let path = path.index(i);
+            // An item parsed only now (`parse_shallow`) is let go once read.
+            whole &= match value.kind {
+                Kind::Detached(end) => match self.fetch.as_ref().and_then(|fetch| fetch(value.at, end)) {
+                    // Offsets in it count from the item: a caller that
+                    // needs positions reads the whole text (`validate::load`).
+                    Some(text) => match parse(&text) {
+                        Ok(value) => item(self, &value, &path),
+                        Err(e) => self.fail(value.at + e.at, &path, e.message).unwrap_or(false),
+                    },
+                    None => self.fail(value.at, &path, "its text could not be read again".to_string()).unwrap_or(false),
+                },
+                _ => match value.expanded() {
+                    Ok(value) => item(self, &value, &path),
+                    Err(e) => self.fail(e.at, &path, e.message).unwrap_or(false),
+                },
+            };
         }
         whole
     }

@@ -271,6 +271,13 @@ impl ToJson for Value<'_> {
                 }
                 out.end_object();
             }
+            Kind::Deferred(..) => {
+                if let Ok(item) = self.expanded() {
+                    item.write_json(out);
+                }
+            }
+            // Its text is elsewhere: nothing to write it from.
+            Kind::Detached(_) => out.null(),
         }
     }
 }

@@ -136,6 +136,47 @@ impl Index {
         })
     }
 
+    /// `partner_glance` of every partner, in the dataset's order, from one
+    /// walk over the records: a glance per partner reads every record's bit
+    /// (partners × records), which the partner list's map made grow as the
+    /// square of a dataset's size.
+    pub fn partner_glances(&self) -> Vec<PartnerGlance> {
+        let none = PartnerGlance { event_count: 0, first_year: None, last_year: None, current_tone: None };
+        let mut glances = vec![none; self.dataset.partners.len()];
+        // Each partner's period that ends last, by the key `latest_tone` uses.
+        let mut latest: Vec<Option<usize>> = vec![None; glances.len()];
+        let ends = |r: usize| (self.records[r].date.map(|d| d.sort_key().1), r);
+        for (r, record) in self.records.iter().enumerate() {
+            let event = EVENT_KINDS.contains(&record.kind);
+            if !event && record.kind != RecordKind::Period {
+                continue;
+            }
+            let partners = self.partners_of(r);
+            for (i, &p) in partners.iter().enumerate() {
+                // A partner named twice is counted once, as its bitset has it.
+                if partners[..i].contains(&p) {
+                    continue;
+                }
+                let p = usize::from(p);
+                if !event {
+                    latest[p] = Some(latest[p].map_or(r, |best| if ends(r) > ends(best) { r } else { best }));
+                    continue;
+                }
+                let glance = &mut glances[p];
+                glance.event_count += 1;
+                if r < self.dated {
+                    // Records come in date order: the first one met starts first.
+                    glance.first_year.get_or_insert(self.start_years[r]);
+                    glance.last_year = glance.last_year.max(Some(self.end_years[r]));
+                }
+            }
+        }
+        for (glance, period) in glances.iter_mut().zip(latest) {
+            glance.current_tone = period.and_then(|r| self.latest_tone(&[r]));
+        }
+        glances
+    }
+
     /// One partner at a glance.
     pub fn partner_summary(&self, code: &str) -> Result<PartnerSummary, QueryError> {
         let p = self.partner_codes.get(code).map(|&p| p as u16).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
@@ -210,5 +251,18 @@ mod tests {
             assert_eq!(glance.first_year, first.map(|d| d.years().0), "{}", partner.code);
         }
         assert!(index.partner_glance("ZZ").is_err());
+    }
+
+    #[test]
+    fn every_partner_at_a_glance_is_each_one_at_a_glance() {
+        for dataset in [crate::builtin_in_every_language(), crate::synth::wide(9, 120, 2000, 300)] {
+            let index = Index::new(dataset);
+            let glances = index.partner_glances();
+            assert_eq!(glances.len(), index.dataset().partners.len());
+            for (partner, glance) in index.dataset().partners.iter().zip(&glances) {
+                assert_eq!(*glance, index.partner_glance(&partner.code).unwrap(), "{}", partner.code);
+            }
+            assert!(glances.iter().any(|g| g.current_tone.is_some()) || index.dataset().periods.is_empty());
+        }
     }
 }

@@ -55,6 +55,8 @@ pub struct Index {
     pub(super) disputed: Bits,
     /// Partner slot by code (u32, the type of the word map: one map type less in the wasm).
     pub(super) partner_codes: FxMap<String, u32>,
+    /// Source slot by id, likewise.
+    source_slots: FxMap<String, u32>,
 }
 
 pub(super) fn theme_slot(theme: Theme) -> usize {
@@ -92,10 +94,10 @@ impl Index {
     /// references to unknown partners or sources are skipped, not trusted.
     pub fn new(dataset: Dataset) -> Self {
         let partner_codes: FxMap<String, u32> = dataset.partners.iter().enumerate().map(|(i, p)| (p.code.clone(), i as u32)).collect();
-        let source_slots: FxMap<&str, u16> = dataset.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u16)).collect();
+        let source_slots: FxMap<String, u32> = dataset.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i as u32)).collect();
         let codes = |list: &[String]| -> Vec<u16> { list.iter().filter_map(|c| partner_codes.get(c).map(|&p| p as u16)).collect() };
         let cited = |list: &[crate::model::Citation]| -> Vec<u16> {
-            let mut slots: Vec<u16> = list.iter().filter_map(|c| source_slots.get(c.source.as_str()).copied()).collect();
+            let mut slots: Vec<u16> = list.iter().filter_map(|c| source_slots.get(c.source.as_str()).map(|&s| s as u16)).collect();
             sort_by(&mut slots, &|a, b| a.cmp(b));
             slots.dedup();
             slots
@@ -218,6 +220,7 @@ impl Index {
             by_source,
             disputed,
             partner_codes,
+            source_slots,
         }
     }
 
@@ -229,8 +232,7 @@ impl Index {
 
     pub(super) fn text(&self) -> &TextIndex {
         self.text.get_or_init(|| {
-            let (words, offsets, postings) = inverted_index(&self.dataset, &self.records);
-            let mut text = TextIndex { words, offsets, postings, heavy: FxMap::default() };
+            let mut text = inverted_index(&self.dataset, &self.records);
             self.cache_heavy_prefixes(&mut text);
             text
         })
@@ -262,8 +264,8 @@ impl Index {
     pub fn index_bytes(&self) -> usize {
         let bits = |list: &[Bits]| list.iter().map(Bits::bytes).sum::<usize>();
         let text = self.text();
-        text.postings.len() * 4
-            + text.offsets.len() * 4
+        text.postings.len()
+            + (text.offsets.len() + text.counts.len()) * 4
             + text.words.iter().map(|w| w.len() + 24).sum::<usize>()
             + self.names.iter().map(|(w, _)| w.len() + 32).sum::<usize>()
             + self.records.len() * std::mem::size_of::<Record>()
@@ -275,6 +277,17 @@ impl Index {
             + bits(&self.by_source)
             + self.disputed.bytes()
             + text.heavy.iter().map(|(k, m)| k.len() + m.any.bytes() * 4).sum::<usize>()
+    }
+
+    /// A partner by its code, found in a map (`Dataset::partner` reads the
+    /// list: a view that looks up many would cost partners²).
+    pub fn partner(&self, code: &str) -> Option<&crate::model::Partner> {
+        self.partner_codes.get(code).map(|&p| &self.dataset.partners[p as usize])
+    }
+
+    /// A source by its id, likewise.
+    pub fn source(&self, id: &str) -> Option<&crate::model::Source> {
+        self.source_slots.get(id).map(|&s| &self.dataset.sources[s as usize])
     }
 
     /// A record's data in the dataset.

@@ -6,24 +6,30 @@ use super::more_button;
 use super::record::Rows;
 use super::screen::{Body, FigureChart, FigureShape};
 use super::state::{CardState, PAGE};
+use crate::hashing::FxMap;
 use crate::json::Share;
 use crate::model::Quantity;
-use crate::query::{Index, Query, RecordKind, Sort};
+use crate::query::{Index, Query, RecordData, RecordId, RecordKind, Sort};
 use crate::sorting::sort_by;
 
 /// A figure before its unit's scale is known: its record, how it is drawn
 /// (`bar`, `approx`, `range`, `choices`), its low and high ends and its points.
-type Row = (super::record::Hit, &'static str, f64, f64, Vec<f64>);
+type Row = (RecordId, &'static str, f64, f64, Vec<f64>);
 
 pub(super) fn figures(index: &Index, state: &CardState, list: &mut Rows, m: &'static Messages) -> (Body, String) {
     let ds = index.dataset();
-    let hits = super::record::search(index, &Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() }, m)
-        .map(|a| a.hits)
+    let records = index
+        .search(&Query { kinds: vec![RecordKind::Figure], sort: Sort::Date, ..Query::default() })
+        .map(|a| a.records)
         .unwrap_or_default();
-    // Per unit: its figures with their shapes in the unit's own numbers.
+    // Per unit: its figures with their shapes in the unit's own numbers. A
+    // figure comes from its record and a unit's list from a map, so that
+    // twice the figures cost twice the time (a search by id for each, and
+    // through the units, cost figures²); only the figures shown are worded.
     let mut units: Vec<(String, Vec<Row>)> = Vec::new();
-    for hit in hits {
-        let Some(figure) = ds.figures.iter().find(|f| f.id == hit.id) else { continue };
+    let mut unit_slots: FxMap<String, u32> = FxMap::default();
+    for id in records {
+        let RecordData::Figure(figure) = index.record(id) else { continue };
         let (shape, low, high, points) = match &figure.value {
             Quantity::Exact(v) => ("bar", 0.0, v.to_f64(), vec![v.to_f64()]),
             Quantity::Approx(v) => ("approx", 0.0, v.to_f64(), vec![v.to_f64()]),
@@ -35,11 +41,14 @@ pub(super) fn figures(index: &Index, state: &CardState, list: &mut Rows, m: &'st
                 ("choices", low, high, points)
             }
         };
-        let row = (hit, shape, low, high, points);
-        let unit = super::say(&figure.unit, ds, m);
-        match units.iter_mut().find(|(u, _)| *u == unit) {
-            Some((_, rows)) => rows.push(row),
-            None => units.push((unit, vec![row])),
+        let row = (id, shape, low, high, points);
+        let unit = super::said(&figure.unit, ds, m).0;
+        match unit_slots.get(unit) {
+            Some(&slot) => units[slot as usize].1.push(row),
+            None => {
+                unit_slots.insert(unit.to_string(), units.len() as u32);
+                units.push((unit.to_string(), vec![row]));
+            }
         }
     }
     // Units with the most figures first.
@@ -60,7 +69,8 @@ pub(super) fn figures(index: &Index, state: &CardState, list: &mut Rows, m: &'st
             let scale = if top > 0.0 { top } else { 1.0 };
             let items = rows
                 .into_iter()
-                .map(|(hit, kind, low, high, points)| {
+                .map(|(id, kind, low, high, points)| {
+                    let hit = super::record::hit(index, id, m);
                     let mut line = list.figure_line(&hit, true);
                     line.shape = Some(FigureShape {
                         kind,

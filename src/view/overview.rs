@@ -39,27 +39,30 @@ pub(super) fn overview(index: &Index, state: &CardState, m: &'static Messages) -
     let glances: Vec<Glance> = ds
         .partners
         .iter()
+        .zip(index.partner_glances())
         .zip(&memberships)
-        .filter_map(|(p, membership)| {
-            let glance = index.partner_glance(&p.code).ok()?;
-            Some(Glance {
-                region: super::said(&p.region, ds, m).0,
-                code: &p.code,
-                name: super::said(&p.name, ds, m).0,
-                kind: p.kind,
-                events: glance.event_count,
-                tone: glance.current_tone,
-                years: year_span(glance.first_year, glance.last_year),
-                membership: *membership,
-            })
+        .map(|((p, glance), membership)| Glance {
+            region: super::said(&p.region, ds, m).0,
+            code: &p.code,
+            name: super::said(&p.name, ds, m).0,
+            kind: p.kind,
+            events: glance.event_count,
+            tone: glance.current_tone,
+            years: year_span(glance.first_year, glance.last_year),
+            membership: *membership,
         })
         .collect();
     // Regions in order of how much there is to read, partners likewise.
     let mut regions: Vec<(&str, Vec<&Glance>)> = Vec::new();
+    // (`FxMap<String, u32>`, the index's own map type: one map type less in the wasm.)
+    let mut region_slots: FxMap<String, u32> = FxMap::default();
     for glance in &glances {
-        match regions.iter_mut().find(|(region, _)| *region == glance.region) {
-            Some((_, members)) => members.push(glance),
-            None => regions.push((glance.region, vec![glance])),
+        match region_slots.get(glance.region) {
+            Some(&slot) => regions[slot as usize].1.push(glance),
+            None => {
+                region_slots.insert(glance.region.to_string(), regions.len() as u32);
+                regions.push((glance.region, vec![glance]));
+            }
         }
     }
     let busiest_first = |a: &&Glance, b: &&Glance| b.events.cmp(&a.events).then_with(|| a.name.cmp(b.name));

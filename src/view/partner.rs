@@ -14,7 +14,7 @@ use crate::query::{Index, Query, Sort};
 
 pub(super) fn partner(index: &Index, state: &CardState, rows: &mut Rows, m: &'static Messages) -> (Body, String) {
     let code = state.partner.clone().unwrap_or_default();
-    let (Ok(summary), Some(partner)) = (index.partner_summary(&code), index.dataset().partner(&code)) else { return problem(m) };
+    let (Ok(summary), Some(partner)) = (index.partner_summary(&code), index.partner(&code)) else { return problem(m) };
     let query = Query { limit: Some(PAGE + state.more), ..partner_query(state) };
     let answer = search(index, &query, m).unwrap_or(super::record::Hits { total: 0, hits: Vec::new() });
     let years_of = |id: Option<crate::query::RecordId>| id.and_then(|id| index.record_date(id)).map(|d| d.years());
@@ -48,7 +48,7 @@ pub(super) fn partner(index: &Index, state: &CardState, rows: &mut Rows, m: &'st
     let named_with = (!summary.shared_organisations.is_empty()).then(|| {
         let ds = index.dataset();
         let names: Vec<&str> =
-            summary.shared_organisations.iter().filter_map(|c| ds.partner(&c.key)).map(|p| super::said(&p.name, ds, m).0).collect();
+            summary.shared_organisations.iter().filter_map(|c| index.partner(&c.key)).map(|p| super::said(&p.name, ds, m).0).collect();
         format!("{}: {}", m.ui.named_with, join(&names, m.comma))
     });
     let back = Button::new("back", m.ui.all_partners_back, Msg::Back);

@@ -5,9 +5,10 @@
 use super::catalogue::{fill, Messages};
 use super::screen::{Button, CitedSource, CitedSources, FigureLine, Item, ItemDetails, SourceLine, Sources};
 use super::state::Msg;
+use crate::hashing::FxMap;
 use crate::joining::join;
 use crate::json::object;
-use crate::model::{Citation, Dataset, Quantity, Theme, Tone};
+use crate::model::{Citation, Quantity, Theme, Tone};
 use crate::query::{Answer, Index, Query, QueryError, RecordData, RecordId, RecordKind};
 
 object! {
@@ -79,7 +80,7 @@ object! {
 /// A partner's summary from the engine, worded.
 pub fn summary(index: &Index, code: &str, m: &Messages) -> Result<Summary, QueryError> {
     let s = index.partner_summary(code)?;
-    let partner = index.dataset().partner(code).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
+    let partner = index.partner(code).ok_or_else(|| QueryError::UnknownPartner(code.to_string()))?;
     let worded = |ids: &[RecordId]| ids.iter().map(|&id| hit(index, id, m)).collect();
     let ds = index.dataset();
     Ok(Summary {
@@ -127,7 +128,7 @@ pub fn hit(index: &Index, id: RecordId, m: &Messages) -> Hit {
             (&f.id, said(&f.title), summary, &f.sources, Some(value), None, f.as_of)
         }
         RecordData::Membership(membership) => {
-            let name = ds.partner(&membership.organisation).map_or(membership.organisation.clone(), |p| super::say(&p.name, ds, m));
+            let name = index.partner(&membership.organisation).map_or(membership.organisation.clone(), |p| super::say(&p.name, ds, m));
             let subject = super::say(&ds.subject.name, ds, m);
             let summary = match membership.joined {
                 Some(date) => fill(
@@ -155,17 +156,17 @@ pub fn hit(index: &Index, id: RecordId, m: &Messages) -> Hit {
         value,
         tone,
         as_of: as_of.map(|d| d.label_in(&m.months, m.circa)),
-        sources: source_refs(ds, citations, m),
+        sources: source_refs(index, citations, m),
         disputed: index.is_disputed(id),
     }
 }
 
 /// The citations that name a known source, resolved for display.
-pub fn source_refs(dataset: &Dataset, citations: &[Citation], m: &Messages) -> Vec<SourceRef> {
+pub fn source_refs(index: &Index, citations: &[Citation], m: &Messages) -> Vec<SourceRef> {
     citations
         .iter()
         .filter_map(|c| {
-            let source = dataset.source(&c.source)?;
+            let source = index.source(&c.source)?;
             Some(SourceRef {
                 id: source.id.clone(),
                 title: source.title.clone(),
@@ -233,11 +234,14 @@ pub struct Rows<'a> {
     open: &'a [String],
     /// The sources numbered so far, in the order they were first cited.
     cited: Vec<SourceRef>,
+    /// Each one's number by id (the sources view numbers them all; the
+    /// index's map type, so the wasm holds no other).
+    numbers: FxMap<String, u32>,
 }
 
 impl<'a> Rows<'a> {
     pub fn new(m: &'a Messages, open: &'a [String]) -> Rows<'a> {
-        Rows { m, open, cited: Vec::new() }
+        Rows { m, open, cited: Vec::new(), numbers: FxMap::default() }
     }
 
     /// Gives each source its number now, in this order (the sources view,
@@ -250,13 +254,12 @@ impl<'a> Rows<'a> {
 
     /// The number of a source, given at its first citation.
     fn number(&mut self, source: &SourceRef) -> usize {
-        match self.cited.iter().position(|s| s.id == source.id) {
-            Some(at) => at + 1,
-            None => {
-                self.cited.push(SourceRef { locator: String::new(), ..source.clone() });
-                self.cited.len()
-            }
+        if let Some(&number) = self.numbers.get(&source.id) {
+            return number as usize;
         }
+        self.cited.push(SourceRef { locator: String::new(), ..source.clone() });
+        self.numbers.insert(source.id.clone(), self.cited.len() as u32);
+        self.cited.len()
     }
 
     /// An event, agreement, period or claim as a row that opens.

@@ -4,6 +4,7 @@
 use super::catalogue::{fill, Messages};
 use super::record::{Rows, SourceRef, SEPARATOR};
 use super::screen::{Body, DisputeCard, SourceCard};
+use crate::hashing::FxMap;
 use crate::json::Share;
 use crate::query::{Index, Query};
 
@@ -46,12 +47,15 @@ pub(super) fn sources(index: &Index, rows: &mut Rows, m: &'static Messages) -> (
         })
         .collect();
     let all = super::record::search(index, &Query { disputed_only: true, ..Query::default() }, m).map(|a| a.hits).unwrap_or_default();
+    // Claims found by id in a map: a search of every disputed record per claim cost claims².
+    // (`FxMap<String, u32>`, the index's own map type: one map type less in the wasm.)
+    let by_id: FxMap<String, u32> = all.iter().enumerate().map(|(i, h)| (h.id.clone(), i as u32)).collect();
     let disputes: Vec<DisputeCard> = ds
         .disputes
         .iter()
         .map(|d| DisputeCard {
             topic: super::say(&d.topic, ds, m),
-            claims: d.claims.iter().filter_map(|c| all.iter().find(|h| &h.id == c)).map(|h| rows.item(h)).collect(),
+            claims: d.claims.iter().filter_map(|c| by_id.get(c.as_str())).map(|&i| rows.item(&all[i as usize])).collect(),
         })
         .collect();
     let announcement = fill(m.sources_said, &[("documents", &m.count(sources.len(), m.documents)), ("count", &disputes.len().to_string())]);

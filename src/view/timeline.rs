@@ -6,6 +6,7 @@ use super::record::Rows;
 use super::screen::{Body, Button, ChipGroup, EmptyState, Heading, Histogram, PartnerSelect, SelectOption, YearBar, YearField};
 use super::state::{has_filters, CardState, Msg, EVENTS, PAGE};
 use super::{more_button, order_button, problem};
+use crate::hashing::FxMap;
 use crate::joining::join;
 use crate::json::Share;
 use crate::model::Theme;
@@ -48,10 +49,13 @@ pub(super) fn timeline(index: &Index, state: &CardState, rows: &mut Rows, m: &'s
     };
     let ds = index.dataset();
     let count_label = |label: &str, count: usize| format!("{label} ({})", m.number(count as i64));
+    // Counts by code from a map: a search of the facets per partner cost partners².
+    // (`FxMap<String, u32>`, the index's own map type: one map type less in the wasm.)
+    let counts: FxMap<String, u32> = facets.partners.iter().map(|c| (c.key.clone(), c.count as u32)).collect();
     let mut partners: Vec<(String, String, usize)> = ds
         .partners
         .iter()
-        .map(|p| (p.code.clone(), super::say(&p.name, ds, m), facets.partners.iter().find(|c| c.key == p.code).map_or(0, |c| c.count)))
+        .map(|p| (p.code.clone(), super::say(&p.name, ds, m), counts.get(p.code.as_str()).map_or(0, |&c| c as usize)))
         .collect();
     sort_by(&mut partners, &|a, b| a.1.cmp(&b.1));
     let mut options = vec![SelectOption { value: String::new(), label: m.ui.all_partners.to_string(), selected: state.partner.is_none() }];

@@ -174,8 +174,8 @@ async function fetchDataset(glue, url, cancelled) {
     const declared = Number(response.headers.get('content-length'));
     if (declared > max) throw fail({ reason: 'tooLarge', bytes: declared }, `${declared} bytes, over the card's ${max}`);
     // Bytes as they arrive, decompressed: what the reader's memory holds.
+    // They go to the core as bytes (no string made of them in between).
     const reader = response.body.getReader();
-    const decoder = new TextDecoder();
     const parts = [];
     let bytes = 0;
     for (;;) {
@@ -191,11 +191,18 @@ async function fetchDataset(glue, url, cancelled) {
         reader.cancel().catch(() => {});
         throw fail({ reason: 'tooLarge', bytes }, `over the card's ${max} bytes`);
       }
-      parts.push(decoder.decode(chunk.value, { stream: true }));
+      parts.push(chunk.value);
     }
-    parts.push(decoder.decode());
+    // One array of them, which the core reads its records from.
+    const whole = new Uint8Array(bytes);
+    let at = 0;
+    for (const part of parts) {
+      whole.set(part, at);
+      at += part.byteLength;
+    }
+    parts.length = 0;
     try {
-      return glue.Relations.fromJson(parts.join(''));
+      return glue.Relations.fromBytes(whole);
     } catch (error) {
       // The core's message says "invalid dataset:", then every problem with
       // its line and JSON path; said once, not after a second such prefix.
