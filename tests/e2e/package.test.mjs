@@ -1,6 +1,6 @@
 // The npm package: `npm pack --dry-run` lists exactly the files a site needs
-// (element, styles, types, WebAssembly and glue, the map's geometry, README)
-// and nothing else.
+// (element, styles, types, WebAssembly and glue, the map's geometry, README;
+// the studio, its own WebAssembly and the single file it fills) and nothing else.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-test('npm pack --dry-run publishes the element, its types, the WebAssembly, the map, the dataset’s other languages and the iframe embed, nothing else', () => {
+test('npm pack --dry-run publishes the element, its types, the WebAssembly, the map, the dataset’s other languages, the iframe embed and the studio, nothing else', () => {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json', `${root}dist/package`], { encoding: 'utf8' });
   const [pack] = JSON.parse(output);
   const files = pack.files.map((f) => f.path).sort();
@@ -26,11 +26,18 @@ test('npm pack --dry-run publishes the element, its types, the WebAssembly, the 
     'pkg/relations_card_bg.wasm',
     'pkg/relations_card_bg.wasm.d.ts',
     'pkg/relations_card_types.d.ts',
+    'pkg/studio/relations_card_studio.js',
+    'pkg/studio/relations_card_studio_bg.wasm',
     'pkg/texts.ru.json',
     'pkg/texts.tg.json',
     'relations-card.css',
     'relations-card.d.ts',
+    'relations-card.html',
     'relations-card.js',
+    'studio.css',
+    'studio.html',
+    'studio.js',
+    'template.csv',
   ]);
   const manifest = JSON.parse(readFileSync(`${root}dist/package/package.json`, 'utf8'));
   assert.equal(manifest.name, 'relations-card');

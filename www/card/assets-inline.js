@@ -8,6 +8,11 @@ export function wasmSource() {
   return Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 }
 
+/** No second glue in a single file: after a trap the first instance goes on. */
+export async function freshGlue() {
+  return null;
+}
+
 /** The map's geometry, carried inside too. */
 export async function mapSource() {
   return map;

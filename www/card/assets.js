@@ -11,6 +11,12 @@ export function wasmSource() {
   return fetch(new URL('pkg/relations_card_bg.wasm', base));
 }
 
+/** A glue module of its own for the `n`th instance (after a trap): the
+ * shipped glue (pkg/relations_card.js), imported under another URL. */
+export function freshGlue(n) {
+  return import(new URL(`pkg/relations_card.js?instance=${n}`, base).href);
+}
+
 /** The map's geometry (pkg/map.json), fetched the first time a map is shown. */
 export async function mapSource() {
   const response = await fetch(new URL('pkg/map.json', base));

@@ -1,7 +1,7 @@
 // What cards on a page share: one download and one instance of the core, each
 // dataset fetched once, first views one frame apart. Why a dataset could not
 // be had is reported as facts (a Failure); the core words it for the reader.
-import { mapSource, textsSource, wasmSource } from './assets.js';
+import { freshGlue, mapSource, textsSource, wasmSource } from './assets.js';
 
 let core = null;
 
@@ -27,22 +27,30 @@ function nextFrame() {
 }
 const datasets = new Map();
 
-/** Which generation of the core's objects is current. A trap leaves the
- * objects it was in (a card, a dataset) half-changed, so the card that met
- * it drops them all (`afterTrap`) and every card makes itself again, with
- * its dataset read again, before its next call. (The instance itself stays:
- * wasm-bindgen's glue keeps one per page.) */
+/** Which generation of the core is current. A trap leaves the instance it
+ * was in (its memory, its allocator) and every object in it half-changed,
+ * so the card that met it drops them all (`afterTrap`): the next call makes
+ * a fresh instance, and every card makes itself again in it, with its
+ * dataset read again. */
 let generation = 0;
 export const coreGeneration = () => generation;
 export function afterTrap() {
   generation++;
   datasets.clear();
+  core = null;
 }
+
+/** The first glue: bundled with the element, it keeps one instance. */
+let firstGlue = null;
 
 /** The core's glue, initialised. The .wasm is requested at once, beside the
  * glue module (bundled into the element: then no request at all), not after
  * it; it is compiled once the early views are drawn. */
 export function loadCore() {
+  if (firstGlue && generation > 0) {
+    core ??= freshCore();
+    return core;
+  }
   core ??= (async () => {
     const wasm = wasmSource();
     // Early views first: compiling and instantiating would hold them back
@@ -52,9 +60,21 @@ export function loadCore() {
     await Promise.allSettled(earlyViews);
     const glue = await import('../../pkg/relations_card.js');
     await glue.default({ module_or_path: wasm });
+    firstGlue = glue;
     return glue;
   })();
   return core;
+}
+
+/** A fresh instance after a trap, in a glue of its own (one glue holds one
+ * instance), from the .wasm again (the browser's cache has it). Where no
+ * second glue can be had (the single file), the first instance goes on,
+ * with fresh objects. */
+async function freshCore() {
+  const fresh = await freshGlue(generation);
+  if (!fresh) return firstGlue;
+  await fresh.default({ module_or_path: wasmSource() });
+  return fresh;
 }
 
 let geometry = null;
