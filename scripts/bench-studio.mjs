@@ -48,8 +48,9 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 
-console.log(`\nthe studio in headless Chromium, median of ${RUNS}: a keystroke in the sheet to`);
-console.log('              checked   problems drawn   card redrawn (core ready)');
+console.log(`\nthe studio in headless Chromium, median of ${RUNS}: a letter typed (in the card's title, which reads every sheet again) to`);
+console.log('     (the page waits 120 ms for a next keystroke before it checks; not counted)');
+console.log('              checked    status drawn    card redrawn, on screen');
 for (const rows of SIZES) {
   const checked = [];
   const drawn = [];
@@ -58,31 +59,34 @@ for (const rows of SIZES) {
     const page = await browser.newPage();
     await page.goto(new URL('studio.html', url).href);
     await page.locator('#status').filter({ hasText: 'Paste a sheet' }).waitFor();
-    // Every sheet but the records as files; the records pasted, as an editor would.
+    // The records pasted, as an editor would; partners and sources as files;
+    // whose relations and the title from the form (the card sheet left out).
     const records = sheets[rows].find((file) => file.endsWith('records.csv'));
-    await page.locator('#files').setInputFiles(sheets[rows].filter((file) => file !== records));
+    await page.locator('#files').setInputFiles(sheets[rows].filter((file) => /(partners|sources|places|disputes)\.csv$/.test(file)));
+    await page.locator('#subject').fill('TJ');
+    await page.locator('#title').fill('Bench');
     await page.locator('#sheet').fill(readFileSync(records, 'utf8'));
     await page.locator('#status').filter({ hasText: 'No problems' }).waitFor({ timeout: 120_000 });
-    // The example card replaced by the sheet's.
-    await page.waitForFunction((rowsWanted) => document.getElementById('preview').datasetTitle.includes(`${rowsWanted} events`), rows, { timeout: 120_000 });
-    // The keystroke: a character added to the first title, as typed (no debounce counted).
+    await page.waitForFunction(() => document.getElementById('preview').datasetTitle === 'Bench', null, { timeout: 120_000 });
+    // The keystroke: a letter typed in the title, which the card then shows.
     const result = await page.evaluate(() => new Promise((resolve) => {
-      const sheet = document.getElementById('sheet');
+      const title = document.getElementById('title');
       const card = document.getElementById('preview');
       const status = document.getElementById('status');
       const started = performance.now();
-      let checkedAt = 0;
       let drawnAt = 0;
       new MutationObserver((_, observer) => {
         drawnAt = performance.now();
-        checkedAt = performance.getEntriesByName('relations-studio-checked').at(-1).detail.millis;
         observer.disconnect();
       }).observe(status, { childList: true, characterData: true, subtree: true });
-      card.addEventListener('relations-card-ready', () => resolve({ checkedAt, drawn: drawnAt - started, card: performance.now() - started }), { once: true });
-      const at = sheet.value.indexOf('\n') + 1;
-      sheet.value = `${sheet.value.slice(0, at)}${sheet.value.slice(at).replace(',', ',x')}`;
-      // The page waits 120 ms for the next keystroke before checking; counted from the check.
-      sheet.dispatchEvent(new Event('input'));
+      const poll = () => {
+        if (card.datasetTitle !== 'Bench!') return requestAnimationFrame(poll);
+        const checkedAt = performance.getEntriesByName('relations-studio-checked').at(-1).detail.millis;
+        resolve({ checkedAt, drawn: drawnAt - started, card: performance.now() - started });
+      };
+      title.value = 'Bench!';
+      title.dispatchEvent(new Event('input'));
+      poll();
     }));
     checked.push(result.checkedAt);
     drawn.push(result.drawn - 120);
