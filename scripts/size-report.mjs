@@ -16,6 +16,8 @@ const reference = [
   ['dist/package/pkg/relations_card.js', 'glue alone, for the JS engine API (the card has it bundled)'],
   ["data/tajikistan.json", "the data file, every language (its English compiled into the wasm)"],
   ['dist/relations-card.html', 'single file: all of the above inlined, for offline use'],
+  ['dist/package/pkg/studio/relations_card_studio_bg.wasm', 'the studio page\'s wasm (core + spreadsheet importer): not a card\'s'],
+  ['dist/package/studio.js', 'the studio page\'s script with its glue, minified'],
   ['dist/package/pkg/map.json', 'map geometry: fetched only when a map is shown, not in the total'],
   ...readdirSync(join(root, 'dist/package/pkg'))
     .filter((file) => /^texts\.[a-z-]+\.json$/.test(file))
