@@ -280,7 +280,8 @@ $('clear').addEventListener('click', () => {
   drawFiles();
   checkSoon();
 });
-$('download-json').addEventListener('click', () => download(fileName('json'), 'application/json', answer.dataset));
+// Indented for a person to read; the core writes it compact for the live card.
+$('download-json').addEventListener('click', () => download(fileName('json'), 'application/json', `${JSON.stringify(JSON.parse(answer.dataset), null, 2)}\n`));
 $('download-single').addEventListener('click', async () => {
   try {
     const html = singleFile(await (template ?? Promise.reject(new Error('not fetched'))), answer.dataset);

@@ -1,6 +1,6 @@
 //! What the studio page shows after each change to its sheets: the dataset
-//! they make (its JSON, to download and to preview in a card, and the HTML
-//! summary a single-file card carries), or every problem at its cell; and
+//! they make (its JSON, to download and to preview in a card), or every
+//! problem at its cell; and
 //! the partners and views an embed snippet may open on. The page only draws it.
 
 use super::{import, GroupAs, Options, PartnerForm, Problem, SheetFile, SourceForm};
@@ -10,10 +10,9 @@ use crate::model::Theme;
 object! {
     /// The studio's answer for the sheets as they are now.
     pub struct Studio {
-        // The dataset as JSON, when the sheets make a valid one.
+        // The dataset as compact JSON, when the sheets make a valid one
+        // (made after each keystroke: the page indents it for a download).
         dataset: Option<String> => "dataset",
-        // Its accessible HTML summary (`relations static`), for a single file.
-        summary: Option<String> => "summary",
         title: String => "title",
         // How much it holds, in a line: "42 events, 3 figures, 8 partners, 1 source".
         counts: String => "counts",
@@ -54,7 +53,6 @@ pub fn studio(files: &[SheetFile], options: &Options) -> Studio {
     let imported = import(files, options);
     let mut answer = Studio {
         dataset: None,
-        summary: None,
         title: String::new(),
         counts: String::new(),
         partners: Vec::new(),
@@ -92,8 +90,7 @@ pub fn studio(files: &[SheetFile], options: &Options) -> Studio {
         .join(", ");
         answer.title = d.title.own.clone();
         answer.partners = d.partners.iter().map(|p| StudioPartner { code: p.code.clone(), name: p.name.own.clone() }).collect();
-        answer.summary = Some(crate::export::static_html(&d));
-        answer.dataset = Some(json::to_string_pretty(&d));
+        answer.dataset = Some(json::to_string(&d));
     }
     answer
 }
@@ -278,7 +275,6 @@ mod tests {
         assert_eq!((answer.partners[0].code.as_str(), answer.partners[0].name.as_str()), ("IR", "Iran"));
         let dataset = crate::load(answer.dataset.as_deref().unwrap()).unwrap();
         assert_eq!(dataset.events[0].title.own, "Deal");
-        assert!(answer.summary.unwrap().contains("<li>Iran: 1 event, 2007</li>"));
         assert!(json::read_text(r#"{"group": "nation"}"#, Options::read).unwrap_err().contains("partner"));
     }
 
