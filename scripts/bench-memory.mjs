@@ -12,26 +12,16 @@
 //         allocator in src/wasm.rs);
 // held  = what it keeps once ready (dataset, index and word index).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { relationsBin, wasmPath } from './built.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 };
 const sizes = option('sizes', '1000,10000,100000').split(',').map(Number);
 const seed = Number(option('seed', 42));
-const relationsBin = join(root, 'target/release/relations');
-const wasmPath = join(root, 'pkg/relations_card_bg.wasm');
-for (const [file, how] of [[relationsBin, 'cargo build --release --bin relations'], [wasmPath, 'make build']]) {
-  if (!existsSync(file)) {
-    console.error(`missing ${file}: run \`${how}\` first`);
-    process.exit(2);
-  }
-}
 const module = await WebAssembly.compile(readFileSync(wasmPath));
 const synth = (n) => execFileSync(relationsBin, ['synth', '--seed', String(seed), '--events', String(n)], { maxBuffer: 1 << 30 });
 

@@ -8,11 +8,12 @@
 // Array.filter engine re-implements the wasm engine's documented semantics,
 // and any disagreement between the two sets a failing exit code.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { relationsBin, wasmPath } from './built.mjs';
 import { Charset, Document, Encoder } from 'flexsearch';
 import MiniSearch from 'minisearch';
 
@@ -34,14 +35,6 @@ const MINISEARCH_CAP = { size: 100_000, queries: 200 };
 if (typeof global.gc !== 'function') {
   console.error('run with: node --expose-gc scripts/bench.mjs');
   process.exit(2);
-}
-const relationsBin = join(root, 'target/release/relations');
-const wasmPath = join(root, 'pkg/relations_card_bg.wasm');
-for (const [file, how] of [[relationsBin, 'cargo build --release --bin relations'], [wasmPath, 'make build']]) {
-  if (!existsSync(file)) {
-    console.error(`missing ${file}: run \`${how}\` first`);
-    process.exit(2);
-  }
 }
 
 // ---------------------------------------------------------------------------

@@ -22,17 +22,21 @@ function minified(from, to, loader) {
 // in one module: the glue arrives with the element instead of through a
 // second import once the element runs. www/card/load.js imports the glue by
 // its path in the repository (../../pkg/), so esbuild finds it as it is.
-await build({
-  entryPoints: [`${root}www/relations-card.js`],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  banner: { js: banner },
-  legalComments: 'none',
-  outfile: `${out}relations-card.js`,
-  logLevel: 'warning',
-});
+/** A page's script and what it imports, in one minified module. */
+function bundled(entry, outfile) {
+  return build({
+    entryPoints: [`${root}www/${entry}`],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    banner: { js: banner },
+    legalComments: 'none',
+    outfile: `${out}${outfile}`,
+    logLevel: 'warning',
+  });
+}
+await bundled('relations-card.js', 'relations-card.js');
 minified(`${root}www/relations-card.css`, `${out}relations-card.css`, 'css');
 minified(`${root}www/embed-host.js`, `${out}embed-host.js`, 'js');
 // The iframe embed's page, as the README's iframe snippet links it.
@@ -43,17 +47,7 @@ minified(`${root}pkg/relations_card.js`, `${out}pkg/relations_card.js`, 'js');
 // The studio (make a card from a spreadsheet): its page, its script with the
 // importer's glue bundled in, its own wasm, the sheet template, and the
 // single-file card it fills with the editor's dataset.
-await build({
-  entryPoints: [`${root}www/studio.js`],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  banner: { js: banner },
-  legalComments: 'none',
-  outfile: `${out}studio.js`,
-  logLevel: 'warning',
-});
+await bundled('studio.js', 'studio.js');
 minified(`${root}www/studio.css`, `${out}studio.css`, 'css');
 copyFileSync(`${root}www/studio.html`, `${out}studio.html`);
 copyFileSync(`${root}www/template.csv`, `${out}template.csv`);
