@@ -149,11 +149,9 @@ impl Builder<'_> {
                 Err(message) => return self.problems.push(problem(&file.name, None, None, message)),
             }
         } else {
-            let text = if self.options.form == Form::Tsv && !text.lines().next().unwrap_or("").contains('\t') {
+            if self.options.form == Form::Tsv && !text.lines().next().unwrap_or("").contains('\t') {
                 return self.problems.push(problem(&file.name, Some(1), None, "this is not TSV: its first row has no tabs".to_string()));
-            } else {
-                text
-            };
+            }
             match table::parse(&text) {
                 Ok(table) => table,
                 Err(e) => return self.problems.push(problem(&file.name, e.row, None, e.message)),
@@ -417,11 +415,8 @@ impl Builder<'_> {
                 continue;
             }
             let code = form.code.trim().to_string();
-            let kind = match PartnerKind::parse(form.kind.trim()) {
-                Some(kind) => kind,
-                None if code.len() == 2 => PartnerKind::Country,
-                None => PartnerKind::Organisation,
-            };
+            // The form's kind comes from a list; anything else is guessed from the code.
+            let kind = partner_kind(form.kind.trim(), &code).or_else(|| partner_kind("", &code)).unwrap_or(PartnerKind::Country);
             let name = Text::from(form.name.trim().to_string());
             let partner = Partner { code, kind, name, aliases: Vec::new(), region: Text::from(form.region.trim().to_string()) };
             self.form_partners.insert(self.dataset.partners.len(), form.name.trim().to_string());
@@ -460,7 +455,7 @@ impl Builder<'_> {
         }
         let url = Some(form.url.trim().to_string()).filter(|u| !u.is_empty());
         let source = Source {
-            id: id.clone(),
+            id,
             title: form.title.trim().to_string(),
             publisher: form.publisher.trim().to_string(),
             as_of,
@@ -468,8 +463,17 @@ impl Builder<'_> {
             url,
             licence: None,
         };
+        self.add_source(source, None);
+    }
+
+    /// A source, findable from then on by its id, title or URL; `origin`
+    /// is its row in a sources sheet (the form's has none).
+    fn add_source(&mut self, source: Source, origin: Option<Origin>) {
         for name in [Some(&source.id), Some(&source.title), source.url.as_ref()].into_iter().flatten() {
-            self.source_names.entry(name_key(name)).or_insert_with(|| id.clone());
+            self.source_names.entry(name_key(name)).or_insert_with(|| source.id.clone());
+        }
+        if let Some(origin) = origin {
+            self.origins.insert(("sources", self.dataset.sources.len()), origin);
         }
         self.dataset.sources.push(source);
     }
@@ -491,7 +495,7 @@ impl Builder<'_> {
         let key = name_key(name);
         let builtin = self.builtin();
         let subject = &builtin.subject;
-        if subject.code.eq_ignore_ascii_case(name) || subject.name.forms().any(|n| name_key(n) == key) {
+        if known_as(&subject.code, &subject.name, &[], name, &key) {
             return Some(Partner {
                 code: subject.code.clone(),
                 kind: PartnerKind::Country,
@@ -500,15 +504,7 @@ impl Builder<'_> {
                 region: Text::from(BUILTIN_SUBJECT_REGION),
             });
         }
-        builtin
-            .partners
-            .iter()
-            .find(|p| {
-                p.code.eq_ignore_ascii_case(name)
-                    || p.name.forms().any(|n| name_key(n) == key)
-                    || p.aliases.iter().any(|a| name_key(a) == key)
-            })
-            .cloned()
+        builtin.partners.iter().find(|p| known_as(&p.code, &p.name, &p.aliases, name, &key)).cloned()
     }
 
     fn add_partner(&mut self, partner: Partner, origin: Origin) {
@@ -525,15 +521,10 @@ impl Builder<'_> {
         let code = sheet.cell(row, "code").to_string();
         let kind_cell = sheet.cell(row, "kind").to_string();
         let aliases = cells::list(sheet.cell(row, "aliases"), false);
-        let kind = match PartnerKind::parse(&kind_cell) {
-            Some(kind) => kind,
-            None if kind_cell.is_empty() && code.len() == 2 => PartnerKind::Country,
-            None if kind_cell.is_empty() => PartnerKind::Organisation,
-            None => {
-                self.at(s, row.number, "kind", format!("\"{kind_cell}\" is not a kind of partner: write country or organisation"));
-                PartnerKind::Country
-            }
-        };
+        let kind = partner_kind(&kind_cell, &code).unwrap_or_else(|| {
+            self.at(s, row.number, "kind", format!("\"{kind_cell}\" is not a kind of partner: write country or organisation"));
+            PartnerKind::Country
+        });
         let partner = Partner { code, kind, name: self.text(s, row, "name"), aliases, region: self.text(s, row, "region") };
         self.add_partner(partner, Origin { sheet: s, row: row.number, mentioned: None });
     }
@@ -548,12 +539,8 @@ impl Builder<'_> {
         }
         let publisher = sheet.cell(row, "publisher").to_string();
         let as_of = self.required_date(s, row, "asof");
-        let source = Source { id: id.clone(), title, publisher, as_of, reliability: self.text(s, row, "reliability"), url, licence };
-        for name in [Some(&source.id), Some(&source.title), source.url.as_ref()].into_iter().flatten() {
-            self.source_names.entry(name_key(name)).or_insert_with(|| id.clone());
-        }
-        self.origins.insert(("sources", self.dataset.sources.len()), Origin { sheet: s, row: row.number, mentioned: None });
-        self.dataset.sources.push(source);
+        let source = Source { id, title, publisher, as_of, reliability: self.text(s, row, "reliability"), url, licence };
+        self.add_source(source, Some(Origin { sheet: s, row: row.number, mentioned: None }));
     }
 
     fn read_place(&mut self, s: usize, row: &Row) {
@@ -578,7 +565,7 @@ impl Builder<'_> {
             return Some(code.clone());
         }
         let subject = &self.dataset.subject;
-        if subject.code.eq_ignore_ascii_case(name) || subject.name.forms().any(|n| name_key(n) == key) {
+        if known_as(&subject.code, &subject.name, &[], name, &key) {
             return None;
         }
         if let Some(partner) = self.builtin_partner(name) {
@@ -973,6 +960,22 @@ impl Builder<'_> {
             None if path.is_empty() => problem("", None, None, message),
             None => problem("", None, None, format!("{path}: {message}")),
         }
+    }
+}
+
+/// Whether `given` (folded: `key`) is this code, or one of these names or
+/// aliases in any language.
+fn known_as(code: &str, name: &Text, aliases: &[String], given: &str, key: &str) -> bool {
+    code.eq_ignore_ascii_case(given) || name.forms().chain(aliases.iter().map(String::as_str)).any(|n| name_key(n) == key)
+}
+
+/// A partner's kind as written; when nothing is, guessed from its code (two
+/// letters: a country). None for a word that is not a kind.
+fn partner_kind(written: &str, code: &str) -> Option<PartnerKind> {
+    match PartnerKind::parse(written) {
+        None if written.is_empty() && code.len() == 2 => Some(PartnerKind::Country),
+        None if written.is_empty() => Some(PartnerKind::Organisation),
+        kind => kind,
     }
 }
 
